@@ -1,0 +1,27 @@
+// ESLint flat config (kept as a dotfile: the design card fixes the top level).
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", "build-tsc/**", "test-output/**"] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "no-eval": "error",
+      "no-implied-eval": "error",
+      "no-new-func": "error",
+      "no-restricted-syntax": [
+        "error",
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: "No dangerouslySetInnerHTML." },
+      ],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // Office.js may only be used in src/excel (and the simulated host that imitates it).
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-globals": ["error", "Office", "Excel", "document", "window", "CustomFunctions"],
+      "no-restricted-imports": ["error", { patterns: ["react", "react-dom", "@fluentui/*", "../excel/*", "../taskpane/*"] }],
+    },
+  },
+);
