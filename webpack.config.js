@@ -1,0 +1,224 @@
+/* Build of the add-in: task pane (React) + custom functions (plain JS runtime) + metadata + manifest.
+ *
+ * Options (either `--env name=value` or an environment variable):
+ *   officeJs=local | OFFICE_JS=local    load office.js from dist/office-js/ (demo, tests) instead of
+ *                                        Microsoft's CDN (production default)
+ *   publicUrl=https://host/path/ | PUBLIC_URL   rewrite https://localhost:3000/ in manifest.xml
+ */
+const fs = require("fs");
+const path = require("path");
+const webpack = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+const CDN_OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const LOCAL_OFFICE_JS = "office-js/office.js";
+const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
+const NAMES_RU = path.resolve(__dirname, "src/functions/names-ru.json");
+
+/**
+ * Overlays Russian names and descriptions (names-ru.json, keyed by function id) on the generated
+ * functions.json. Returns the Russian metadata, or the list of problems (a build error).
+ */
+function overlayRussianMetadata(metadata, namesRu) {
+  const errors = [];
+  const functions = Array.isArray(metadata && metadata.functions) ? metadata.functions : [];
+  const ru = namesRu && typeof namesRu === "object" ? namesRu : {};
+  const ids = new Set(functions.map((f) => f.id));
+  const seenNames = new Map();
+  const result = {
+    ...metadata,
+    functions: functions.map((f) => {
+      const entry = ru[f.id];
+      if (!entry || typeof entry !== "object") {
+        errors.push(`function ${f.id}: no Russian entry in names-ru.json`);
+        return f;
+      }
+      if (typeof entry.name !== "string" || !/^\p{L}[\p{L}\p{N}._]*$/u.test(entry.name)) {
+        errors.push(`function ${f.id}: Russian name ${JSON.stringify(entry.name)} must start with a letter and contain only letters, digits, "." and "_"`);
+      } else if (seenNames.has(entry.name.toUpperCase())) {
+        errors.push(`function ${f.id}: Russian name ${entry.name} is already used by ${seenNames.get(entry.name.toUpperCase())}`);
+      } else {
+        seenNames.set(entry.name.toUpperCase(), f.id);
+      }
+      if (f.description && (typeof entry.description !== "string" || entry.description.trim() === "")) {
+        errors.push(`function ${f.id}: no Russian description in names-ru.json`);
+      }
+      const ruParams = entry.parameters && typeof entry.parameters === "object" ? entry.parameters : {};
+      const params = Array.isArray(f.parameters) ? f.parameters : [];
+      for (const name of Object.keys(ruParams)) {
+        if (!params.some((p) => p.name === name)) errors.push(`function ${f.id}: names-ru.json describes unknown parameter "${name}"`);
+      }
+      return {
+        ...f,
+        name: typeof entry.name === "string" ? entry.name : f.name,
+        description: typeof entry.description === "string" ? entry.description : f.description,
+        parameters: params.map((p) => {
+          const text = ruParams[p.name];
+          if (p.description && (typeof text !== "string" || text.trim() === "")) {
+            errors.push(`function ${f.id}: no Russian description of parameter "${p.name}" in names-ru.json`);
+          }
+          return typeof text === "string" ? { ...p, description: text } : p;
+        }),
+      };
+    }),
+  };
+  for (const id of Object.keys(ru)) {
+    if (!ids.has(id)) errors.push(`names-ru.json: "${id}" is not a custom function id in functions.json`);
+  }
+  return { metadata: result, errors };
+}
+
+/** Emits functions-ru.json right after custom-functions-metadata-plugin has emitted functions.json. */
+class RussianFunctionsMetadataPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("RussianFunctionsMetadataPlugin", (compilation) => {
+      compilation.fileDependencies.add(NAMES_RU);
+      compilation.hooks.processAssets.tap(
+        { name: "RussianFunctionsMetadataPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const asset = compilation.getAsset("functions.json");
+          if (!asset) return; // metadata generation failed and reported its own error
+          const fail = (message) =>
+            compilation.errors.push(new webpack.WebpackError(`functions-ru.json: ${message}`));
+          let namesRu;
+          try {
+            namesRu = JSON.parse(fs.readFileSync(NAMES_RU, "utf8"));
+          } catch (e) {
+            fail(`cannot read ${path.relative(__dirname, NAMES_RU)}: ${e.message}`);
+            return;
+          }
+          const { metadata, errors } = overlayRussianMetadata(JSON.parse(asset.source.source().toString()), namesRu);
+          if (errors.length > 0) {
+            errors.forEach(fail);
+            return;
+          }
+          compilation.emitAsset("functions-ru.json", new webpack.sources.RawSource(JSON.stringify(metadata, null, 2)));
+        },
+      );
+    });
+  }
+}
+
+/** office.js and the files it fetches from its own folder, for builds that must not use the CDN. */
+function localOfficeJsPatterns() {
+  const from = path.resolve(__dirname, "node_modules/@microsoft/office-js/dist");
+  const files = [
+    "office.js",
+    "o15apptofilemappingtable.js",
+    "custom-functions-runtime.js",
+    "es6-promise.js",
+    "excel-web-16.00.js",
+    "excel-web-16.00-core.js",
+    "excel-win32-16.01.js",
+    "excel-win32-16.01-core.js",
+    "excel-mac-16.00.js",
+    "excel-mac-16.00-core.js",
+    "en-us/office_strings.js",
+    "ru-ru/office_strings.js",
+  ];
+  // Already minified by Microsoft: keep terser off them.
+  return files.map((file) => ({ from: path.join(from, file), to: `office-js/${file}`, info: { minimized: true } }));
+}
+
+async function httpsOptions() {
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    const { ca, key, cert } = await devCerts.getHttpsServerOptions();
+    return { ca, key, cert };
+  } catch (e) {
+    console.warn(
+      `Could not get trusted development certificates (office-addin-dev-certs: ${String(e.message).split("\n")[0]}).\n` +
+        "Serving https with a self-signed certificate: Excel will not trust it until you run " +
+        "`npx office-addin-dev-certs install` on this machine.",
+    );
+    return undefined;
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode === "development";
+  const officeJsLocal = (env.officeJs || process.env.OFFICE_JS) === "local";
+  const publicUrl = env.publicUrl || process.env.PUBLIC_URL;
+  const baseUrl = publicUrl ? publicUrl.replace(/\/?$/, "/") : DEV_URL;
+  if (!baseUrl.startsWith("https://")) throw new Error(`publicUrl must be an https URL, got ${publicUrl}`);
+
+  return {
+    mode: dev ? "development" : "production",
+    devtool: "source-map",
+    target: "web",
+    stats: dev ? "minimal" : "errors-warnings",
+    entry: {
+      functions: FUNCTIONS_SOURCE,
+      taskpane: "./src/taskpane/index.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      publicPath: "",
+      globalObject: "globalThis",
+      clean: true,
+    },
+    optimization: { runtimeChunk: false, splitChunks: false },
+    performance: {
+      hints: dev ? false : "warning",
+      maxAssetSize: 500 * 1024,
+      maxEntrypointSize: 500 * 1024,
+      assetFilter: (file) => /\.js$/.test(file) && !file.startsWith("office-js/"),
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            // ES modules out so webpack can tree-shake React and Fluent UI.
+            options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: true } },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
+      new RussianFunctionsMetadataPlugin(),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // Shared runtime: the task pane page also registers the custom functions.
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+        templateParameters: { officeJsUrl: officeJsLocal ? LOCAL_OFFICE_JS : CDN_OFFICE_JS },
+      }),
+      new HtmlWebpackPlugin({
+        filename: "help.html",
+        template: "./src/taskpane/help.html",
+        chunks: [],
+        inject: false,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => content.toString().split(DEV_URL).join(baseUrl),
+          },
+          ...(officeJsLocal ? localOfficeJsPatterns() : []),
+        ],
+      }),
+    ],
+    devServer: {
+      port: 3000,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: env.WEBPACK_SERVE ? { type: "https", options: await httpsOptions() } : "https",
+      static: false,
+      client: { logging: "warn" },
+    },
+  };
+};
+
+module.exports.overlayRussianMetadata = overlayRussianMetadata;
