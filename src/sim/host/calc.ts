@@ -1,0 +1,162 @@
+/** The HyperFormula bridge: one instance holds every cell's content and computes formulas. */
+
+import { HyperFormula, DetailedCellError } from "hyperformula";
+import { MAX_COLS, MAX_ROWS } from "./address";
+
+export type CellValue = number | string | boolean;
+/** What a cell holds as written: a constant, a formula "=…", or null (empty). */
+export type RawContent = number | string | boolean | null;
+
+/** A plugin as the caller injects it: a FunctionPlugin class, or the class with its name translations. */
+export type PluginSpec = unknown | { plugin: unknown; translations?: Record<string, Record<string, string>> };
+
+type PluginClass = Parameters<typeof HyperFormula.registerFunctionPlugin>[0];
+
+/** Register plugins once per process (HyperFormula's registry is static). */
+export function registerPlugins(plugins: PluginSpec[]): void {
+  const registered = new Set<unknown>(HyperFormula.getAllFunctionPlugins());
+  for (const spec of plugins) {
+    const isWrapped = typeof spec === "object" && spec !== null && "plugin" in spec;
+    const plugin = (isWrapped ? (spec as { plugin: unknown }).plugin : spec) as PluginClass;
+    if (registered.has(plugin)) continue;
+    const translations = isWrapped ? (spec as { translations?: Record<string, Record<string, string>> }).translations : undefined;
+    HyperFormula.registerFunctionPlugin(plugin, translations as never);
+    registered.add(plugin);
+  }
+}
+
+/** HyperFormula error values as Excel shows them in range.values. */
+function excelError(e: DetailedCellError): CellValue {
+  switch (e.value) {
+    case "#ERROR!":
+      return "#NAME?";
+    case "#CYCLE!":
+      return 0;
+    case "#LIC!":
+      return "#VALUE!";
+    default:
+      return e.value;
+  }
+}
+
+export function toExcelValue(v: unknown): CellValue | "" {
+  if (v instanceof DetailedCellError) return excelError(v);
+  if (v === null || v === undefined) return "";
+  if (Array.isArray(v)) return toExcelValue(v[0]?.[0]);
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  return "#VALUE!";
+}
+
+export const isErrorValue = (v: unknown): boolean =>
+  typeof v === "string" && /^#(DIV\/0!|VALUE!|N\/A|NAME\?|REF!|NUM!|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA)$/.test(v);
+
+export class Calc {
+  readonly hf: HyperFormula;
+  private suspended = 0;
+
+  constructor(hfConfig: Record<string, unknown> = {}) {
+    this.hf = HyperFormula.buildEmpty({
+      licenseKey: "gpl-v3",
+      maxRows: MAX_ROWS,
+      maxColumns: MAX_COLS,
+      evaluateNullToZero: true,
+      ...hfConfig,
+    } as never);
+  }
+
+  addSheet(name: string): number {
+    this.live();
+    return this.hf.getSheetId(this.hf.addSheet(name)) as number;
+  }
+  renameSheet(id: number, name: string): void {
+    this.live();
+    this.hf.renameSheet(id, name);
+  }
+  removeSheet(id: number): void {
+    this.live();
+    this.hf.removeSheet(id);
+  }
+
+  /** True when the formula text parses (Excel refuses to store a formula that does not). */
+  validFormula(formula: string): boolean {
+    this.live();
+    return this.hf.validateFormula(formula);
+  }
+
+  /** Write a rectangular block of raw contents starting at (row, col). */
+  setBlock(sheet: number, row: number, col: number, block: RawContent[][]): void {
+    this.batchWrite();
+    this.hf.setCellContents({ sheet, row, col }, block as never);
+  }
+
+  value(sheet: number, row: number, col: number): CellValue | "" {
+    this.live();
+    return toExcelValue(this.hf.getCellValue({ sheet, row, col }));
+  }
+
+  formula(sheet: number, row: number, col: number): string | undefined {
+    this.live();
+    return this.hf.getCellFormula({ sheet, row, col });
+  }
+
+  /** The raw content as written (formula text, value; strings that would parse differently keep a leading "'"). */
+  serialized(sheet: number, row: number, col: number): RawContent {
+    this.live();
+    return (this.hf.getCellSerialized({ sheet, row, col }) as RawContent) ?? null;
+  }
+
+  /** calculateFormula's raw result (arrays stay arrays); throws on a formula HyperFormula cannot parse. */
+  evaluateRaw(formula: string, sheet: number): unknown {
+    this.live();
+    return this.hf.calculateFormula(formula, sheet);
+  }
+
+  isEmpty(sheet: number, row: number, col: number): boolean {
+    this.live();
+    return this.hf.isCellEmpty({ sheet, row, col });
+  }
+
+  /** Evaluate a formula in the context of a sheet (references as written, relative to A1). */
+  evaluate(formula: string, sheet: number): CellValue | "" {
+    this.live();
+    try {
+      return toExcelValue(this.hf.calculateFormula(formula.startsWith("=") ? formula : `=${formula}`, sheet));
+    } catch {
+      return "#NAME?";
+    }
+  }
+
+  addName(name: string, expression: string): boolean {
+    this.live();
+    try {
+      if (!this.hf.isItPossibleToAddNamedExpression(name, expression)) return false;
+      this.hf.addNamedExpression(name, expression);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  removeName(name: string): void {
+    this.live();
+    try {
+      this.hf.removeNamedExpression(name);
+    } catch {
+      /* not registered in HyperFormula: nothing to remove */
+    }
+  }
+
+  /** Suspend recalculation while a batch of writes is applied (nested calls are counted). */
+  suspend(): void {
+    this.suspended++;
+  }
+  resume(): void {
+    if (this.suspended > 0 && --this.suspended === 0) this.live();
+  }
+  /** Make computed values current before a read or a structural change. */
+  private live(): void {
+    if (this.hf.isEvaluationSuspended()) this.hf.resumeEvaluation();
+  }
+  private batchWrite(): void {
+    if (this.suspended > 0 && !this.hf.isEvaluationSuspended()) this.hf.suspendEvaluation();
+  }
+}

@@ -1,0 +1,111 @@
+/** createSimHost / installSimHost: the simulated `Excel` and `OfficeExtension` globals. */
+
+import { registerPlugins, type PluginSpec } from "./calc";
+import { HostState, SimContext, SyncStats, emptyStats, run } from "./context";
+import { Codes, OfficeExtensionError } from "./errors";
+import * as enums from "./enums";
+import { Inspector } from "./inspect";
+import { WorkbookModel } from "./model";
+import type { Locale } from "./numfmt";
+import { ClientResult } from "./proxy";
+import { WorkbookProxy } from "./api-workbook";
+
+export interface SimHostOptions {
+  /** HyperFormula FunctionPlugin classes (or { plugin, translations }) registered before the engine is built. */
+  plugins?: PluginSpec[];
+  /** Extra HyperFormula configuration (licenseKey is always "gpl-v3"). */
+  hfConfig?: Record<string, unknown>;
+  /** Sheets of the new workbook, in order; default ["Sheet1"]. The first is active. */
+  sheets?: string[];
+  /** How `range.text` renders numbers: "en-US" (12.5, default) or "ru-RU" (12,5). */
+  locale?: Locale;
+}
+
+export interface SimHost {
+  /** Assign to globalThis.Excel (installSimHost does it). */
+  Excel: Record<string, unknown> & { run: (...args: unknown[]) => Promise<unknown> };
+  OfficeExtension: Record<string, unknown> & { Error: typeof OfficeExtensionError };
+  readonly stats: SyncStats;
+  resetStats(): void;
+  /** While true every sync rejects with InvalidOperationInCellEditMode (the user is typing in a cell). */
+  setEditMode(on: boolean): void;
+  inspect: Inspector;
+  /** @internal The underlying model (for advanced tests only). */
+  model: WorkbookModel;
+}
+
+export function createSimHost(options: SimHostOptions = {}): SimHost {
+  registerPlugins(options.plugins ?? []);
+  const model = new WorkbookModel(options.hfConfig ?? {}, options.locale ?? "en-US");
+  for (const name of options.sheets ?? ["Sheet1"]) model.addSheet(name);
+  const inspect = new Inspector(model);
+  const state: HostState = {
+    model,
+    stats: emptyStats(),
+    editMode: false,
+    emitChange: () => inspect.emit({ source: "api" }),
+  };
+  const makeContext = (h: HostState): SimContext => {
+    const ctx = new SimContext(h);
+    const workbook = new WorkbookProxy(ctx);
+    ctx.workbook = workbook as unknown as SimContext["workbook"];
+    ctx.application = (workbook as unknown as { application: unknown }).application;
+    return ctx;
+  };
+  const Excel = {
+    ...enums,
+    run: (a: unknown, b?: unknown) => run(state, makeContext, a, b),
+    RequestContext: function RequestContext() {
+      return makeContext(state);
+    },
+  };
+  const OfficeExtension = {
+    Error: OfficeExtensionError,
+    ErrorCodes: {
+      accessDenied: Codes.accessDenied,
+      generalException: Codes.generalException,
+      invalidObjectPath: Codes.invalidObjectPath,
+      propertyNotLoaded: Codes.propertyNotLoaded,
+      valueNotLoaded: Codes.valueNotLoaded,
+      invalidRequestContext: Codes.invalidRequestContext,
+      invalidArgument: Codes.invalidArgument,
+      runMustReturnPromise: Codes.runMustReturnPromise,
+    },
+    ClientResult,
+    Promise,
+  };
+  return {
+    Excel,
+    OfficeExtension,
+    get stats() {
+      return state.stats;
+    },
+    resetStats() {
+      state.stats = emptyStats();
+    },
+    setEditMode(on: boolean) {
+      state.editMode = on;
+    },
+    inspect,
+    model,
+  };
+}
+
+const g = globalThis as Record<string, unknown>;
+
+/** Set globalThis.Excel and globalThis.OfficeExtension to the host; returns a function restoring the previous ones. */
+export function installSimHost(host: SimHost): () => void {
+  const previous = { Excel: g.Excel, OfficeExtension: g.OfficeExtension };
+  g.Excel = host.Excel;
+  g.OfficeExtension = host.OfficeExtension;
+  return () => {
+    g.Excel = previous.Excel;
+    g.OfficeExtension = previous.OfficeExtension;
+  };
+}
+
+/** Remove the simulated globals. */
+export function uninstallSimHost(): void {
+  delete g.Excel;
+  delete g.OfficeExtension;
+}
