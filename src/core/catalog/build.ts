@@ -1,0 +1,52 @@
+/** Small constructors that keep the catalog data files readable. */
+import type { Indicator, Periodicity, Polarity, SectionId, Text, Unit } from "../types";
+
+/** The official list most indicators come from. */
+export const SRC_1324 = "Приказ Минобрнауки России от 10.12.2013 № 1324, прил. 2";
+/** Indicators added by municipal support programs (not in the 1324 list). */
+export const SRC_MUNICIPAL = "Муниципальная программа сопровождения ШНОР (дополнение к перечню приказа № 1324)";
+/** Indicators of mentor-school partnership plans. */
+export const SRC_PARTNERSHIP = "Программа сопровождения (партнёрство школ)";
+
+export const CS = (...denominator: string[]): Unit => ({ kind: "countShare", denominator });
+export const AVG = (min: number, max: number): Unit => ({ kind: "average", min, max });
+export const COUNT: Unit = { kind: "count" };
+export const RATIO: Unit = { kind: "ratio" };
+export const YN: Unit = { kind: "yesNo" };
+export const SHARE: Unit = { kind: "share" };
+
+export interface Spec {
+  id: string;
+  /** Official number; for 1324 items the source gets "п. <number>" appended. */
+  number: string;
+  name: Text;
+  short: Text;
+  unit: Unit;
+  polarity?: Polarity;
+  periodicity: Periodicity[];
+  /** Defaults to the 1324 list. */
+  source?: string;
+  parent?: string;
+  impliedTarget?: number;
+}
+
+/** Builds the indicators of one section; 1324 sources get their item number appended. */
+export function section(id: SectionId, specs: Spec[]): Indicator[] {
+  return specs.map((s) => {
+    const source = s.source ?? `${SRC_1324}, п. ${s.number}`;
+    const ind: Indicator = {
+      id: s.id,
+      number: s.number,
+      section: id,
+      name: s.name,
+      short: s.short,
+      unit: s.unit,
+      polarity: s.polarity ?? 1,
+      periodicity: s.periodicity,
+      source,
+    };
+    if (s.parent !== undefined) ind.parent = s.parent;
+    if (s.impliedTarget !== undefined) ind.impliedTarget = s.impliedTarget;
+    return ind;
+  });
+}
