@@ -1,0 +1,142 @@
+/**
+ * Program targets as data: the suggested defaults, and the judgement of a value series against a
+ * target (met / at risk / missed), including "trend too slow to reach the target by the deadline".
+ */
+import { getIndicator } from "./catalog";
+import { comparePeriods, periodKey } from "./periods";
+import type { Direction, Judgement, Period, Target, Text } from "./types";
+
+/** Suggested targets; the user edits them on the «Цели программы» sheet. */
+export function defaultTargets(deadline: Period): Target[] {
+  const at = (indicatorId: string, value: number, margin = 0): Target => ({
+    indicatorId,
+    value,
+    direction: defaultDirection(indicatorId),
+    deadline,
+    milestones: [],
+    margin,
+  });
+  return [
+    at("quality_4_5", 0.38, 0.02),
+    at("gia9_rus_fail", 0),
+    at("gia9_math_fail", 0),
+    at("ege_rus_below_min", 0),
+    at("ege_math_below_min", 0),
+    at("staff_fgos_pd", 1, 0.05),
+    at("broadband_share", 1),
+  ];
+}
+
+/** At least for ↑ and neutral indicators, at most for ↓ ones. */
+export function defaultDirection(indicatorId: string): Direction {
+  return getIndicator(indicatorId)?.polarity === -1 ? "atMost" : "atLeast";
+}
+
+export interface SeriesPoint {
+  period: Period;
+  value: number;
+}
+
+export type TargetReason = "met" | "withinMargin" | "trendTooSlow" | "milestoneMissed" | "missed" | "noData";
+
+export interface TargetEvaluation {
+  /** 1 met, 0 at risk, -1 missed; null when there is no value to judge. */
+  status: Judgement | null;
+  reason: TargetReason;
+  /** The value judged: the latest one at or before the deadline. */
+  latest?: SeriesPoint;
+  /** What the target (or the milestone due for `latest.period`) requires there. */
+  required?: number;
+  /** (value − required) signed so that ≥ 0 means met. */
+  gap?: number;
+  /** Straight-line projection of the series to the deadline, when the deadline is still ahead. */
+  projected?: number;
+}
+
+const EPS = 1e-9;
+
+function signedGap(value: number, required: number, direction: Direction): number {
+  return direction === "atLeast" ? value - required : required - value;
+}
+
+/** Least-squares slope of values over their positions (step = one period of the series). */
+function slope(points: { x: number; y: number }[]): number {
+  const n = points.length;
+  const mx = points.reduce((s, p) => s + p.x, 0) / n;
+  const my = points.reduce((s, p) => s + p.y, 0) / n;
+  let num = 0;
+  let den = 0;
+  for (const p of points) {
+    num += (p.x - mx) * (p.y - my);
+    den += (p.x - mx) ** 2;
+  }
+  return den === 0 ? 0 : num / den;
+}
+
+/**
+ * Judge a series against a target. `timeline` is every reporting period of the report in
+ * chronological order (filled or not): it defines the steps a trend is projected over, so a
+ * skipped period still counts as a step. Periods after the deadline are ignored.
+ */
+export function evaluateTarget(target: Target, series: SeriesPoint[], timeline: Period[]): TargetEvaluation {
+  const deadlineKey = periodKey(target.deadline);
+  const upToDeadline = series
+    .filter((p) => Number.isFinite(p.value) && comparePeriods(p.period, target.deadline) <= 0)
+    .sort((a, b) => comparePeriods(a.period, b.period));
+  const latest = upToDeadline[upToDeadline.length - 1];
+  if (!latest) return { status: null, reason: "noData" };
+
+  const atDeadline = periodKey(latest.period) === deadlineKey;
+  const milestone = target.milestones.find((m) => periodKey(m.period) === periodKey(latest.period));
+  const required = atDeadline || !milestone ? target.value : milestone.value;
+  const gap = signedGap(latest.value, required, target.direction);
+
+  if (atDeadline) {
+    if (gap >= -EPS) return { status: 1, reason: "met", latest, required, gap };
+    if (-gap <= target.margin + EPS) return { status: 0, reason: "withinMargin", latest, required, gap };
+    return { status: -1, reason: "missed", latest, required, gap };
+  }
+
+  if (milestone && gap < -target.margin - EPS) {
+    return { status: -1, reason: "milestoneMissed", latest, required, gap };
+  }
+
+  const targetGap = signedGap(latest.value, target.value, target.direction);
+  // Deadline ahead: project the trend of the filled periods over the remaining steps.
+  const keys = timeline.map(periodKey);
+  const position = (p: Period) => keys.indexOf(periodKey(p));
+  const stepsLeft = position(target.deadline) - position(latest.period);
+  const points = upToDeadline.map((p) => ({ x: position(p.period), y: p.value })).filter((p) => p.x >= 0);
+  let projected: number | undefined;
+  if (points.length >= 2 && stepsLeft > 0) projected = latest.value + slope(points) * stepsLeft;
+
+  if (targetGap >= -EPS) return { status: 1, reason: "met", latest, required: target.value, gap: targetGap, projected };
+  if (projected !== undefined && signedGap(projected, target.value, target.direction) >= -EPS) {
+    // On course: not yet met, but the trend reaches the target in time.
+    const status: Judgement = milestone && gap < -EPS ? 0 : 1;
+    return { status, reason: status === 1 ? "met" : "withinMargin", latest, required, gap, projected };
+  }
+  return { status: 0, reason: "trendTooSlow", latest, required: target.value, gap: targetGap, projected };
+}
+
+/** A plain-language sentence for a judged target, for the «Риски» sheet. */
+export function describeEvaluation(e: TargetEvaluation, indicatorName: Text): Text {
+  const n = indicatorName;
+  switch (e.reason) {
+    case "met":
+      return { ru: `${n.ru}: цель достигнута или будет достигнута в срок.`, en: `${n.en}: the target is met or on course.` };
+    case "withinMargin":
+      return { ru: `${n.ru}: до цели осталось немного — в пределах допуска.`, en: `${n.en}: just short of the target, within the margin.` };
+    case "trendTooSlow":
+      return {
+        ru: `${n.ru}: при нынешней динамике цель к сроку не будет достигнута.`,
+        en: `${n.en}: at the current pace the target will not be reached by the deadline.`,
+      };
+    case "milestoneMissed":
+      return { ru: `${n.ru}: промежуточное значение не достигнуто.`, en: `${n.en}: the intermediate milestone is missed.` };
+    case "missed":
+      return { ru: `${n.ru}: цель не достигнута.`, en: `${n.en}: the target is missed.` };
+    case "noData":
+      return { ru: `${n.ru}: нет данных для оценки.`, en: `${n.en}: no data to judge.` };
+  }
+}
