@@ -209,3 +209,11 @@ describe("exams", () => {
     for (const y of NON_COMPARABLE_EXAM_YEARS) expect(y.reason.ru).toMatch(/ГИА-20\d\d/);
   });
 });
+
+describe("base figures", () => {
+  it("are neutral: a denominator is never judged better or worse", () => {
+    const base = CATALOG.filter((i) => i.section === "base");
+    expect(base.length).toBe(6);
+    for (const i of base) expect(i.polarity).toBe(0);
+  });
+});

@@ -30,7 +30,11 @@ export interface Spec {
   impliedTarget?: number;
 }
 
-/** Builds the indicators of one section; 1324 sources get their item number appended. */
+/**
+ * Builds the indicators of one section; 1324 sources get their item number appended. Polarity
+ * defaults to ↑, except for the base figures (denominators), which are neutral: more pupils or
+ * staff is neither better nor worse.
+ */
 export function section(id: SectionId, specs: Spec[]): Indicator[] {
   return specs.map((s) => {
     const source = s.source ?? `${SRC_1324}, п. ${s.number}`;
@@ -41,7 +45,7 @@ export function section(id: SectionId, specs: Spec[]): Indicator[] {
       name: s.name,
       short: s.short,
       unit: s.unit,
-      polarity: s.polarity ?? 1,
+      polarity: s.polarity ?? (id === "base" ? 0 : 1),
       periodicity: s.periodicity,
       source,
     };
