@@ -1,0 +1,88 @@
+/**
+ * `npm run template -- --out FILE [--lang ru|en] [--year 2023/24] [--school NAME]`
+ * Writes the standard report sheets as an .xlsx for schools without the add-in: all periods of
+ * the year, all sections except partnership.
+ */
+
+import { writeFileSync } from "fs";
+import { buildReportPlan, validateReportOptions, type ReportOptions } from "../core/layout";
+import { parseSchoolYear, periodsOf } from "../core/periods";
+import type { Lang } from "../core/types";
+import { writePlanToXlsx } from "../xlsx/write";
+
+const USAGE = "Usage: npm run template -- --out FILE [--lang ru|en] [--year 2023/24] [--school NAME]";
+
+/** The school year running on `date` (it starts on 1 September). */
+export function currentSchoolYear(date = new Date()): number {
+  return date.getMonth() >= 8 ? date.getFullYear() : date.getFullYear() - 1;
+}
+
+export interface TemplateArgs {
+  out: string;
+  lang: Lang;
+  year: number;
+  school: string;
+}
+
+/** Parse the command line; returns an error text instead of throwing. */
+export function parseArgs(argv: string[]): TemplateArgs | { error: string } {
+  const args: Partial<TemplateArgs> = { lang: "ru", year: currentSchoolYear(), school: "" };
+  for (let i = 0; i < argv.length; i++) {
+    const key = argv[i];
+    const value = argv[i + 1];
+    if (!["--out", "--lang", "--year", "--school"].includes(key)) return { error: `Unknown argument: ${key}\n${USAGE}` };
+    if (value === undefined) return { error: `${key} needs a value\n${USAGE}` };
+    i++;
+    if (key === "--out") args.out = value;
+    else if (key === "--lang") {
+      if (value !== "ru" && value !== "en") return { error: `--lang must be ru or en\n${USAGE}` };
+      args.lang = value;
+    } else if (key === "--year") {
+      const y = parseSchoolYear(value);
+      if (y === null) return { error: `--year must look like 2023/24\n${USAGE}` };
+      args.year = y;
+    } else args.school = value;
+  }
+  if (!args.out) return { error: `--out is required\n${USAGE}` };
+  return args as TemplateArgs;
+}
+
+export function templateOptions(a: TemplateArgs): ReportOptions {
+  const periods = periodsOf(a.year, ["Q", "H", "Y", "E"]);
+  return {
+    school: a.school,
+    schoolYear: a.year,
+    periods,
+    sections: ["subject", "staff", "facilities", "methods"],
+    lang: a.lang,
+    allowEmptySchool: true,
+  };
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const parsed = parseArgs(argv);
+  if ("error" in parsed) {
+    console.error(parsed.error);
+    return 2;
+  }
+  const options = templateOptions(parsed);
+  const problems = validateReportOptions(options);
+  if (problems.length) {
+    console.error(problems.map((p) => p[parsed.lang]).join("\n"));
+    return 2;
+  }
+  const data = await writePlanToXlsx(buildReportPlan(options));
+  writeFileSync(parsed.out, data);
+  console.log(`${parsed.out}: ${data.length} bytes`);
+  return 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (e: unknown) => {
+      console.error(e instanceof Error ? e.message : String(e));
+      process.exitCode = 1;
+    },
+  );
+}

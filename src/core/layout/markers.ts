@@ -1,0 +1,23 @@
+/**
+ * Sheet markers: cell A1 of every sheet this add-in creates holds `shnor-monitor:v1:<kind>`.
+ * Readers recognise our sheets by it (it survives renames and works in the .xlsx template).
+ */
+
+import type { SheetKind } from "../plan";
+
+export const MARKER_PREFIX = "shnor-monitor:";
+export const MARKER_VERSION = "v1";
+export const SHEET_KINDS: readonly SheetKind[] = ["passport", "base", "subject", "staff", "facilities", "methods", "partnership"];
+
+export function markerOf(kind: SheetKind): string {
+  return `${MARKER_PREFIX}${MARKER_VERSION}:${kind}`;
+}
+
+/** The sheet kind named by a marker, or null when `text` is not one of our markers (any version). */
+export function parseMarker(text: unknown): { kind: SheetKind; version: string } | null {
+  if (typeof text !== "string") return null;
+  const m = /^shnor-monitor:(v\d+):([a-z]+)$/.exec(text.trim());
+  if (!m) return null;
+  const kind = m[2] as SheetKind;
+  return SHEET_KINDS.includes(kind) ? { kind, version: m[1] } : null;
+}

@@ -1,0 +1,65 @@
+/** Report options and their validation (before any write). */
+
+import type { Lang, Period, SectionId, Text } from "../types";
+import { isPeriod } from "../periods";
+import type { ExistingReport } from "./existing";
+import { OPTION_ERRORS, fill, type QualityDenominator } from "./strings";
+
+export interface ReportOptions {
+  school: string;
+  municipality?: string;
+  program?: string;
+  /** Start year of the school year: 2023 for 2023/24. */
+  schoolYear: number;
+  periods: Period[];
+  /** Sections to insert; "base" and the passport are always inserted. */
+  sections: SectionId[];
+  lang: Lang;
+  qualityDenominator?: QualityDenominator;
+  /** What our sheets already hold (read by src/excel or src/xlsx before re-inserting). */
+  existing?: ExistingReport;
+  /** The blank template for schools without the add-in may leave the school empty. */
+  allowEmptySchool?: boolean;
+}
+
+export const REPORT_SECTIONS: readonly SectionId[] = ["subject", "staff", "facilities", "methods", "partnership"];
+
+/** Thrown by buildReportPlan for invalid options; call validateReportOptions first to avoid it. */
+export class ReportOptionsError extends Error {
+  constructor(readonly messages: Text[]) {
+    super(messages.map((m) => m.en).join(" "));
+    this.name = "ReportOptionsError";
+  }
+}
+
+function validYear(y: unknown): boolean {
+  return typeof y === "number" && Number.isInteger(y) && y >= 2000 && y <= 2100;
+}
+
+/** All problems of the options, as ru/en messages; [] when they are fine. Never throws. */
+export function validateReportOptions(o: ReportOptions): Text[] {
+  const errors: Text[] = [];
+  if (!o || typeof o !== "object") return [OPTION_ERRORS.emptySchool];
+  if (!o.allowEmptySchool && (typeof o.school !== "string" || o.school.trim() === "")) errors.push(OPTION_ERRORS.emptySchool);
+  if (!validYear(o.schoolYear)) errors.push(OPTION_ERRORS.badYear);
+  if (!Array.isArray(o.periods) || o.periods.length === 0) errors.push(OPTION_ERRORS.noPeriods);
+  else {
+    for (const p of o.periods) {
+      if (!isPeriod(p) || !validYear(p.startYear)) {
+        const shown = JSON.stringify(p) ?? String(p);
+        errors.push({ ru: fill(OPTION_ERRORS.badPeriod.ru, { period: shown }), en: fill(OPTION_ERRORS.badPeriod.en, { period: shown }) });
+        break;
+      }
+    }
+  }
+  for (const s of Array.isArray(o.sections) ? o.sections : []) {
+    if (s !== "base" && !REPORT_SECTIONS.includes(s)) {
+      errors.push({ ru: fill(OPTION_ERRORS.badSection.ru, { section: String(s) }), en: fill(OPTION_ERRORS.badSection.en, { section: String(s) }) });
+    }
+  }
+  if (o.lang !== "ru" && o.lang !== "en") errors.push(OPTION_ERRORS.badLang);
+  if (o.qualityDenominator !== undefined && o.qualityDenominator !== "students_assessed" && o.qualityDenominator !== "students_total") {
+    errors.push(OPTION_ERRORS.badDenominator);
+  }
+  return errors;
+}

@@ -1,0 +1,119 @@
+/**
+ * WorkbookPlan: the report sheets described as pure, deterministic, JSON-serialisable data.
+ * src/core/layout builds plans; src/excel applies them through Office.js; src/xlsx writes them
+ * with exceljs. Addresses are A1 strings; rows and columns in `cells` are 0-based arrays that map
+ * to sheet row 1 / column A.
+ */
+
+import type { Lang } from "./types";
+
+/** What kind of our sheet it is; also the last part of its A1 marker. */
+export type SheetKind = "passport" | "base" | "subject" | "staff" | "facilities" | "methods" | "partnership";
+
+export interface PlanStyle {
+  /** Excel number format code, e.g. "0.0%", "0.00", "0", "@". */
+  numberFormat?: string;
+  /** Fill colour "#RRGGBB". */
+  fill?: string;
+  /** Font colour "#RRGGBB". */
+  fontColor?: string;
+  bold?: boolean;
+  italic?: boolean;
+  /** Font size in points. */
+  fontSize?: number;
+  /** Indent level (Excel indentLevel, 0…15). */
+  indent?: number;
+  wrap?: boolean;
+  horizontal?: "left" | "center" | "right";
+  vertical?: "top" | "center" | "bottom";
+  /** Cell protection: locked cells cannot be edited while the sheet is protected. */
+  locked: boolean;
+}
+
+/** One cell: a constant value or an invariant-form formula ("=A1/B1"), and a style id. */
+export interface PlanCell {
+  value?: string | number | boolean;
+  formula?: string;
+  style?: string;
+}
+
+export type ValidationRule =
+  | { kind: "wholeNumber"; min: number; max?: number }
+  | { kind: "decimal"; min: number; max?: number }
+  | { kind: "list"; items: string[] };
+
+export interface PlanValidation {
+  /** A rectangular A1 range, e.g. "E5:E9". */
+  range: string;
+  rule: ValidationRule;
+  /** Input message shown when the cell is selected (sheet language). */
+  prompt: { title: string; message: string };
+  /** Message of the (non-blocking, "warning") alert when a typed value breaks the rule. */
+  error: { title: string; message: string };
+}
+
+/** Conditional formats (used by a later issue); kept generic on purpose. */
+export interface PlanConditionalFormat {
+  range: string;
+  /** An invariant-form formula relative to the top-left cell of `range`. */
+  formula: string;
+  style: { fill?: string; fontColor?: string; bold?: boolean };
+}
+
+export interface PlanProtection {
+  /** Protected without a password. */
+  protected: boolean;
+  allowFormatColumns: boolean;
+  allowFormatRows: boolean;
+  allowSort: boolean;
+}
+
+export interface PlanPageLayout {
+  orientation: "landscape" | "portrait";
+  /** Fit to this many pages wide (height unlimited). */
+  fitToPagesWide: number;
+  /** Rows repeated on each printed page, e.g. "1:4". */
+  printTitleRows?: string;
+}
+
+export interface PlanName {
+  name: string;
+  /** Absolute reference, e.g. "'Паспорт'!$C$9". */
+  ref: string;
+}
+
+export interface SheetPlan {
+  name: string;
+  kind: SheetKind;
+  /** Text of cell A1, e.g. "shnor-monitor:v1:subject". */
+  marker: string;
+  /** Tab colour "#RRGGBB". */
+  tabColor?: string;
+  /** rows[r][c] is cell (r+1, c+1); null = nothing written. */
+  cells: (PlanCell | null)[][];
+  /** Column widths in characters, index 0 = column A. */
+  columnWidths: number[];
+  /** Row heights in points, index 0 = row 1; 0 or missing = default height. */
+  rowHeights?: number[];
+  merges: string[];
+  frozenRows: number;
+  frozenColumns: number;
+  validations: PlanValidation[];
+  conditionalFormats: PlanConditionalFormat[];
+  protection: PlanProtection;
+  pageLayout: PlanPageLayout;
+  /** The name we wanted, when a foreign sheet already used it and this sheet got another one. */
+  renamedFrom?: string;
+  /** True when the sheet already exists in the workbook (ours, found by its marker). */
+  existing?: boolean;
+}
+
+export interface WorkbookPlan {
+  lang: Lang;
+  /** Sheets in order. */
+  sheets: SheetPlan[];
+  styles: Record<string, PlanStyle>;
+  names: PlanName[];
+  /** How many non-empty values typed earlier this plan carries over. */
+  valuesKept: number;
+}

@@ -1,0 +1,109 @@
+/** The «Insert sheets» command: read, plan, write — one Excel.run, at most 3 syncs. */
+
+import { buildReportPlan, validateReportOptions, type ReportOptions } from "../core/layout";
+import type { Text } from "../core/types";
+import { queuePlan, RequestBudget, type Capabilities } from "./apply";
+import { insertError, isSetSupported, mapOfficeError, type InsertError } from "./errors";
+import { readWorkbook } from "./read";
+
+export type InsertResult =
+  | {
+      ok: true;
+      /** Sheets added to the workbook. */
+      created: string[];
+      /** Our sheets rewritten in place (values kept). */
+      updated: string[];
+      /** Sheets that got another name because a sheet not made by this add-in had the usual one. */
+      renamed: { wanted: string; used: string }[];
+      /** Values typed earlier and carried over. */
+      valuesKept: number;
+      /** context.sync() calls made, chunking included. */
+      syncs: number;
+      /** Extra syncs made only to keep requests under the payload limit. */
+      chunkSyncs: number;
+      /** The largest request we queued (our estimate of its serialized size), in bytes. */
+      maxRequestBytes: number;
+      /** Optional features the Excel version lacks (the sheets were still inserted). */
+      warnings: Text[];
+    }
+  | { ok: false; error: InsertError; syncs: number };
+
+const NO_VALIDATION: Text = {
+  ru: "Эта версия Excel не поддерживает проверку данных (ExcelApi 1.8): подсказки и проверка ввода не добавлены.",
+  en: "This Excel version lacks data validation (ExcelApi 1.8): input prompts and checks were not added.",
+};
+
+/** Insert (or update) the report sheets. Never throws: every failure is a typed result. */
+export async function insertReport(options: Omit<ReportOptions, "existing">): Promise<InsertResult> {
+  const problems = validateReportOptions(options as ReportOptions);
+  if (problems.length) {
+    const message: Text = { ru: problems.map((p) => p.ru).join(" "), en: problems.map((p) => p.en).join(" ") };
+    return { ok: false, error: { code: "invalidOptions", message }, syncs: 0 };
+  }
+  if (!isSetSupported("1.7")) return { ok: false, error: insertError("apiNotSupported"), syncs: 0 };
+  const caps: Capabilities = { validation: isSetSupported("1.8"), pageLayout: isSetSupported("1.9"), conditionalFormats: isSetSupported("1.6") };
+  let syncs = 0;
+  let unprotected: string[] = [];
+  try {
+    return await Excel.run(async (context) => {
+      const counted = async () => {
+        syncs++;
+        await context.sync();
+      };
+      const { report, states } = await readWorkbook(context, counted);
+      const plan = buildReportPlan({ ...options, existing: report });
+
+      if (caps.conditionalFormats) {
+        const app = context.application as Excel.Application & { suspendApiCalculationUntilNextSync?: () => void };
+        if (typeof app.suspendApiCalculationUntilNextSync === "function") app.suspendApiCalculationUntilNextSync();
+      }
+      unprotected = plan.sheets.filter((s) => s.existing && states.get(s.name)?.protected).map((s) => s.name);
+      const budget = new RequestBudget(counted);
+      await queuePlan(context, plan, states, caps, budget);
+      await counted();
+      budget.sent();
+      return {
+        ok: true as const,
+        created: plan.sheets.filter((s) => !s.existing).map((s) => s.name),
+        updated: plan.sheets.filter((s) => s.existing).map((s) => s.name),
+        renamed: plan.sheets.filter((s) => s.renamedFrom).map((s) => ({ wanted: s.renamedFrom as string, used: s.name })),
+        valuesKept: plan.valuesKept,
+        syncs,
+        chunkSyncs: budget.chunkSyncs,
+        maxRequestBytes: budget.maxBytes,
+        warnings: caps.validation ? [] : [NO_VALIDATION],
+      };
+    });
+  } catch (e) {
+    const error = mapOfficeError(e);
+    if (error.code === "protected" && unprotected.length) syncs += await reprotect(unprotected);
+    return { ok: false, error, syncs };
+  }
+}
+
+/**
+ * A batch stopped by a password-protected sheet leaves the sheets unprotected before it so:
+ * protect them again (without a password, as we always do). Returns the syncs used; never throws.
+ */
+async function reprotect(names: string[]): Promise<number> {
+  let syncs = 0;
+  try {
+    await Excel.run(async (context) => {
+      const items = names.map((n) => {
+        const ws = context.workbook.worksheets.getItem(n);
+        ws.protection.load("protected");
+        return ws;
+      });
+      syncs++;
+      await context.sync();
+      for (const ws of items) {
+        if (!ws.protection.protected) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowSort: false, allowAutoFilter: false });
+      }
+      syncs++;
+      await context.sync();
+    });
+  } catch {
+    // Nothing more can be done; the typed error already tells the user what to fix.
+  }
+  return syncs;
+}
