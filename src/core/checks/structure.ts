@@ -1,0 +1,120 @@
+/** Rules between rows: parts and wholes, breakdowns, applicability, yes/no contradictions. */
+import { CATALOG, childrenOf, getIndicator } from "../catalog";
+import type { Finding } from "../types";
+import { label, n, sortPeriodKeys, type CheckContext } from "./context";
+
+/** Pairs where the first can never exceed the second, beyond parent/child and denominators. */
+const NOT_ABOVE: [string, string][] = [
+  ["contest_winners", "contest_participants"],
+  ["vsosh_winners", "vsosh_participants"],
+  ["students_assessed", "students_total"],
+  ["staff_ped", "staff_ped_admin"],
+];
+
+/** Breakdowns that must add up exactly to their total (every item falls in one of the parts). */
+const EXACT_BREAKDOWNS: Record<string, string[]> = {
+  staff_category: ["staff_category_highest", "staff_category_first"],
+};
+
+function periodsOf(c: CheckContext, ids: string[]): string[] {
+  const keys = new Set<string>();
+  for (const id of ids) for (const k of Object.keys(c.data.observations[id] ?? {})) keys.add(k);
+  return sortPeriodKeys([...keys]);
+}
+
+/** part_exceeds_whole and breakdown_mismatch. */
+export function checkPartsAndWholes(c: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  const exceeds = (part: string, whole: string, period: string, p: number, w: number) =>
+    c.finding("part_exceeds_whole", part, period, "error", {
+      ru: `${label(part).ru} (${n.ru(p)}) больше, чем ${label(whole).ru} (${n.ru(w)})`,
+      en: `${label(part).en} (${n.en(p)}) exceeds ${label(whole).en} (${n.en(w)})`,
+    });
+
+  for (const ind of CATALOG) {
+    if (ind.unit.kind !== "countShare") continue;
+    const dens = c.expectedDenominator(ind);
+    for (const period of periodsOf(c, [ind.id])) {
+      const p = c.num(ind.id, period);
+      const parts = dens.map((d) => c.num(d, period));
+      if (p === null || parts.some((x) => x === null)) continue;
+      const w = (parts as number[]).reduce((a, b) => a + b, 0);
+      if (p > w) out.push(exceeds(ind.id, dens.join("+"), period, p, w));
+    }
+  }
+  for (const [part, whole] of NOT_ABOVE) {
+    for (const period of periodsOf(c, [part, whole])) {
+      const p = c.num(part, period);
+      const w = c.num(whole, period);
+      if (p !== null && w !== null && p > w) out.push(exceeds(part, whole, period, p, w));
+    }
+  }
+  for (const total of CATALOG) {
+    const kids = childrenOf(total.id).filter((k) => k.unit.kind === "count" || k.unit.kind === "countShare");
+    if (kids.length === 0) continue;
+    for (const period of periodsOf(c, [total.id, ...kids.map((k) => k.id)])) {
+      const t = c.num(total.id, period);
+      if (t === null) continue;
+      for (const k of kids) {
+        const x = c.num(k.id, period);
+        if (x !== null && x > t) out.push(exceeds(k.id, total.id, period, x, t));
+      }
+      const values = kids.map((k) => c.num(k.id, period));
+      if (values.some((x) => x === null)) continue;
+      const sum = (values as number[]).reduce((a, b) => a + b, 0);
+      const exact = EXACT_BREAKDOWNS[total.id];
+      if (sum > t) {
+        out.push(c.finding("breakdown_mismatch", total, period, "error", {
+          ru: `Сумма «в т. ч.» (${n.ru(sum)}) больше итога ${label(total.id).ru} (${n.ru(t)})`,
+          en: `The breakdown adds up to ${n.en(sum)}, more than the total ${label(total.id).en} (${n.en(t)})`,
+        }));
+      } else if (exact && sum !== t) {
+        out.push(c.finding("breakdown_mismatch", total, period, "warning", {
+          ru: `${exact.map((id) => label(id).ru).join(" + ")} = ${n.ru(sum)}, а итог ${label(total.id).ru} = ${n.ru(t)}`,
+          en: `${exact.map((id) => label(id).en).join(" + ")} = ${n.en(sum)}, but the total ${label(total.id).en} = ${n.en(t)}`,
+        }));
+      }
+    }
+  }
+  return out;
+}
+
+const GRADE_OF = (id: string): 9 | 11 | null =>
+  /(^|_)(gia9|grads_9|no_cert_9|honors_cert_9)($|_)/.test(id) || /_9$/.test(id)
+    ? 9
+    : /(^|_)(ege|grads_11)($|_)/.test(id) || /_11$/.test(id)
+      ? 11
+      : null;
+
+/** not_applicable_expected: a number for a 9th/11th-grade item in a school without that grade. */
+export function checkApplicability(c: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  const grades = c.data.grades;
+  if (!grades) return out;
+  for (const { ind, period, obs } of c.entries()) {
+    const grade = GRADE_OF(ind.id);
+    if (!grade || obs.value.kind !== "number") continue;
+    const has = grade === 9 ? grades.has9 : grades.has11;
+    if (has !== false) continue;
+    out.push(c.finding("not_applicable_expected", ind, period, "warning", {
+      ru: `${label(ind.id).ru}: в школе нет ${grade} класса — вместо значения должно стоять «–» (не применимо)`,
+      en: `${label(ind.id).en}: the school has no grade ${grade} — the value should be "–" (not applicable)`,
+    }));
+  }
+  return out;
+}
+
+/** yes_no_contradiction: a «в т. ч.» yes/no item is "yes" while its total is "no". */
+export function checkYesNo(c: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  for (const { ind, period } of c.entries()) {
+    if (ind.unit.kind !== "yesNo" || !ind.parent) continue;
+    const parent = getIndicator(ind.parent);
+    if (!parent || c.num(ind.id, period) !== 1 || c.num(parent.id, period) !== 0) continue;
+    out.push(c.finding("yes_no_contradiction", ind, period, "error", {
+      ru: `${label(parent.id).ru}: «нет», но ${label(ind.id).ru}: «да»`,
+      en: `${label(parent.id).en}: "no", but ${label(ind.id).en}: "yes"`,
+    }));
+  }
+  return out;
+}
