@@ -1,0 +1,59 @@
+/** functions.json (from JSDoc) and functions-ru.json (overlaid from names-ru.json) describe the same interface. */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+
+const dist = (f: string) => JSON.parse(readFileSync(resolve(__dirname, "../../dist", f), "utf8"));
+
+/** The public interface: id → Russian name and parameters (optional ones in brackets). */
+const INTERFACE: Record<string, [string, string[]]> = {
+  SHARE: ["ДОЛЯ", ["part", "whole"]],
+  DELTA: ["ИЗМЕНЕНИЕ", ["previous", "current"]],
+  GROWTH: ["ТЕМП.ПРИРОСТА", ["previous", "current"]],
+  DYNAMICS: ["ДИНАМИКА", ["previous", "current", "[polarity]", "[tolerance]"]],
+  TARGETSTATUS: ["СТАТУС.ЦЕЛИ", ["value", "target", "[polarity]", "[margin]"]],
+  TARGETGAP: ["ОТКЛОНЕНИЕ.ОТ.ЦЕЛИ", ["value", "target", "[polarity]"]],
+  TREND: ["ТРЕНД", ["values", "[polarity]"]],
+  QUALITY: ["КАЧЕСТВО.ЗНАНИЙ", ["n5", "n4", "n3", "n2", "[N]"]],
+  SUCCESS: ["УСПЕВАЕМОСТЬ", ["n5", "n4", "n3", "n2", "[N]"]],
+  GRADEAVG: ["СРЕДНИЙ.БАЛЛ", ["n5", "n4", "n3", "n2"]],
+  SOU: ["СОУ", ["n5", "n4", "n3", "n2", "[n_na]"]],
+};
+
+interface Fn {
+  id: string;
+  name: string;
+  description: string;
+  parameters: { name: string; description?: string; optional?: boolean; type: string; dimensionality?: string }[];
+}
+
+describe("custom function metadata", () => {
+  const en: Fn[] = dist("functions.json").functions;
+  const ru: Fn[] = dist("functions-ru.json").functions;
+  const params = (f: Fn) => f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name));
+
+  it("lists exactly the public ids with English names equal to the ids", () => {
+    expect(en.map((f) => f.id)).toEqual(Object.keys(INTERFACE));
+    for (const f of en) {
+      expect(f.id).toMatch(/^[A-Z0-9._]+$/);
+      expect(f.name).toBe(f.id);
+      expect(params(f)).toEqual(INTERFACE[f.id][1]);
+      expect(f.description.length).toBeGreaterThan(10);
+    }
+  });
+
+  it("gives the Russian names of the interface with the same ids and parameters", () => {
+    expect(ru.map((f) => f.id)).toEqual(en.map((f) => f.id));
+    for (const f of ru) {
+      const twin = en.find((e) => e.id === f.id)!;
+      expect(f.name).toBe(INTERFACE[f.id][0]);
+      expect(params(f)).toEqual(params(twin));
+      expect(f.parameters.map((p) => p.type)).toEqual(twin.parameters.map((p) => p.type));
+      expect(f.description).toMatch(/[а-яё]/i);
+      for (const p of f.parameters) expect(p.description).toMatch(/[а-яё]|^"/i);
+    }
+  });
+
+  it("declares TREND's values as a range", () => {
+    expect(en.find((f) => f.id === "TREND")!.parameters[0].dimensionality).toBe("matrix");
+  });
+});
