@@ -40,10 +40,25 @@ const MESSAGES: Record<Exclude<InsertErrorCode, "invalidOptions">, Text> = {
     en: "This version of Excel lacks the features needed (ExcelApi 1.7). Update Excel or use Excel on the web.",
   },
   unknown: {
-    ru: "Не удалось вставить листы: непредвиденная ошибка Excel. Книга не изменена.",
-    en: "Could not insert the sheets: an unexpected Excel error. The workbook was not changed.",
+    ru: "Не удалось вставить листы: непредвиденная ошибка Excel.",
+    en: "Could not insert the sheets: an unexpected Excel error.",
   },
 };
+
+/** Whether anything was written before the failure: the user must know. */
+const AFTERMATH: Record<"untouched" | "partial", Text> = {
+  untouched: { ru: "Книга не изменена.", en: "The workbook was not changed." },
+  partial: {
+    ru: "Часть листов могла остаться записанной не полностью: устраните причину и повторите вставку — введённые значения сохранятся.",
+    en: "Some sheets may be left partly written: fix the cause and insert again — the values you typed are kept.",
+  },
+};
+
+/** The error's message followed by what happened to the workbook. */
+export function withAftermath(error: InsertError, wrote: boolean): InsertError {
+  const a = AFTERMATH[wrote ? "partial" : "untouched"];
+  return { ...error, message: { ru: `${error.message.ru} ${a.ru}`, en: `${error.message.en} ${a.en}` } };
+}
 
 export function insertError(code: Exclude<InsertErrorCode, "invalidOptions">, officeCode?: string): InsertError {
   return officeCode ? { code, message: MESSAGES[code], officeCode } : { code, message: MESSAGES[code] };

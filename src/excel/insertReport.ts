@@ -3,7 +3,7 @@
 import { buildReportPlan, validateReportOptions, type ReportOptions } from "../core/layout";
 import type { Text } from "../core/types";
 import { queuePlan, RequestBudget, type Capabilities } from "./apply";
-import { insertError, isSetSupported, mapOfficeError, type InsertError } from "./errors";
+import { insertError, isSetSupported, mapOfficeError, withAftermath, type InsertError } from "./errors";
 import { readWorkbook } from "./read";
 
 export type InsertResult =
@@ -44,6 +44,8 @@ export async function insertReport(options: Omit<ReportOptions, "existing">): Pr
   const caps: Capabilities = { validation: isSetSupported("1.8"), pageLayout: isSetSupported("1.9"), conditionalFormats: isSetSupported("1.6") };
   let syncs = 0;
   let unprotected: string[] = [];
+  /** Set once write actions may have reached Excel (Office.js applies a batch up to a failing action). */
+  let wrote = false;
   try {
     return await Excel.run(async (context) => {
       const counted = async () => {
@@ -58,8 +60,12 @@ export async function insertReport(options: Omit<ReportOptions, "existing">): Pr
         if (typeof app.suspendApiCalculationUntilNextSync === "function") app.suspendApiCalculationUntilNextSync();
       }
       unprotected = plan.sheets.filter((s) => s.existing && states.get(s.name)?.protected).map((s) => s.name);
-      const budget = new RequestBudget(counted);
+      const budget = new RequestBudget(async () => {
+        wrote = true;
+        await counted();
+      });
       await queuePlan(context, plan, states, caps, budget);
+      wrote = true;
       await counted();
       budget.sent();
       return {
@@ -77,7 +83,7 @@ export async function insertReport(options: Omit<ReportOptions, "existing">): Pr
   } catch (e) {
     const error = mapOfficeError(e);
     if (error.code === "protected" && unprotected.length) syncs += await reprotect(unprotected);
-    return { ok: false, error, syncs };
+    return { ok: false, error: withAftermath(error, wrote), syncs };
   }
 }
 

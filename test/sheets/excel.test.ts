@@ -202,6 +202,7 @@ describe("insertReport in the simulated host", () => {
     if (!r.ok) {
       expect(r.error.code).toBe("cellEditMode");
       expect(r.error.message.ru).toContain("режиме правки");
+      expect(r.error.message.ru).toMatch(/Книга не изменена\.$/);
     }
     host.setEditMode(false);
     expect(host.inspect.sheetNames().map((s) => s.name)).toEqual(["Sheet1"]);
@@ -218,7 +219,11 @@ describe("insertReport in the simulated host", () => {
     const before = OURS.map((n) => host.inspect.grid(n));
     const r = await insertReport(options({ periods: periodsOf(2024, ["Y"]) }));
     expect(r).toMatchObject({ ok: false, error: { code: "protected" } });
-    if (!r.ok) expect(r.error.message.ru).toContain("защищены паролем");
+    if (!r.ok) {
+      expect(r.error.message.ru).toContain("защищены паролем");
+      // the failure came in the write request: the user is told the sheets may be partly written
+      expect(r.error.message.ru).toContain("повторите вставку — введённые значения сохранятся");
+    }
     OURS.forEach((n, i) => {
       expect(host.inspect.protection(n).protected).toBe(true);
       expect(host.inspect.grid(n).cells).toEqual(before[i].cells);
