@@ -8,7 +8,10 @@
 import type { Lang } from "./types";
 
 /** What kind of our sheet it is; also the last part of its A1 marker. */
-export type SheetKind = "passport" | "base" | "subject" | "staff" | "facilities" | "methods" | "partnership";
+export type SheetKind =
+  | "passport" | "base" | "subject" | "staff" | "facilities" | "methods" | "partnership"
+  /** Analysis sheets (issue 5): program targets, a comparison of two periods, risks. */
+  | "targets" | "dynamics" | "risks";
 
 export interface PlanStyle {
   /** Excel number format code, e.g. "0.0%", "0.00", "0", "@". */
@@ -60,6 +63,19 @@ export interface PlanConditionalFormat {
   style: { fill?: string; fontColor?: string; bold?: boolean };
 }
 
+/** A chart over a block of the same sheet: first column = categories, first row = series names. */
+export interface PlanChart {
+  /** Stable name, so a refresh can replace it. */
+  name: string;
+  type: "line";
+  title: string;
+  /** The data block, A1 on the same sheet, e.g. "A30:C34". */
+  source: string;
+  /** Where the chart sits: top-left and bottom-right cells. */
+  from: string;
+  to: string;
+}
+
 export interface PlanProtection {
   /** Protected without a password. */
   protected: boolean;
@@ -106,6 +122,8 @@ export interface SheetPlan {
   renamedFrom?: string;
   /** True when the sheet already exists in the workbook (ours, found by its marker). */
   existing?: boolean;
+  /** Charts (applied by src/excel/charts.ts where the Excel version has charts). */
+  charts?: PlanChart[];
 }
 
 export interface WorkbookPlan {

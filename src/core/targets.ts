@@ -2,9 +2,10 @@
  * Program targets as data: the suggested defaults, and the judgement of a value series against a
  * target (met / at risk / missed), including "trend too slow to reach the target by the deadline".
  */
-import { getIndicator } from "./catalog";
+import { getIndicator, isShareLike } from "./catalog";
 import { comparePeriods, periodKey } from "./periods";
-import type { Direction, Judgement, Period, Target, Text } from "./types";
+import type { Direction, Judgement, Lang, Period, Target, Text, Unit } from "./types";
+import { formatValue } from "./values";
 
 /** Suggested targets; the user edits them on the «Цели программы» sheet. */
 export function defaultTargets(deadline: Period): Target[] {
@@ -25,6 +26,47 @@ export function defaultTargets(deadline: Period): Target[] {
     at("staff_fgos_pd", 1, 0.05),
     at("broadband_share", 1),
   ];
+}
+
+const PERIODICITY_KINDS: Record<string, Period["kind"][]> = { Q: ["Q1", "Q2", "Q3", "Q4"], H: ["H1", "H2"], Y: ["Y"], E: ["E"] };
+
+/**
+ * The default deadline of a target on `indicatorId` in a report with `periods`: the last school
+ * year (Y) of the report; for an indicator not reported by year (exam results), its last period of
+ * that school year (the exam session). Null when the report has no periods.
+ */
+export function defaultDeadline(indicatorId: string, periods: readonly Period[]): Period | null {
+  if (periods.length === 0) return null;
+  const sorted = [...periods].sort(comparePeriods);
+  const years = sorted.filter((p) => p.kind === "Y");
+  const startYear = (years[years.length - 1] ?? sorted[sorted.length - 1]).startYear;
+  const ind = getIndicator(indicatorId);
+  if (!ind || ind.periodicity.includes("Y")) return { startYear, kind: "Y" };
+  const kinds = ind.periodicity.flatMap((x) => PERIODICITY_KINDS[x] ?? []);
+  const own = kinds.map((kind) => ({ startYear, kind })).sort(comparePeriods);
+  return own[own.length - 1] ?? { startYear, kind: "Y" };
+}
+
+/** The suggested targets for a report's periods, each with its default deadline. */
+export function defaultTargetsFor(periods: readonly Period[]): Target[] {
+  const fallback = defaultDeadline("quality_4_5", periods);
+  if (!fallback) return [];
+  return defaultTargets(fallback).map((t) => ({ ...t, deadline: defaultDeadline(t.indicatorId, periods) ?? fallback }));
+}
+
+/** How a direction is written on the «Цели программы» sheet (list-validated). */
+export const DIRECTION_LABELS: Record<Direction, Text> = {
+  atLeast: { ru: "не менее", en: "at least" },
+  atMost: { ru: "не более", en: "at most" },
+};
+
+/** «не менее» / "at least" / «≥» … → atLeast; «не более» / "at most" / «≤» … → atMost; else null. */
+export function parseDirection(text: unknown): Direction | null {
+  if (typeof text !== "string") return null;
+  const s = text.trim().toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ");
+  if (["не менее", "at least", "≥", ">=", "min", "минимум", "не ниже", "atleast"].includes(s)) return "atLeast";
+  if (["не более", "at most", "≤", "<=", "max", "максимум", "не выше", "atmost"].includes(s)) return "atMost";
+  return null;
 }
 
 /** At least for ↑ and neutral indicators, at most for ↓ ones. */
@@ -119,8 +161,37 @@ export function evaluateTarget(target: Target, series: SeriesPoint[], timeline: 
   return { status: 0, reason: "trendTooSlow", latest, required: target.value, gap: targetGap, projected };
 }
 
-/** A plain-language sentence for a judged target, for the «Риски» sheet. */
-export function describeEvaluation(e: TargetEvaluation, indicatorName: Text): Text {
+/** A value of an indicator as people read it (shares in %), or "" when unknown. */
+function shown(x: number | undefined, unit: Unit | undefined, lang: Lang): string {
+  if (x === undefined || !Number.isFinite(x)) return "";
+  const u: Unit = unit && (unit.kind === "countShare" || unit.kind === "share") ? { kind: "share" } : unit ?? { kind: "ratio" };
+  return formatValue({ kind: "number", value: x }, u, lang);
+}
+
+/**
+ * A plain-language sentence for a judged target, for the «Риски» sheet. With the indicator's
+ * `unit` it also names the value and what was required («27,0 % при цели 38,0 %»).
+ */
+export function describeEvaluation(e: TargetEvaluation, indicatorName: Text, unit?: Unit): Text {
+  const base = describeReason(e, indicatorName);
+  if (!unit || e.latest === undefined || e.required === undefined || e.reason === "met") return base;
+  const detail = (lang: Lang): string => {
+    const v = shown(e.latest?.value, unit, lang);
+    const r = shown(e.required, unit, lang);
+    const p = shown(e.projected, unit, lang);
+    if (lang === "ru") return ` Значение: ${v}, требуется: ${r}${e.reason === "trendTooSlow" && p ? `, прогноз к сроку: ${p}` : ""}.`;
+    return ` Value: ${v}, required: ${r}${e.reason === "trendTooSlow" && p ? `, projected by the deadline: ${p}` : ""}.`;
+  };
+  return { ru: base.ru + detail("ru"), en: base.en + detail("en") };
+}
+
+/** True when targets on this indicator are shares 0…1 (shown in %, gaps in percentage points). */
+export function isShareTarget(indicatorId: string): boolean {
+  const ind = getIndicator(indicatorId);
+  return ind ? isShareLike(ind) : false;
+}
+
+function describeReason(e: TargetEvaluation, indicatorName: Text): Text {
   const n = indicatorName;
   switch (e.reason) {
     case "met":

@@ -77,7 +77,7 @@ export function buildReportPlan(options: ReportOptions): WorkbookPlan {
 
   // Sections: those asked for plus those already inserted (never drop a sheet with data).
   const wanted = new Set<SectionId>(options.sections.filter((s) => s !== "base"));
-  for (const k of ours.keys()) if (k !== "passport" && k !== "base") wanted.add(k);
+  for (const k of ours.keys()) if ((REPORT_SECTIONS as readonly string[]).includes(k)) wanted.add(k as SectionId);
   const kinds: SheetKind[] = ["passport", "base", ...REPORT_SECTIONS.filter((s) => wanted.has(s))];
 
   // Periods: those asked for plus those already on our sheets (union), in calendar order.

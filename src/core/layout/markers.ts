@@ -9,6 +9,9 @@ export const MARKER_PREFIX = "shnor-monitor:";
 export const MARKER_VERSION = "v1";
 export const SHEET_KINDS: readonly SheetKind[] = ["passport", "base", "subject", "staff", "facilities", "methods", "partnership"];
 
+/** Our analysis sheets (issue 5). Not in SHEET_KINDS: the report reader and insertReport leave them alone. */
+export const ANALYSIS_KINDS: readonly SheetKind[] = ["targets", "dynamics", "risks"];
+
 export function markerOf(kind: SheetKind): string {
   return `${MARKER_PREFIX}${MARKER_VERSION}:${kind}`;
 }
@@ -20,4 +23,13 @@ export function parseMarker(text: unknown): { kind: SheetKind; version: string }
   if (!m) return null;
   const kind = m[2] as SheetKind;
   return SHEET_KINDS.includes(kind) ? { kind, version: m[1] } : null;
+}
+
+/** Like parseMarker, but also recognises the analysis sheets (targets, dynamics, risks). */
+export function parseAnyMarker(text: unknown): { kind: SheetKind; version: string } | null {
+  if (typeof text !== "string") return null;
+  const m = /^shnor-monitor:(v\d+):([a-z]+)$/.exec(text.trim());
+  if (!m) return null;
+  const kind = m[2] as SheetKind;
+  return SHEET_KINDS.includes(kind) || ANALYSIS_KINDS.includes(kind) ? { kind, version: m[1] } : null;
 }

@@ -19,6 +19,9 @@ export const TAB_COLORS: Record<SheetKind, string> = {
   facilities: "#ED7D31",
   methods: "#FFC000",
   partnership: "#7030A0",
+  targets: "#C00000",
+  dynamics: "#00B0F0",
+  risks: "#FF0000",
 };
 
 const small = { fontColor: COLORS.grey, fontSize: 8 };

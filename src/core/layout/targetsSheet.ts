@@ -1,0 +1,289 @@
+/**
+ * The «Цели программы» sheet (marker kind "targets"): one row per target — indicator id, name,
+ * target value, direction, deadline, risk margin, and a milestone column per report period.
+ * Targets are data: re-inserting keeps every row and every typed cell as it was.
+ */
+import { getIndicator, isShareLike } from "../catalog";
+import type { PlanValidation, SheetPlan } from "../plan";
+import { comparePeriods, formatPeriod, parsePeriod, parsePeriodKey, periodKey } from "../periods";
+import type { ReadSheet } from "../report";
+import { DIRECTION_LABELS, defaultDeadline, defaultDirection, defaultTargetsFor, parseDirection } from "../targets";
+import type { Lang, Period, Target, Text } from "../types";
+import { parseValue } from "../values";
+import { cellAddress, quoteSheetName, rangeAddress } from "./grid";
+import { CellGrid, type TargetRefs } from "./highlight";
+import { markerOf } from "./markers";
+import { TAB_COLORS } from "./styles";
+
+export const TARGETS_SHEET_NAME: Text = { ru: "Цели программы", en: "Programme targets" };
+
+/** Geometry of the «Цели программы» sheet (1-based). */
+export const TARGETS = {
+  headerRow: 2,
+  /** Period keys of the milestone columns. */
+  periodKeyRow: 3,
+  noteRow: 4,
+  firstDataRow: 5,
+  idCol: 1,
+  nameCol: 2,
+  valueCol: 3,
+  directionCol: 4,
+  deadlineCol: 5,
+  marginCol: 6,
+  firstMilestoneCol: 7,
+  /** Empty input rows left for new targets. */
+  spareRows: 3,
+} as const;
+
+const T = {
+  title: { ru: "Цели программы", en: "Programme targets" },
+  id: { ru: "Код показателя", en: "Indicator id" },
+  name: { ru: "Показатель", en: "Indicator" },
+  value: { ru: "Цель", en: "Target" },
+  direction: { ru: "Направление", en: "Direction" },
+  deadline: { ru: "Срок", en: "Deadline" },
+  margin: { ru: "Допуск риска", en: "Risk margin" },
+  milestone: { ru: "Промежуточное значение", en: "Milestone" },
+  note: {
+    ru: "Цели можно менять: значение (доли — в %), направление («не менее» или «не более»), срок (например, «2023/24 учебный год» или «ГИА-2024»), допуск риска (недобор в его пределах — «под угрозой», больше — «не достигнута») и промежуточные значения по периодам. Новую цель впишите в пустую строку: код показателя (как в столбце A листов показателей) и значение.",
+    en: "Edit the targets freely: value (shares in %), direction (at least / at most), deadline (e.g. \"School year 2023/24\" or \"Exams 2024\"), risk margin (short by no more than it is \"at risk\", more is \"missed\") and milestones per period. Add a target in an empty row: the indicator id (as in column A of the indicator sheets) and the value.",
+  },
+  directionPrompt: {
+    ru: "«не менее» — значение должно быть не ниже цели; «не более» — не выше.",
+    en: "\"at least\": the value must not be below the target; \"at most\": not above it.",
+  },
+  directionError: { ru: "Выберите «не менее» или «не более».", en: "Choose \"at least\" or \"at most\"." },
+  numberPrompt: { ru: "Число; доли — в процентах, например 38 %.", en: "A number; shares in per cent, e.g. 38%." },
+  numberError: { ru: "Ожидается неотрицательное число.", en: "A non-negative number is expected." },
+  promptTitle: { ru: "Цель", en: "Target" },
+  errorTitle: { ru: "Проверьте значение", en: "Check the value" },
+} satisfies Record<string, Text>;
+
+type Content = string | number | boolean;
+
+/** One row of an existing targets sheet, as typed, and its parsed target (null when it has no value). */
+export interface TargetRow {
+  id: string;
+  /** Typed contents by column (1-based), formulas as typed. */
+  typed: Record<number, Content>;
+  /** Milestones as typed, by period key. */
+  milestones: Record<string, Content>;
+  target: Target | null;
+}
+
+const at = (grid: unknown[][], row: number, col: number): unknown => grid[row - 1]?.[col - 1];
+const blank = (v: unknown): boolean => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+
+function number(v: unknown): number | null {
+  if (blank(v)) return null;
+  const p = parseValue(v);
+  return p.kind === "number" ? p.value : null;
+}
+
+/** Read the rows of an existing «Цели программы» sheet; `periods` give the default deadlines. */
+export function readTargetsSheet(sheet: ReadSheet, periods: readonly Period[]): { rows: TargetRow[]; periodKeys: string[] } {
+  const width = Math.max(0, ...sheet.formulas.map((r) => r.length), ...sheet.values.map((r) => r.length));
+  const keyCols: { key: string; col: number }[] = [];
+  for (let c = TARGETS.firstMilestoneCol; c <= width; c++) {
+    const p = parsePeriodKey(at(sheet.values, TARGETS.periodKeyRow, c));
+    if (p && !keyCols.some((k) => k.key === periodKey(p))) keyCols.push({ key: periodKey(p), col: c });
+  }
+  const rows: TargetRow[] = [];
+  const height = Math.max(sheet.formulas.length, sheet.values.length);
+  for (let r = TARGETS.firstDataRow; r <= height; r++) {
+    const idCell = at(sheet.values, r, TARGETS.idCol);
+    if (typeof idCell !== "string" || !idCell.trim()) continue;
+    const id = idCell.trim();
+    if (rows.some((x) => x.id === id)) continue;
+    const typed: Record<number, Content> = {};
+    for (let c = TARGETS.valueCol; c < TARGETS.firstMilestoneCol; c++) {
+      const f = at(sheet.formulas, r, c);
+      if (!blank(f) && (typeof f === "string" || typeof f === "number" || typeof f === "boolean")) typed[c] = f;
+    }
+    const milestones: Record<string, Content> = {};
+    const parsedMilestones: Target["milestones"] = [];
+    for (const { key, col } of keyCols) {
+      const f = at(sheet.formulas, r, col);
+      if (!blank(f) && (typeof f === "string" || typeof f === "number" || typeof f === "boolean")) milestones[key] = f;
+      const n = number(at(sheet.values, r, col));
+      if (n !== null) parsedMilestones.push({ period: parsePeriodKey(key) as Period, value: n });
+    }
+    const value = number(at(sheet.values, r, TARGETS.valueCol));
+    const deadlineCell = at(sheet.values, r, TARGETS.deadlineCol);
+    const deadline = (typeof deadlineCell === "string" ? parsePeriod(deadlineCell) : null) ?? defaultDeadline(id, periods);
+    const margin = number(at(sheet.values, r, TARGETS.marginCol));
+    const target: Target | null =
+      value === null || !deadline
+        ? null
+        : {
+            indicatorId: id,
+            value,
+            direction: parseDirection(at(sheet.values, r, TARGETS.directionCol)) ?? defaultDirection(id),
+            deadline,
+            milestones: parsedMilestones,
+            margin: margin !== null && margin > 0 ? margin : 0,
+          };
+    rows.push({ id, typed, milestones, target });
+  }
+  return { rows, periodKeys: keyCols.map((k) => k.key) };
+}
+
+/** Where each target lives on the sheet, for formulas on other sheets. */
+export interface TargetsLayout {
+  sheet: string;
+  rowOf: Record<string, number>;
+  milestoneColOf: Record<string, number>;
+}
+
+export function targetRefs(layout: TargetsLayout, indicatorId: string): TargetRefs | null {
+  const row = layout.rowOf[indicatorId];
+  if (!row) return null;
+  const q = quoteSheetName(layout.sheet);
+  const ref = (col: number) => `${q}!${cellAddress(row, col, true)}`;
+  const milestones: Record<string, string> = {};
+  for (const [key, col] of Object.entries(layout.milestoneColOf)) milestones[key] = ref(col);
+  return { value: ref(TARGETS.valueCol), direction: ref(TARGETS.directionCol), margin: ref(TARGETS.marginCol), milestones };
+}
+
+export interface TargetsSheetInput {
+  name: string;
+  lang: Lang;
+  school: string;
+  /** The report's periods (milestone columns; default deadlines). */
+  periods: Period[];
+  /** The sheet as read, when it exists: its rows and typed cells are kept. */
+  existing: ReadSheet | null;
+}
+
+export interface TargetsSheetResult {
+  sheet: SheetPlan;
+  layout: TargetsLayout;
+  /** The targets as they stand (typed ones parsed; defaults on a new sheet). */
+  targets: Target[];
+}
+
+function styleFor(id: string): string {
+  const ind = getIndicator(id);
+  if (!ind) return "t.in.num";
+  if (isShareLike(ind)) return "t.in.share";
+  return ind.unit.kind === "count" || ind.unit.kind === "yesNo" ? "t.in.int" : "t.in.num";
+}
+
+/** Build the sheet: existing rows as typed (in their order), or the suggested targets on a new sheet. */
+export function buildTargetsSheet(input: TargetsSheetInput): TargetsSheetResult {
+  const { lang, periods } = input;
+  const read = input.existing ? readTargetsSheet(input.existing, periods) : null;
+  const keys = new Map<string, Period>();
+  for (const p of periods) keys.set(periodKey(p), p);
+  for (const k of read?.periodKeys ?? []) keys.set(k, parsePeriodKey(k) as Period);
+  const milestonePeriods = [...keys.values()].sort(comparePeriods);
+  const milestoneColOf: Record<string, number> = {};
+  milestonePeriods.forEach((p, i) => (milestoneColOf[periodKey(p)] = TARGETS.firstMilestoneCol + i));
+  const lastCol = Math.max(TARGETS.marginCol, TARGETS.firstMilestoneCol + milestonePeriods.length - 1);
+
+  const rows: TargetRow[] = read
+    ? read.rows
+    : defaultTargetsFor(periods).map((t) => ({
+        id: t.indicatorId,
+        typed: {
+          [TARGETS.valueCol]: t.value,
+          [TARGETS.directionCol]: DIRECTION_LABELS[t.direction][lang],
+          [TARGETS.deadlineCol]: formatPeriod(t.deadline, lang, "long"),
+          [TARGETS.marginCol]: t.margin,
+        },
+        milestones: {},
+        target: t,
+      }));
+
+  const g = new CellGrid();
+  g.set(1, 1, { value: markerOf("targets"), style: "marker" });
+  g.set(1, 2, { value: input.school ? `${T.title[lang]} — ${input.school}` : T.title[lang], style: "title" });
+  const heads: [number, Text][] = [
+    [TARGETS.idCol, T.id], [TARGETS.nameCol, T.name], [TARGETS.valueCol, T.value], [TARGETS.directionCol, T.direction],
+    [TARGETS.deadlineCol, T.deadline], [TARGETS.marginCol, T.margin],
+  ];
+  for (const [c, text] of heads) {
+    g.set(TARGETS.headerRow, c, { value: text[lang], style: "header" });
+    g.set(TARGETS.periodKeyRow, c, { style: "header" });
+  }
+  milestonePeriods.forEach((p, i) => {
+    const c = TARGETS.firstMilestoneCol + i;
+    g.set(TARGETS.headerRow, c, { value: `${T.milestone[lang]}: ${formatPeriod(p, lang, "long")}`, style: "periodHeader" });
+    g.set(TARGETS.periodKeyRow, c, { value: periodKey(p), style: "periodKey" });
+  });
+  g.set(TARGETS.noteRow, TARGETS.nameCol, { value: T.note[lang], style: "a.note" });
+  const merges = [
+    rangeAddress(TARGETS.headerRow, TARGETS.idCol, TARGETS.periodKeyRow, TARGETS.idCol),
+    rangeAddress(TARGETS.headerRow, TARGETS.nameCol, TARGETS.periodKeyRow, TARGETS.nameCol),
+    rangeAddress(TARGETS.noteRow, TARGETS.nameCol, TARGETS.noteRow, lastCol),
+  ];
+  for (let c = TARGETS.valueCol; c <= TARGETS.marginCol; c++) merges.push(rangeAddress(TARGETS.headerRow, c, TARGETS.periodKeyRow, c));
+
+  const rowOf: Record<string, number> = {};
+  const validations: PlanValidation[] = [];
+  const numberValidation = (range: string): PlanValidation => ({
+    range,
+    rule: { kind: "decimal", min: 0 },
+    prompt: { title: T.promptTitle[lang], message: T.numberPrompt[lang] },
+    error: { title: T.errorTitle[lang], message: T.numberError[lang] },
+  });
+  const cell = (v: Content | undefined, style: string) =>
+    v === undefined ? { style } : typeof v === "string" && v.startsWith("=") ? { formula: v, style } : { value: v, style };
+
+  let r = TARGETS.firstDataRow;
+  for (const row of rows) {
+    rowOf[row.id] = r;
+    const ind = getIndicator(row.id);
+    const num = styleFor(row.id);
+    g.set(r, TARGETS.idCol, { value: row.id, style: "t.in.text" });
+    g.set(r, TARGETS.nameCol, { value: ind ? ind.short[lang] : row.id, style: "a.text" });
+    g.set(r, TARGETS.valueCol, cell(row.typed[TARGETS.valueCol], num));
+    g.set(r, TARGETS.directionCol, cell(row.typed[TARGETS.directionCol], "t.in.list"));
+    g.set(r, TARGETS.deadlineCol, cell(row.typed[TARGETS.deadlineCol], "t.in.text"));
+    g.set(r, TARGETS.marginCol, cell(row.typed[TARGETS.marginCol], num));
+    for (const p of milestonePeriods) g.set(r, milestoneColOf[periodKey(p)], cell(row.milestones[periodKey(p)], num));
+    validations.push(numberValidation(cellAddress(r, TARGETS.valueCol)), numberValidation(rangeAddress(r, TARGETS.marginCol, r, lastCol)));
+    r++;
+  }
+  for (let i = 0; i < TARGETS.spareRows; i++, r++) {
+    g.set(r, TARGETS.idCol, { style: "t.in.text" });
+    g.set(r, TARGETS.nameCol, { style: "a.text" });
+    g.set(r, TARGETS.valueCol, { style: "t.in.num" });
+    g.set(r, TARGETS.directionCol, { style: "t.in.list" });
+    g.set(r, TARGETS.deadlineCol, { style: "t.in.text" });
+    for (let c = TARGETS.marginCol; c <= lastCol; c++) g.set(r, c, { style: "t.in.num" });
+  }
+  validations.push({
+    range: rangeAddress(TARGETS.firstDataRow, TARGETS.directionCol, r - 1, TARGETS.directionCol),
+    rule: { kind: "list", items: [DIRECTION_LABELS.atLeast[lang], DIRECTION_LABELS.atMost[lang]] },
+    prompt: { title: T.direction[lang], message: T.directionPrompt[lang] },
+    error: { title: T.errorTitle[lang], message: T.directionError[lang] },
+  });
+
+  const widths = [16, 50, 10, 12, 22, 10, ...milestonePeriods.map(() => 16)];
+  const rowHeights: number[] = [];
+  rowHeights[TARGETS.headerRow - 1] = 45;
+  rowHeights[TARGETS.noteRow - 1] = 60;
+  const targets = rows.map((x) => x.target).filter((t): t is Target => t !== null);
+  return {
+    sheet: {
+      name: input.name,
+      kind: "targets",
+      marker: markerOf("targets"),
+      tabColor: TAB_COLORS.targets,
+      cells: g.cells,
+      columnWidths: widths,
+      rowHeights: Array.from({ length: TARGETS.noteRow }, (_, i) => rowHeights[i] ?? 0),
+      merges,
+      frozenRows: TARGETS.periodKeyRow,
+      frozenColumns: TARGETS.nameCol,
+      validations,
+      conditionalFormats: [],
+      // Targets are the user's data: the sheet stays unprotected so rows can be added.
+      protection: { protected: false, allowFormatColumns: true, allowFormatRows: true, allowSort: true },
+      pageLayout: { orientation: "landscape", fitToPagesWide: 1, printTitleRows: `${TARGETS.headerRow}:${TARGETS.periodKeyRow}` },
+    },
+    layout: { sheet: input.name, rowOf, milestoneColOf },
+    targets,
+  };
+}

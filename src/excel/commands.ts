@@ -1,0 +1,259 @@
+/**
+ * The task pane's analysis commands: read our sheets, build the sheets in core, apply them. Each
+ * command is one Excel.run with at most 3 syncs (names and markers; our sheets' contents; the
+ * writes) under the request budget, and never throws: failures come back as typed results.
+ */
+import { unitLabel } from "../core/catalog";
+import { freeSheetName } from "../core/layout";
+import { buildDynamicsSheet, DYNAMICS_SHEET_NAME } from "../core/layout/dynamicsSheet";
+import { analysisStyles, buildHighlights, type SheetHighlights } from "../core/layout/highlight";
+import { buildRisksSheet, RISKS_SHEET_NAME } from "../core/layout/risksSheet";
+import { buildTargetsSheet, targetRefs, TARGETS_SHEET_NAME, type TargetsSheetResult } from "../core/layout/targetsSheet";
+import type { SheetKind, SheetPlan, WorkbookPlan } from "../core/plan";
+import { comparePeriods as periodOrder, isPeriod, periodKey } from "../core/periods";
+import { readReport, timelineOf, type ReportData } from "../core/report";
+import { computeRisks } from "../core/risks";
+import type { Lang, Period, Text } from "../core/types";
+import { queuePlan, RequestBudget, type Capabilities } from "./apply";
+import { queueCharts } from "./charts";
+import { isSetSupported, mapOfficeError } from "./errors";
+import { readOurSheets, statesOf, type WorkbookRead } from "./readReport";
+
+export type CommandError = { code: string; message: Text };
+export type CommandResult<T> = ({ ok: true } & T) | { ok: false; error: CommandError };
+
+const ERRORS = {
+  noReport: {
+    ru: "В книге нет листов отчёта «Мониторинг ШНОР». Сначала вставьте листы показателей.",
+    en: "The workbook has no School Support Monitor report sheets. Insert the indicator sheets first.",
+  },
+  badPeriods: {
+    ru: "Выберите два разных периода отчёта: более ранний и более поздний.",
+    en: "Pick two different report periods: an earlier and a later one.",
+  },
+  periodNotInReport: {
+    ru: "Этих периодов нет на листах показателей. Добавьте их при вставке листов или выберите другие.",
+    en: "These periods are not on the indicator sheets. Add them when inserting the sheets, or pick others.",
+  },
+  apiNotSupported: {
+    ru: "Эта версия Excel не поддерживает нужные функции (ExcelApi 1.7). Обновите Excel или откройте книгу в Excel в Интернете.",
+    en: "This version of Excel lacks the features needed (ExcelApi 1.7). Update Excel or use Excel on the web.",
+  },
+  cellEditMode: {
+    ru: "Excel сейчас в режиме правки ячейки. Нажмите Enter или Esc и повторите.",
+    en: "Excel is editing a cell. Press Enter or Esc, then try again.",
+  },
+  unknown: {
+    ru: "Не удалось выполнить команду: непредвиденная ошибка Excel.",
+    en: "The command failed: an unexpected Excel error.",
+  },
+} satisfies Record<string, Text>;
+
+const fail = (code: keyof typeof ERRORS): { ok: false; error: CommandError } => ({ ok: false, error: { code, message: ERRORS[code] } });
+
+class CommandFailure extends Error {
+  constructor(readonly code: keyof typeof ERRORS) {
+    super(code);
+  }
+}
+
+function capabilities(): Capabilities {
+  return { validation: isSetSupported("1.8"), pageLayout: isSetSupported("1.9"), conditionalFormats: isSetSupported("1.6") };
+}
+
+interface Session {
+  context: Excel.RequestContext;
+  read: WorkbookRead;
+  report: ReportData;
+  budget: RequestBudget;
+  caps: Capabilities;
+  sync: () => Promise<void>;
+}
+
+/** One Excel.run: read our sheets, then `body` queues the writes; the final sync sends them. */
+async function session<T>(body: (s: Session) => Promise<T>): Promise<CommandResult<T>> {
+  if (!isSetSupported("1.7")) return fail("apiNotSupported");
+  const caps = capabilities();
+  try {
+    const value = await Excel.run(async (context) => {
+      const sync = async () => {
+        await context.sync();
+      };
+      const read = await readOurSheets(context, sync);
+      const report = readReport(read.ours);
+      const budget = new RequestBudget(sync);
+      const out = await body({ context, read, report, budget, caps, sync });
+      await sync();
+      budget.sent();
+      return out;
+    });
+    return { ok: true, ...value } as CommandResult<T>;
+  } catch (e) {
+    if (e instanceof CommandFailure) return fail(e.code);
+    const mapped = mapOfficeError(e);
+    if (mapped.code === "cellEditMode" || mapped.code === "unknown") return fail(mapped.code);
+    return { ok: false, error: { code: mapped.code, message: mapped.message } };
+  }
+}
+
+function existingOf(read: WorkbookRead, kind: SheetKind) {
+  return read.ours.find((s) => s.kind === kind) ?? null;
+}
+
+/** The name for one of our analysis sheets: its current name, else a free one. */
+function nameFor(read: WorkbookRead, kind: SheetKind, wanted: Text, lang: Lang, alsoTaken: string[] = []): string {
+  return existingOf(read, kind)?.name ?? freeSheetName(wanted[lang], [...read.sheetNames, ...alsoTaken]);
+}
+
+function requireReport(report: ReportData): void {
+  if (report.periods.length === 0) throw new CommandFailure("noReport");
+}
+
+function targetsOf(s: Session, lang: Lang): { built: TargetsSheetResult; created: boolean } {
+  const existing = existingOf(s.read, "targets");
+  const name = nameFor(s.read, "targets", TARGETS_SHEET_NAME, lang);
+  const built = buildTargetsSheet({ name, lang, school: s.report.school, periods: s.report.periods, existing });
+  return { built, created: !existing };
+}
+
+async function apply(s: Session, lang: Lang, sheets: SheetPlan[]): Promise<void> {
+  const states = statesOf(s.read);
+  const plan: WorkbookPlan = {
+    lang,
+    sheets: sheets.map((sh) => (states.has(sh.name) ? { ...sh, existing: true } : sh)),
+    styles: analysisStyles(lang),
+    names: [],
+    valuesKept: 0,
+  };
+  if (s.caps.conditionalFormats) {
+    const app = s.context.application as Excel.Application & { suspendApiCalculationUntilNextSync?: () => void };
+    if (typeof app.suspendApiCalculationUntilNextSync === "function") app.suspendApiCalculationUntilNextSync();
+  }
+  await queuePlan(s.context, plan, states, s.caps, s.budget);
+}
+
+function activate(s: Session, name: string): void {
+  s.context.workbook.worksheets.getItem(name).activate();
+}
+
+/** Workbook facts for the task pane: school, year, the report's periods, whether targets exist. */
+export async function readReportInfo(): Promise<CommandResult<{ school: string; schoolYear: number | null; periods: Period[]; hasTargets: boolean }>> {
+  return session(async (s) => ({
+    school: s.report.school,
+    schoolYear: s.report.schoolYear,
+    periods: s.report.periods,
+    hasTargets: existingOf(s.read, "targets") !== null,
+  }));
+}
+
+/** Insert «Цели программы» with the suggested targets, or rebuild it keeping every typed target. */
+export async function insertTargets(o: { lang: Lang }): Promise<CommandResult<{ sheet: string; created: boolean; targets: number }>> {
+  const lang: Lang = o?.lang === "en" ? "en" : "ru";
+  return session(async (s) => {
+    requireReport(s.report);
+    const { built, created } = targetsOf(s, lang);
+    await apply(s, lang, [built.sheet]);
+    activate(s, built.sheet.name);
+    return { sheet: built.sheet.name, created, targets: built.targets.length };
+  });
+}
+
+/** Build (or replace) the «Динамика» sheet for two periods; inserts «Цели программы» when missing. */
+export async function comparePeriods(o: { earlier: Period; later: Period; lang: Lang }): Promise<CommandResult<{ sheet: string; indicators: number }>> {
+  const lang: Lang = o?.lang === "en" ? "en" : "ru";
+  if (!o || !isPeriod(o.earlier) || !isPeriod(o.later) || periodKey(o.earlier) === periodKey(o.later)) return fail("badPeriods");
+  const [earlier, later] = comparePeriodsOrder(o.earlier, o.later);
+  return session(async (s) => {
+    requireReport(s.report);
+    const keys = new Set(s.report.periods.map(periodKey));
+    if (!keys.has(periodKey(earlier)) && !keys.has(periodKey(later))) throw new CommandFailure("periodNotInReport");
+    const { built, created } = targetsOf(s, lang);
+    const name = nameFor(s.read, "dynamics", DYNAMICS_SHEET_NAME, lang, created ? [built.sheet.name] : []);
+    const dyn = buildDynamicsSheet({
+      name, lang, school: s.report.school, earlier, later, report: s.report, targets: built.layout, unitLabel: (ind) => unitLabel(ind.unit, lang),
+    });
+    await apply(s, lang, created ? [built.sheet, dyn.sheet] : [dyn.sheet]);
+    activate(s, name);
+    return { sheet: name, indicators: dyn.indicators };
+  });
+}
+
+function comparePeriodsOrder(a: Period, b: Period): [Period, Period] {
+  return periodOrder(a, b) <= 0 ? [a, b] : [b, a];
+}
+
+/**
+ * Judge the targets, rebuild «Риски» (lines and charts) and the highlighting of the indicator
+ * sheets; inserts «Цели программы» when missing. Idempotent.
+ */
+export async function refreshRisks(o: { lang: Lang }): Promise<CommandResult<{ sheet: string; missed: number; atRisk: number; worsening: number; findings: number }>> {
+  const lang: Lang = o?.lang === "en" ? "en" : "ru";
+  return session(async (s) => {
+    requireReport(s.report);
+    const { built, created } = targetsOf(s, lang);
+    const risks = computeRisks(s.report, built.targets);
+    const name = nameFor(s.read, "risks", RISKS_SHEET_NAME, lang, created ? [built.sheet.name] : []);
+    const sheet = buildRisksSheet({
+      name, lang, school: s.report.school, lines: risks.lines, counts: risks, report: s.report, targets: built.targets,
+    }).sheet;
+    const highlights = buildHighlights({
+      report: s.report,
+      targets: built.targets.flatMap((target) => {
+        const refs = targetRefs(built.layout, target.indicatorId);
+        return refs ? [{ target, refs }] : [];
+      }),
+      trendTooSlow: risks.trendTooSlow,
+      timeline: (id) => timelineOf(s.report, id),
+    });
+    // Unprotect the indicator sheets first, so a password-protected one fails the batch before any write.
+    const reprotect: Excel.Worksheet[] = [];
+    if (s.caps.conditionalFormats) {
+      for (const h of highlights) {
+        const ours = s.read.ours.find((x) => x.name === h.sheet);
+        if (!ours?.protected) continue;
+        await s.budget.reserve(80);
+        const ws = s.context.workbook.worksheets.getItem(h.sheet);
+        ws.protection.unprotect();
+        reprotect.push(ws);
+      }
+    }
+    await apply(s, lang, created ? [built.sheet, sheet] : [sheet]);
+    const ws = s.context.workbook.worksheets.getItem(name);
+    await queueCharts(ws, sheet.charts ?? [], existingOf(s.read, "risks")?.charts ?? [], s.budget);
+    if (s.caps.conditionalFormats) await queueHighlights(s, highlights);
+    for (const w of reprotect) {
+      await s.budget.reserve(200);
+      w.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowSort: false, allowAutoFilter: false });
+    }
+    ws.activate();
+    return { sheet: name, missed: risks.missed, atRisk: risks.atRisk, worsening: risks.worsening, findings: risks.findings };
+  });
+}
+
+async function queueHighlights(s: Session, highlights: SheetHighlights[]): Promise<void> {
+  for (const h of highlights) {
+    const ws = s.context.workbook.worksheets.getItem(h.sheet);
+    await s.budget.reserve(80);
+    ws.getRange(h.clear).conditionalFormats.clearAll();
+    for (const rule of h.rules) {
+      await s.budget.reserve(JSON.stringify(rule).length + 200);
+      const cf = ws.getRange(rule.range).conditionalFormats.add("Custom");
+      cf.custom.rule.formula = rule.formula;
+      if (rule.style.fill) cf.custom.format.fill.color = rule.style.fill;
+      if (rule.style.fontColor) cf.custom.format.font.color = rule.style.fontColor;
+      if (rule.style.bold) cf.custom.format.font.bold = true;
+    }
+  }
+}
+
+/** Bring a sheet to the front; does nothing when it is gone. Never throws. */
+export async function activateSheet(name: string): Promise<void> {
+  try {
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem(name).activate();
+      await context.sync();
+    });
+  } catch {
+    // The sheet was renamed or deleted: nothing to show.
+  }
+}

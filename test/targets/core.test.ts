@@ -1,0 +1,84 @@
+/** Pure parts of targets, risks and the analysis sheets. */
+import { buildTargetsSheet, readTargetsSheet, TARGETS } from "../../src/core/layout/targetsSheet";
+import { earlierCandidates, statusExpr } from "../../src/core/layout/highlight";
+import { defaultDeadline, defaultTargetsFor, parseDirection, describeEvaluation, evaluateTarget } from "../../src/core/targets";
+import type { ReadSheet } from "../../src/core/report";
+import { getIndicator } from "../../src/core/catalog";
+import type { Period, Target } from "../../src/core/types";
+
+const P = (startYear: number, kind: Period["kind"]): Period => ({ startYear, kind });
+const periods = [P(2023, "H1"), P(2023, "Y"), P(2023, "E")];
+
+/** What src/excel would read back from a planned sheet (values = formulas for constants). */
+function asRead(plan: ReturnType<typeof buildTargetsSheet>["sheet"]): ReadSheet {
+  const grid = plan.cells.map((row) => row.map((c) => c?.formula ?? c?.value ?? ""));
+  return { name: plan.name, kind: "targets", values: grid, formulas: grid };
+}
+
+describe("targets core", () => {
+  it("defaults the deadline to the last school year, exam indicators to its exam session", () => {
+    expect(defaultDeadline("quality_4_5", periods)).toEqual(P(2023, "Y"));
+    expect(defaultDeadline("gia9_rus_fail", periods)).toEqual(P(2023, "E"));
+    expect(defaultDeadline("quality_4_5", [])).toBeNull();
+    expect(defaultTargetsFor(periods).find((t) => t.indicatorId === "gia9_math_fail")?.deadline).toEqual(P(2023, "E"));
+  });
+
+  it("reads directions in both languages and symbols", () => {
+    expect(parseDirection("Не менее")).toBe("atLeast");
+    expect(parseDirection("at most")).toBe("atMost");
+    expect(parseDirection("≤")).toBe("atMost");
+    expect(parseDirection("как-нибудь")).toBeNull();
+    expect(parseDirection(3)).toBeNull();
+  });
+
+  it("names the value and the requirement in the risk sentence", () => {
+    const t: Target = { indicatorId: "quality_4_5", value: 0.38, direction: "atLeast", deadline: P(2023, "Y"), milestones: [], margin: 0.02 };
+    const e = evaluateTarget(t, [{ period: P(2023, "Y"), value: 0.27 }], [P(2023, "H1"), P(2023, "Y")]);
+    const text = describeEvaluation(e, getIndicator("quality_4_5")!.short, getIndicator("quality_4_5")!.unit);
+    expect(text.ru).toMatch(/цель не достигнута\. Значение: 27,0 %, требуется: 38,0 %\.$/);
+    expect(text.en).toMatch(/Value: 27\.0%, required: 38\.0%\.$/);
+  });
+});
+
+describe("«Цели программы» sheet", () => {
+  it("pre-fills the suggestions and keeps every typed cell and row on rebuild", () => {
+    const first = buildTargetsSheet({ name: "Цели программы", lang: "ru", school: "", periods, existing: null });
+    expect(first.targets).toHaveLength(7);
+    const read = asRead(first.sheet);
+    const q = first.layout.rowOf.quality_4_5;
+    read.values[q - 1][TARGETS.valueCol - 1] = 0.4;
+    read.formulas[q - 1][TARGETS.valueCol - 1] = 0.4;
+    read.values[q - 1][TARGETS.deadlineCol - 1] = "I полугодие 2023/24";
+    read.formulas[q - 1][TARGETS.deadlineCol - 1] = "I полугодие 2023/24";
+    // A user's own target in a spare row.
+    const spare = first.layout.rowOf.broadband_share + 1;
+    read.values[spare - 1][TARGETS.idCol - 1] = "staff_exp_gt30";
+    read.values[spare - 1][TARGETS.valueCol - 1] = 0.2;
+    read.values[spare - 1][TARGETS.directionCol - 1] = "не более";
+    read.formulas[spare - 1] = [...read.values[spare - 1]];
+    const parsed = readTargetsSheet(read, periods).rows;
+    expect(parsed.find((r) => r.id === "quality_4_5")?.target).toMatchObject({ value: 0.4, deadline: P(2023, "H1") });
+    expect(parsed.find((r) => r.id === "staff_exp_gt30")?.target).toMatchObject({ value: 0.2, direction: "atMost", deadline: P(2023, "Y"), margin: 0 });
+    const again = buildTargetsSheet({ name: "Цели программы", lang: "ru", school: "", periods, existing: read });
+    expect(again.targets).toHaveLength(8);
+    expect(again.sheet.cells[q - 1][TARGETS.valueCol - 1]?.value).toBe(0.4);
+    expect(again.sheet.cells[q - 1][TARGETS.deadlineCol - 1]?.value).toBe("I полугодие 2023/24");
+    // Idempotent: rebuilding what was rebuilt gives the same plan.
+    expect(buildTargetsSheet({ name: "Цели программы", lang: "ru", school: "", periods, existing: asRead(again.sheet) }).sheet).toEqual(again.sheet);
+  });
+});
+
+describe("highlighting helpers", () => {
+  it("compares a year with its half-year and a session with last year's", () => {
+    const all = [P(2022, "E"), P(2023, "H1"), P(2023, "Y"), P(2023, "E")];
+    expect(earlierCandidates(P(2023, "Y"), all, all)).toEqual([P(2023, "H1")]);
+    expect(earlierCandidates(P(2023, "E"), all, [P(2022, "E"), P(2023, "E")])).toEqual([P(2022, "E")]);
+    expect(earlierCandidates(P(2023, "H1"), all, all)).toEqual([]);
+  });
+
+  it("builds the status from native functions only (it must work without the add-in)", () => {
+    const f = statusExpr("F5", "'Цели программы'!$C$5", { value: "'Цели программы'!$C$5", direction: "'Цели программы'!$D$5", margin: "'Цели программы'!$F$5", milestones: {} });
+    expect(f).not.toMatch(/EDU\./);
+    expect(f).toMatch(/не более/);
+  });
+});
