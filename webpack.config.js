@@ -4,6 +4,10 @@
  *   officeJs=local | OFFICE_JS=local    load office.js from dist/office-js/ (demo, tests) instead of
  *                                        Microsoft's CDN (production default)
  *   publicUrl=https://host/path/ | PUBLIC_URL   rewrite https://localhost:3000/ in manifest.xml
+ *   demo                                the browser demo instead (src/demo: the real task pane beside
+ *                                        the simulated workbook), written to dist/demo/ or
+ *                                        --env outDir=<dir>; `webpack serve --env demo` serves it
+ *                                        over plain http on localhost:3000 (PORT or --port to change)
  */
 const fs = require("fs");
 const path = require("path");
@@ -123,6 +127,66 @@ function localOfficeJsPatterns() {
   return files.map((file) => ({ from: path.join(from, file), to: `office-js/${file}`, info: { minimized: true } }));
 }
 
+/**
+ * @fluentui/react-context-selector imports `scheduler` as a peer dependency, which `.npmrc`'s
+ * omit=peer leaves out of the top level; react-dom carries its own copy. Resolve it there when the
+ * top level has none (the same version react-dom uses).
+ */
+function schedulerAlias() {
+  try {
+    require.resolve("scheduler");
+    return {};
+  } catch {
+    const fromReactDom = require.resolve("scheduler/package.json", { paths: [path.dirname(require.resolve("react-dom/package.json"))] });
+    return { scheduler: path.dirname(fromReactDom) };
+  }
+}
+
+const tsRule = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: {
+    loader: "ts-loader",
+    // ES modules out so webpack can tree-shake React and Fluent UI.
+    options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: true } },
+  },
+};
+
+/** The demo page: task pane + grid view of the simulated workbook (HyperFormula). Never shipped. */
+function demoConfig(env, dev) {
+  const port = Number(process.env.PORT) || 3000;
+  return {
+    name: "demo",
+    mode: dev ? "development" : "production",
+    devtool: dev ? "eval-cheap-module-source-map" : false,
+    target: "web",
+    stats: "errors-warnings",
+    entry: { demo: "./src/demo/index.tsx" },
+    output: {
+      path: env.outDir ? path.resolve(env.outDir) : path.resolve(__dirname, "dist/demo"),
+      filename: "[name].js",
+      publicPath: "",
+      clean: true,
+    },
+    performance: { hints: false },
+    resolve: { extensions: [".ts", ".tsx", ".js"], alias: schedulerAlias() },
+    module: { rules: [tsRule] },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: "index.html", template: "./src/demo/demo.html", chunks: ["demo"], templateParameters: { officeJsUrl: LOCAL_OFFICE_JS } }),
+      new CopyWebpackPlugin({ patterns: [{ from: "assets/*.png", to: "assets/[name][ext]" }, ...localOfficeJsPatterns()] }),
+    ],
+    devServer: {
+      port,
+      host: "localhost",
+      server: "http",
+      static: false,
+      hot: false,
+      liveReload: true,
+      client: { logging: "warn", overlay: { warnings: false } },
+    },
+  };
+}
+
 async function httpsOptions() {
   try {
     const devCerts = require("office-addin-dev-certs");
@@ -140,6 +204,7 @@ async function httpsOptions() {
 
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode === "development";
+  if (env.demo) return demoConfig(env, dev);
   const officeJsLocal = (env.officeJs || process.env.OFFICE_JS) === "local";
   const publicUrl = env.publicUrl || process.env.PUBLIC_URL;
   const baseUrl = publicUrl ? publicUrl.replace(/\/?$/, "/") : DEV_URL;
@@ -159,7 +224,8 @@ module.exports = async (env = {}, argv = {}) => {
       filename: "[name].js",
       publicPath: "",
       globalObject: "globalThis",
-      clean: true,
+      // dist/demo/ is the demo's own build (npm run demo:build).
+      clean: { keep: /^demo\// },
     },
     optimization: { runtimeChunk: false, splitChunks: false },
     performance: {
@@ -168,20 +234,8 @@ module.exports = async (env = {}, argv = {}) => {
       maxEntrypointSize: 500 * 1024,
       assetFilter: (file) => /\.js$/.test(file) && !file.startsWith("office-js/"),
     },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            // ES modules out so webpack can tree-shake React and Fluent UI.
-            options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: true } },
-          },
-        },
-      ],
-    },
+    resolve: { extensions: [".ts", ".tsx", ".js"], alias: schedulerAlias() },
+    module: { rules: [tsRule] },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
       new RussianFunctionsMetadataPlugin(),

@@ -24,3 +24,8 @@ export function messages(lang: Lang): Messages {
 export function tr(text: Text, lang: Lang): string {
   return (lang === "en" ? text.en : text.ru) || text.ru;
 }
+
+/** Replace {name} placeholders with the given values (unknown placeholders stay as they are). */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+}

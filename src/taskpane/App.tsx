@@ -1,25 +1,47 @@
+/**
+ * The task pane: header with the language switch, host status, and the three journeys as tabs
+ * (Fill a report · Compare periods · Targets and risks). Commands arrive as props.
+ */
 import * as React from "react";
 import {
-  Body1,
+  Button,
   Caption1,
   FluentProvider,
   MessageBar,
   MessageBarBody,
-  Subtitle2,
-  Title3,
+  Subtitle1,
   makeStyles,
   tokens,
+  webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
 import type { Lang } from "../core/types";
 import { messages } from "../i18n";
+import type { Commands } from "./commands";
+import { HostReady } from "./components/Feedback";
+import { Tabs } from "./components/Tabs";
+import { useReportInfo } from "./hooks/useReportInfo";
+import { ComparePeriods } from "./screens/ComparePeriods";
+import { FillReport } from "./screens/FillReport";
+import { TargetsRisks } from "./screens/TargetsRisks";
 
 /** Where the pane runs: inside Excel, inside another Office app, or in a plain browser. */
 export type HostStatus = "loading" | "excel" | "otherHost" | "outsideOffice";
+export type Journey = "fill" | "compare" | "targets";
+const JOURNEYS: Journey[] = ["fill", "compare", "targets"];
 
 export interface AppProps {
+  /** The first language (from Office's display language); the user can switch. */
   lang: Lang;
   host: HostStatus;
+  commands?: Commands;
+  theme?: "light" | "dark";
+  /** Told when the user switches the language (the demo page follows it). */
+  onLangChange?: (lang: Lang) => void;
+  /** Today (tests). */
+  today?: Date;
+  /** Where the icon lives relative to the page. */
+  assetsBase?: string;
 }
 
 const useStyles = makeStyles({
@@ -27,51 +49,75 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    minHeight: "100%",
+    boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
   },
   header: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalM },
-  logo: { width: "40px", height: "40px", flexShrink: 0 },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  logo: { width: "32px", height: "32px", flexShrink: 0 },
+  titles: { display: "flex", flexDirection: "column", flexGrow: 1, minWidth: 0 },
+  title: { margin: 0 },
+  footer: { color: tokens.colorNeutralForeground3, marginTop: "auto" },
 });
 
-const intent: Record<HostStatus, "info" | "success" | "warning"> = {
-  loading: "info",
-  excel: "success",
-  otherHost: "warning",
-  outsideOffice: "warning",
-};
+const intent = { loading: "info", excel: "success", otherHost: "warning", outsideOffice: "warning" } as const;
 
-/** The task pane shell: name, host status and what the pane will offer. */
-export function App({ lang, host }: AppProps): React.JSX.Element {
+export function App({ lang: initialLang, host, commands = {}, theme = "light", onLangChange, today, assetsBase = "" }: AppProps): React.JSX.Element {
   const styles = useStyles();
+  const [lang, setLang] = React.useState<Lang>(initialLang);
+  React.useEffect(() => setLang(initialLang), [initialLang]);
+  const [journey, setJourney] = React.useState<Journey>("fill");
+  const [generation, setGeneration] = React.useState(0);
+  const bump = React.useCallback(() => setGeneration((g) => g + 1), []);
+  const report = useReportInfo(commands, generation);
   const t = messages(lang);
-  const hostText = host === "loading" ? t.host.loading : t.host[host];
+  const other: Lang = lang === "ru" ? "en" : "ru";
+  const switchLang = () => {
+    setLang(other);
+    onLangChange?.(other);
+  };
+
   return (
-    <FluentProvider theme={webLightTheme} lang={lang}>
-      <main className={styles.root}>
+    <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} lang={lang} style={{ height: "100%" }}>
+      <main className={styles.root} lang={lang}>
         <header className={styles.header}>
-          <img className={styles.logo} src="assets/icon-80.png" alt="" />
-          <div>
-            <Title3 as="h1">{t.app.name}</Title3>
-            <br />
+          <img className={styles.logo} src={`${assetsBase}assets/icon-80.png`} alt="" />
+          <div className={styles.titles}>
+            <Subtitle1 as="h1" className={styles.title}>
+              {t.app.name}
+            </Subtitle1>
             <Caption1>{t.app.tagline}</Caption1>
           </div>
+          <Button size="small" appearance="outline" onClick={switchLang} aria-label={t.app.switchLangLabel} lang={other}>
+            {t.app.switchLang}
+          </Button>
         </header>
-        <MessageBar intent={intent[host]} layout="multiline">
-          <MessageBarBody>{hostText}</MessageBarBody>
-        </MessageBar>
-        <Body1>{t.shell.functionsHint}</Body1>
-        <section>
-          <Subtitle2 as="h2">{t.shell.comingSoon}</Subtitle2>
-          <ul className={styles.list}>
-            {t.shell.sections.map((s) => (
-              <li key={s}>
-                <Body1>{s}</Body1>
-              </li>
-            ))}
-          </ul>
-        </section>
-        <Caption1>{t.shell.privacy}</Caption1>
+        {host !== "excel" && (
+          <MessageBar intent={intent[host]} layout="multiline">
+            <MessageBarBody>{t.host[host]}</MessageBarBody>
+          </MessageBar>
+        )}
+        <Tabs
+          label={t.app.journeys}
+          tabs={JOURNEYS.map((j) => ({ value: j, label: t.tabs[j] }))}
+          selected={journey}
+          onSelect={(j) => {
+            setJourney(j);
+            if (j !== "fill") report.reload();
+          }}
+        />
+        <HostReady.Provider value={host === "excel"}>
+          {JOURNEYS.map((j) => (
+            <div key={j} id={`panel-${j}`} role="tabpanel" aria-labelledby={`tab-${j}`} hidden={journey !== j}>
+              {j === "fill" && <FillReport lang={lang} commands={commands} today={today} onInserted={bump} />}
+              {j === "compare" && <ComparePeriods lang={lang} commands={commands} report={report} />}
+              {j === "targets" && <TargetsRisks lang={lang} commands={commands} report={report} onChanged={bump} />}
+            </div>
+          ))}
+        </HostReady.Provider>
+        <Caption1 className={styles.footer}>{t.app.privacy}</Caption1>
       </main>
     </FluentProvider>
   );

@@ -1,0 +1,46 @@
+/**
+ * The browser demo: office.js from node_modules (outside Office it reports no host), the simulated
+ * Excel installed as globalThis.Excel, and the real task pane told it runs in Excel, with the same
+ * src/excel commands. Never part of the production add-in.
+ */
+import * as React from "react";
+import { createRoot } from "react-dom/client";
+import { langFromLocale } from "../i18n";
+import { createSimHost, installSimHost } from "../sim";
+import { registerEduFunctions, setFunctionMessageLanguage } from "../sim/functions-plugin";
+import { excelCommands } from "../taskpane/wire";
+import { DemoPage } from "./DemoPage";
+
+function start(): void {
+  const container = document.getElementById("container");
+  if (!container) return;
+  const params = new URLSearchParams(location.search);
+  const lang = langFromLocale(params.get("lang") ?? "ru");
+  const theme = params.get("theme") === "dark" ? "dark" : "light";
+  setFunctionMessageLanguage(lang);
+  // EDU.* custom functions evaluated by HyperFormula, the same implementations as the add-in's.
+  const host = createSimHost({ plugins: [registerEduFunctions()], sheets: [lang === "ru" ? "Лист1" : "Sheet1"], locale: lang === "ru" ? "ru-RU" : "en-US" });
+  installSimHost(host);
+  createRoot(container).render(<DemoPage host={host} commands={excelCommands()} lang={lang} theme={theme} />);
+}
+
+/**
+ * office.js outside Office schedules a hidden telemetry frame (OSF.Logger's ULS endpoint, loaded
+ * 3 s after start) pointing at a Microsoft server. The demo promises no network: switch it off.
+ * The page's Content-Security-Policy blocks it as well.
+ */
+function silenceOfficeTelemetry(): void {
+  const osf = (globalThis as { OSF?: { Logger?: { ulsEndpoint?: { loadProxyFrame?: () => void } | null } } }).OSF;
+  const endpoint = osf?.Logger?.ulsEndpoint;
+  if (endpoint) endpoint.loadProxyFrame = () => undefined;
+}
+
+// office.js outside Office: onReady resolves with host null; install our Excel after it so nothing overwrites it.
+if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
+  Office.onReady(() => {
+    silenceOfficeTelemetry();
+    start();
+  }).catch(() => start());
+} else {
+  start();
+}

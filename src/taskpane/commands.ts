@@ -1,0 +1,28 @@
+/**
+ * What the task pane can ask of the workbook: plain async functions passed in as props, so the
+ * screens render and test without Excel. src/taskpane/index.tsx wires the src/excel commands; the
+ * demo wires the same commands running against the simulated host. A command left undefined is
+ * shown as "not available in this version" (e.g. a host without it, or a test).
+ */
+import type { ReportOptions } from "../core/layout/options";
+import type { Lang, Period } from "../core/types";
+import type { CommandResult } from "../excel/commands";
+import type { InsertResult } from "../excel/insertReport";
+
+export type { CommandError, CommandResult } from "../excel/commands";
+
+export type ReportInfo = { school: string; schoolYear: number | null; periods: Period[]; hasTargets: boolean };
+export type TargetsResult = { sheet: string; created: boolean; targets: number };
+export type DynamicsResult = { sheet: string; indicators: number };
+export type RisksResult = { sheet: string; missed: number; atRisk: number; worsening: number; findings: number };
+
+export type InsertOptions = Omit<ReportOptions, "existing">;
+
+export interface Commands {
+  insertReport?: (o: InsertOptions) => Promise<InsertResult>;
+  readReportInfo?: () => Promise<CommandResult<ReportInfo>>;
+  insertTargets?: (o: { lang: Lang }) => Promise<CommandResult<TargetsResult>>;
+  comparePeriods?: (o: { earlier: Period; later: Period; lang: Lang }) => Promise<CommandResult<DynamicsResult>>;
+  refreshRisks?: (o: { lang: Lang }) => Promise<CommandResult<RisksResult>>;
+  activateSheet?: (name: string) => Promise<void>;
+}

@@ -1,0 +1,64 @@
+/** Shared pieces of feedback: a failure message, the "not available" note, a button that shows progress. */
+import * as React from "react";
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, type ButtonProps } from "@fluentui/react-components";
+import type { Lang, Text } from "../../core/types";
+import { fill, messages, tr } from "../../i18n";
+import { useScreenStyles } from "./styles";
+
+export function Failure({ message, lang }: { message: Text; lang: Lang }): React.JSX.Element {
+  return (
+    <MessageBar intent="error" layout="multiline" role="alert">
+      <MessageBarBody>
+        <MessageBarTitle>{messages(lang).common.errorTitle}</MessageBarTitle>
+        {tr(message, lang)}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** False when the pane is not connected to Excel: the host message says so once, screens stay quiet. */
+export const HostReady = React.createContext(true);
+
+export function Unavailable({ lang }: { lang: Lang }): React.JSX.Element | null {
+  if (!React.useContext(HostReady)) return null;
+  return (
+    <MessageBar intent="info" layout="multiline">
+      <MessageBarBody>{messages(lang).common.unavailable}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** A primary action: disabled and showing a spinner with `busyText` while its operation runs. */
+export function ActionButton({ busy, busyText, children, ...rest }: ButtonProps & { busy: boolean; busyText: string }): React.JSX.Element {
+  return (
+    <Button
+      {...rest}
+      disabled={busy || rest.disabled}
+      aria-busy={busy}
+      icon={busy ? <Spinner size="tiny" aria-hidden /> : undefined}
+    >
+      {busy ? busyText : children}
+    </Button>
+  );
+}
+
+/** A polite live region announcing progress to screen readers. */
+export function Progress({ text }: { text: string }): React.JSX.Element {
+  return (
+    <div role="status" aria-live="polite" style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}>
+      {text}
+    </div>
+  );
+}
+
+/** A secondary button that activates a sheet; a failure is ignored (the sheet may be gone). */
+export function OpenSheet({ name, lang, open }: { name: string; lang: Lang; open: (name: string) => Promise<void> }): React.JSX.Element {
+  const s = useScreenStyles();
+  return (
+    <div className={s.openRow}>
+      <Button appearance="secondary" size="small" onClick={() => void open(name).catch(() => undefined)}>
+        {fill(messages(lang).common.openSheet, { sheet: name })}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+/** The «Fill a report» form as plain data: defaults, the options it yields, and where each problem shows. */
+import { validateReportOptions } from "../../core/layout/options";
+import { OPTION_ERRORS, type QualityDenominator } from "../../core/layout/strings";
+import { SECTIONS } from "../../core/catalog";
+import { PERIOD_KINDS } from "../../core/periods";
+import type { Lang, PeriodKind, SectionId, Text } from "../../core/types";
+import type { InsertOptions } from "../commands";
+
+export interface ReportForm {
+  school: string;
+  municipality: string;
+  program: string;
+  schoolYear: number;
+  kinds: PeriodKind[];
+  sections: SectionId[];
+  qualityDenominator: QualityDenominator;
+  sheetLang: Lang;
+}
+
+/** The school year running on `date`: it starts on 1 September (2026-11-25 → 2026, 2027-05-01 → 2026). */
+export function currentSchoolYear(date: Date): number {
+  return date.getMonth() >= 8 ? date.getFullYear() : date.getFullYear() - 1;
+}
+
+/** Years offered in the picker: three before the current one to one after, newest first. */
+export function yearChoices(current: number): number[] {
+  return [current + 1, current, current - 1, current - 2, current - 3];
+}
+
+export const DEFAULT_KINDS: readonly PeriodKind[] = ["H1", "Y", "E"];
+
+/** Sections offered: every report section but the base figures; optional ones (partnership) start off. */
+export const OFFERED_SECTIONS = SECTIONS.filter((s) => s.id !== "base");
+
+export function defaultForm(today: Date, lang: Lang): ReportForm {
+  return {
+    school: "",
+    municipality: "",
+    program: "",
+    schoolYear: currentSchoolYear(today),
+    kinds: [...DEFAULT_KINDS],
+    sections: OFFERED_SECTIONS.filter((s) => !s.optional).map((s) => s.id),
+    qualityDenominator: "students_assessed",
+    sheetLang: lang,
+  };
+}
+
+/** Toggle a member of a list, keeping a canonical order. */
+export function toggle<T>(list: readonly T[], item: T, on: boolean, order: readonly T[]): T[] {
+  const set = new Set(list);
+  if (on) set.add(item);
+  else set.delete(item);
+  return order.filter((x) => set.has(x));
+}
+
+export const KIND_ORDER = PERIOD_KINDS;
+export const SECTION_ORDER: readonly SectionId[] = OFFERED_SECTIONS.map((s) => s.id);
+
+export function formToOptions(f: ReportForm): InsertOptions {
+  const trimmed = (s: string) => (s.trim() === "" ? undefined : s.trim());
+  return {
+    school: f.school.trim(),
+    municipality: trimmed(f.municipality),
+    program: trimmed(f.program),
+    schoolYear: f.schoolYear,
+    periods: f.kinds.map((kind) => ({ startYear: f.schoolYear, kind })),
+    sections: [...f.sections],
+    lang: f.sheetLang,
+    qualityDenominator: f.qualityDenominator,
+  };
+}
+
+/** validateReportOptions's problems, placed by field: school, periods, or the form as a whole. */
+export interface FormProblems {
+  school?: Text;
+  periods?: Text;
+  other: Text[];
+}
+
+export function formProblems(f: ReportForm): FormProblems {
+  const out: FormProblems = { other: [] };
+  for (const p of validateReportOptions(formToOptions(f))) {
+    if (p === OPTION_ERRORS.emptySchool) out.school = p;
+    else if (p === OPTION_ERRORS.noPeriods) out.periods = p;
+    else out.other.push(p);
+  }
+  return out;
+}
+
+export function hasProblems(p: FormProblems): boolean {
+  return Boolean(p.school || p.periods || p.other.length);
+}
