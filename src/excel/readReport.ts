@@ -8,7 +8,12 @@
 import { parseAnyMarker } from "../core/layout/markers";
 import type { ReadSheet } from "../core/report";
 import type { SheetState } from "./apply";
-import { localAddress } from "./read";
+
+/** "'My sheet'!B2:F30" → "B2:F30". */
+export function localAddress(address: string): string {
+  const i = address.lastIndexOf("!");
+  return i >= 0 ? address.slice(i + 1) : address;
+}
 
 export interface OurSheet extends ReadSheet {
   protected: boolean;

@@ -1,5 +1,7 @@
 /** The fixed geometry of our sheets and A1 address helpers. Readers rely on these numbers. */
 
+import type { PlanCell } from "../plan";
+
 /** Indicator sheets (base and sections). Rows and columns are 1-based. */
 export const LAYOUT = {
   markerRow: 1,
@@ -82,4 +84,15 @@ export function quoteSheetName(name: string): string {
 /** Column of the value (count) cell of the i-th period block (0-based). */
 export function blockValueCol(i: number): number {
   return LAYOUT.firstPeriodCol + i * LAYOUT.blockWidth;
+}
+
+/** A growing grid of plan cells, set by 1-based row and column. */
+export class CellGrid {
+  cells: (PlanCell | null)[][] = [];
+  set(row: number, col: number, cell: PlanCell): void {
+    while (this.cells.length < row) this.cells.push([]);
+    const r = this.cells[row - 1];
+    while (r.length < col) r.push(null);
+    r[col - 1] = cell;
+  }
 }

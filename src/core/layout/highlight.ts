@@ -4,12 +4,11 @@
  * missed, worsening dynamics). Neutral indicators get no rule unless the user set a target on them.
  */
 import { getIndicator } from "../catalog";
-import type { PlanCell, PlanConditionalFormat, PlanStyle } from "../plan";
+import type { PlanConditionalFormat, PlanStyle } from "../plan";
 import { comparePeriods, periodKey, suggestedPairs } from "../periods";
 import type { ReportData } from "../report";
 import type { Lang, Period, Target, Text } from "../types";
-import { cellAddress, rangeAddress } from "./grid";
-import { LAYOUT } from "./grid";
+import { LAYOUT, cellAddress, rangeAddress } from "./grid";
 import { STYLES } from "./styles";
 
 export const RISK_COLORS = {
@@ -67,16 +66,6 @@ export function analysisStyles(lang: Lang): Record<string, PlanStyle> {
   };
 }
 
-/** A growing grid of plan cells (1-based set). */
-export class CellGrid {
-  cells: (PlanCell | null)[][] = [];
-  set(row: number, col: number, cell: PlanCell): void {
-    while (this.cells.length < row) this.cells.push([]);
-    const r = this.cells[row - 1];
-    while (r.length < col) r.push(null);
-    r[col - 1] = cell;
-  }
-}
 
 /** The legend of the colours, as rows (style of the sample cell, its text). */
 export const LEGEND: { style: string; sample: Text; text: Text }[] = [

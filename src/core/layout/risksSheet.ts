@@ -9,8 +9,8 @@ import { formatPeriod, periodKey } from "../periods";
 import { seriesOf, type ReportData } from "../report";
 import type { RiskKind, RiskLine } from "../risks";
 import type { Lang, Target, Text } from "../types";
-import { cellAddress, rangeAddress } from "./grid";
-import { CellGrid, LEGEND } from "./highlight";
+import { CellGrid, cellAddress, rangeAddress } from "./grid";
+import { LEGEND } from "./highlight";
 import { markerOf } from "./markers";
 import { TAB_COLORS } from "./styles";
 

@@ -5,7 +5,7 @@ import type { Indicator, Lang, Period, PeriodKind, Periodicity } from "../types"
 import { formatPeriod, periodKey } from "../periods";
 import type { CellContent, ExistingSheet } from "./existing";
 import { choiceShareFormula, shareFormula } from "./formulas";
-import { LAYOUT, PASSPORT, blockValueCol, cellAddress, quoteSheetName, rangeAddress } from "./grid";
+import { CellGrid, LAYOUT, PASSPORT, blockValueCol, cellAddress, quoteSheetName, rangeAddress } from "./grid";
 import { markerOf } from "./markers";
 import { PASSPORT_FIELDS, S, t } from "./strings";
 import { INPUT_STYLE, TAB_COLORS, nameStyle } from "./styles";
@@ -49,16 +49,6 @@ export interface IndicatorSheetInput {
   existing: ExistingSheet | null;
 }
 
-class Grid {
-  cells: (PlanCell | null)[][] = [];
-  set(row: number, col: number, cell: PlanCell): void {
-    while (this.cells.length < row) this.cells.push([]);
-    const r = this.cells[row - 1];
-    while (r.length < col) r.push(null);
-    r[col - 1] = cell;
-  }
-}
-
 function baseSheetProps(kind: SheetKind) {
   return {
     marker: markerOf(kind),
@@ -71,7 +61,7 @@ function baseSheetProps(kind: SheetKind) {
 /** Build one indicator sheet; returns the sheet and how many existing values it carries over. */
 export function buildIndicatorSheet(input: IndicatorSheetInput): { sheet: SheetPlan; kept: number } {
   const { lang, rows, periods, base, existing, kind } = input;
-  const g = new Grid();
+  const g = new CellGrid();
   const merges: string[] = [];
   const validated: { row: number; col: number; v: CellValidation }[] = [];
   let kept = 0;
@@ -201,7 +191,7 @@ export function passportRowOf(fieldId: string): number {
 
 export function buildPassportSheet(input: PassportInput): SheetPlan {
   const { lang } = input;
-  const g = new Grid();
+  const g = new CellGrid();
   g.set(1, PASSPORT.idCol, { value: markerOf("passport"), style: "marker" });
   g.set(1, PASSPORT.labelCol, { value: input.title, style: "title" });
   g.set(2, PASSPORT.idCol, { value: t(S.colId, lang), style: "header" });

@@ -10,8 +10,8 @@ import type { ReadSheet } from "../report";
 import { DIRECTION_LABELS, defaultDeadline, defaultDirection, defaultTargetsFor, parseDirection } from "../targets";
 import type { Lang, Period, Target, Text } from "../types";
 import { parseValue } from "../values";
-import { cellAddress, quoteSheetName, rangeAddress } from "./grid";
-import { CellGrid, type TargetRefs } from "./highlight";
+import { CellGrid, cellAddress, quoteSheetName, rangeAddress } from "./grid";
+import type { TargetRefs } from "./highlight";
 import { markerOf } from "./markers";
 import { TAB_COLORS } from "./styles";
 
