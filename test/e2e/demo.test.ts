@@ -1,7 +1,8 @@
 /**
  * The browser demo end to end: Debian's chromium driven by playwright-core against the demo built
  * from this checkout and served on a free localhost port. Screenshots go to
- * test-output/screenshots/ (and, small, to assets/screenshots/ for the README).
+ * test-output/screenshots/ (and, small, to assets/screenshots/ for the README when run with
+ * UPDATE_SCREENSHOTS=1, so that an ordinary test run never changes tracked files).
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -28,7 +29,6 @@ const pageErrors: string[] = [];
 
 async function shot(name: string, readme = true): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true });
-  fs.mkdirSync(README_SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
   if (!readme) return;
   // The README copy must stay ≤ 200 KB: crop from the bottom until it fits.
@@ -36,7 +36,10 @@ async function shot(name: string, readme = true): Promise<void> {
   for (const height of [size.height, 680, 600, 520]) {
     const buffer = await page.screenshot({ clip: { x: 0, y: 0, width: size.width, height } });
     if (buffer.length <= 200 * 1024) {
-      fs.writeFileSync(path.join(README_SHOTS, `${name}.png`), buffer);
+      if (process.env.UPDATE_SCREENSHOTS === "1") {
+        fs.mkdirSync(README_SHOTS, { recursive: true });
+        fs.writeFileSync(path.join(README_SHOTS, `${name}.png`), buffer);
+      }
       return;
     }
   }
