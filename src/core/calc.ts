@@ -14,7 +14,9 @@ export const EPS = 1e-9;
 export const ok = <T>(value: T): Calc<T> => ({ ok: true, value });
 export const fail = (code: CalcError["code"], message: Text): Calc<never> => ({ ok: false, error: { code, message } });
 
-const fmt = (n: number): string => String(n).replace("-", "−");
+/** A number for a Russian message: typographic minus, decimal comma. */
+export const fmtRu = (n: number): string => String(n).replace("-", "−").replace(".", ",");
+const fmt = fmtRu;
 
 function badNumber(x: unknown): Calc<never> | null {
   if (typeof x === "number") return Number.isFinite(x) ? null : fail("value", { ru: `Недопустимое число: ${fmt(x)}`, en: `Not a valid number: ${x}` });
@@ -156,9 +158,10 @@ export function trend(values: Num[], polarity: Polarity = 1): Calc<number> {
  */
 export function resolvePolarity(p: unknown): Calc<Polarity> {
   if (p === null || p === undefined || p === "") return ok(1);
-  const asNumber = typeof p === "number" ? p : typeof p === "string" && /^\s*[+\-−]?\d+\s*$/.test(p) ? Number(p.trim().replace("−", "-")) : NaN;
+  const asNumber =
+    typeof p === "number" ? p : typeof p === "string" && /^\s*[+\-−]?\d+([.,]\d+)?\s*$/.test(p) ? Number(p.trim().replace("−", "-").replace(",", ".")) : NaN;
   if (asNumber === 1 || asNumber === 0 || asNumber === -1) return ok(asNumber === 0 ? 0 : (asNumber as Polarity));
-  if (typeof p === "string" && !Number.isFinite(asNumber)) {
+  if (typeof p === "string" && Number.isNaN(asNumber)) {
     const id = p.trim();
     const ind = getIndicator(id);
     if (ind) return ok(ind.polarity);

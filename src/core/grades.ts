@@ -2,10 +2,8 @@
  * School grade statistics from the counts of students (or marks) n5…n2: quality (качество знаний),
  * success (успеваемость), average mark (средний балл) and СОУ (степень обученности, Симонов).
  */
-import { fail, nonFinite, ok, share, type Num } from "./calc";
+import { fail, fmtRu as fmt, nonFinite, ok, share, type Num } from "./calc";
 import type { Calc } from "./types";
-
-const fmt = (n: number): string => String(n).replace("-", "−");
 
 /** Every count must be a whole number ≥ 0; null counts are missing data. */
 function checkCounts(counts: Num[]): Calc<never> | null {

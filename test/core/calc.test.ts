@@ -1,6 +1,4 @@
 import { delta, dynamics, growth, resolvePolarity, share, targetGap, targetStatus, trend } from "../../src/core/calc";
-import { aggregateAverage, aggregateShare, rank } from "../../src/core/aggregate";
-import { gradeAvg, quality, sou, success } from "../../src/core/grades";
 import type { Calc } from "../../src/core/types";
 
 const val = <T>(c: Calc<T>): T => {
@@ -21,6 +19,8 @@ describe("share", () => {
   it.each([
     [45, 40, "value", "Часть (45) больше целого (40)"],
     [-3, 40, "value", "Отрицательное количество: −3"],
+    [4.5, 4, "value", "Часть (4,5) больше целого (4)"],
+    [1, -2.5, "value", "Отрицательное целое: −2,5"],
     [3, 0, "div0", "Целое равно нулю"],
     [NaN, 4, "value", "Недопустимое число: NaN"],
     [1, Infinity, "value", "Недопустимое число: Infinity"],
@@ -35,6 +35,20 @@ describe("share", () => {
   });
 });
 
+describe("non-numbers", () => {
+  const fns = { share, delta, growth, dynamics, targetGap, targetStatus } as const;
+  it.each(Object.keys(fns))("%s rejects NaN, ±Infinity and text with a value error", (name) => {
+    const f = fns[name as keyof typeof fns] as (a: unknown, b: unknown) => Calc<unknown>;
+    for (const bad of [NaN, Infinity, -Infinity, "5", true, {}]) {
+      expect(err(f(bad, 1))).toBe("value");
+      expect(err(f(1, bad))).toBe("value");
+      expect(err(f(null, bad))).toBe("value"); // a bad number is reported even beside a blank
+    }
+    const r = f(-Infinity, 1);
+    if (!r.ok) expect(r.error.message).toEqual({ ru: "Недопустимое число: −Infinity", en: "Not a valid number: -Infinity" });
+  });
+});
+
 describe("delta and growth", () => {
   it("gives the change, blank on missing data", () => {
     expect(val(delta(0.21, 0.24))).toBeCloseTo(0.03, 12);
@@ -45,7 +59,9 @@ describe("delta and growth", () => {
   it("gives growth over |previous|, div0 on a zero start", () => {
     expect(val(growth(50, 60))).toBeCloseTo(0.2, 12);
     expect(val(growth(-10, -5))).toBeCloseTo(0.5, 12);
-    expect(err(growth(0, 5))).toBe("div0");
+    const zero = growth(0, 5);
+    expect(err(zero)).toBe("div0");
+    if (!zero.ok) expect(zero.error.message.ru).toBe("Предыдущее значение равно нулю: темп прироста не определён");
     expect(val(growth(null, 5))).toBeNull();
   });
 });
@@ -65,7 +81,11 @@ describe("dynamics", () => {
   });
   it("is blank on missing data and rejects a negative tolerance", () => {
     expect(val(dynamics(null, 1))).toBeNull();
-    expect(err(dynamics(1, 2, 1, -0.1))).toBe("value");
+    const neg = dynamics(1, 2, 1, -0.1);
+    expect(err(neg)).toBe("value");
+    if (!neg.ok) expect(neg.error.message.ru).toBe("Допуск должен быть неотрицательным числом");
+    expect(err(dynamics(1, 2, 1, NaN))).toBe("value");
+    expect(val(dynamics(1, null, -1, 0.5))).toBeNull();
   });
 });
 
@@ -88,6 +108,9 @@ describe("targets", () => {
     expect(val(targetGap(0.5, 0.4, 0))).toBeCloseTo(0.1, 12);
     expect(val(targetGap(null, 0.4))).toBeNull();
     expect(err(targetStatus(0.3, 0.4, 1, -1))).toBe("value");
+    expect(err(targetStatus(0.3, 0.4, 1, Infinity))).toBe("value");
+    expect(val(targetStatus(0.3, null))).toBeNull();
+    expect(val(targetStatus(null, 0.4, -1, 0.1))).toBeNull();
   });
 });
 
@@ -104,6 +127,19 @@ describe("trend", () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toEqual({ code: "na", message: { ru: "Недостаточно данных", en: "Not enough data" } });
     expect(err(trend([]))).toBe("na");
+    expect(err(trend([null, null]))).toBe("na");
+  });
+  it("rejects bad numbers, a non-array and an overflowing series", () => {
+    expect(err(trend([1, NaN, 3]))).toBe("value");
+    expect(err(trend([1, Infinity]))).toBe("value");
+    expect(err(trend("1;2;3" as unknown as number[]))).toBe("value");
+    const huge = trend([-1.7e308, 1.7e308, -1.7e308, 1.7e308]);
+    expect(err(huge)).toBe("value");
+    if (!huge.ok) expect(huge.error.message.ru).toBe("Значения слишком велики для расчёта тренда");
+  });
+  it("flips the sign for polarity −1 and keeps the raw slope for neutral", () => {
+    expect(val(trend([3, 2, 1], -1))).toBeCloseTo(1, 12);
+    expect(val(trend([3, 2, 1], 0))).toBeCloseTo(-1, 12);
   });
 });
 
@@ -116,6 +152,11 @@ describe("resolvePolarity", () => {
     [-1, -1],
     [0, 0],
     ["-1", -1],
+    ["1", 1],
+    ["0", 0],
+    [" +1 ", 1],
+    ["1,0", 1],
+    ["-1.0", -1],
     ["−1", -1],
     ["gia9_rus_fail", -1],
     ["quality_4_5", 1],
@@ -128,52 +169,9 @@ describe("resolvePolarity", () => {
     expect(err(resolvePolarity(2))).toBe("value");
     expect(err(resolvePolarity(0.5))).toBe("value");
     expect(err(resolvePolarity(true))).toBe("value");
-  });
-});
-
-describe("grade statistics", () => {
-  // 5 fives, 10 fours, 12 threes, 3 twos: 30 graded.
-  it("computes quality, success, average mark and СОУ", () => {
-    expect(val(quality(5, 10, 12, 3))).toBeCloseTo(0.5, 12);
-    expect(val(quality(5, 10, 12, 3, 32))).toBeCloseTo(15 / 32, 12);
-    expect(val(success(5, 10, 12, 3))).toBeCloseTo(0.9, 12);
-    expect(val(gradeAvg(5, 10, 12, 3))).toBeCloseTo((25 + 40 + 36 + 6) / 30, 12);
-    expect(val(sou(5, 10, 12, 3))).toBeCloseTo((500 + 640 + 432 + 48) / 30 / 100, 12);
-    expect(val(sou(5, 10, 12, 3, 2))).toBeCloseTo((500 + 640 + 432 + 48 + 14) / 32 / 100, 12);
-  });
-  it("rejects bad counts and reports blanks", () => {
-    expect(err(quality(-1, 1, 1, 1))).toBe("value");
-    expect(err(quality(1.5, 1, 1, 1))).toBe("value");
-    expect(err(quality(5, 10, 12, 3, 20))).toBe("value"); // N below the graded total
-    expect(err(quality(0, 0, 0, 0))).toBe("div0");
-    expect(err(gradeAvg(0, 0, 0, 0))).toBe("div0");
-    expect(val(success(null, 1, 1, 1))).toBeNull();
-  });
-});
-
-describe("aggregation", () => {
-  it("divides the sum of counts by the sum of denominators, not the mean of shares", () => {
-    const r = val(aggregateShare([
-      { school: "A", count: 10, denominator: 100 }, // 10 %
-      { school: "B", count: 9, denominator: 10 }, // 90 %
-      { school: "C", count: null, denominator: 50 }, // not reported
-    ]));
-    expect(r).toEqual({ count: 19, denominator: 110, share: 19 / 110, schools: 2 });
-    expect(val(aggregateShare([]))).toBeNull();
-  });
-  it("names the school whose part exceeds its whole", () => {
-    const r = aggregateShare([{ school: "СОШ № 2", count: 12, denominator: 10 }]);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.message.ru).toBe("СОШ № 2: Часть (12) больше целого (10)");
-  });
-  it("weights averages", () => {
-    expect(val(aggregateAverage([{ value: 4, weight: 100 }, { value: 3, weight: 0 }, { value: 2, weight: null }]))).toBe(4);
-    expect(val(aggregateAverage([{ value: 4, weight: 3 }, { value: 3, weight: 1 }]))).toBeCloseTo(3.75, 12);
-  });
-  it("ranks with ties and polarity", () => {
-    const items = [{ key: "a", value: 0.3 }, { key: "b", value: 0.5 }, { key: "c", value: 0.3 }, { key: "d", value: null }];
-    expect([...rank(items, 1)]).toEqual([["a", 2], ["b", 1], ["c", 2], ["d", null]]);
-    expect([...rank(items, -1)]).toEqual([["a", 1], ["b", 3], ["c", 1], ["d", null]]);
-    expect([...rank(items, 0)].every(([, r]) => r === null)).toBe(true);
+    expect(err(resolvePolarity("2"))).toBe("value");
+    expect(err(resolvePolarity("0,5"))).toBe("value");
+    expect(err(resolvePolarity(NaN))).toBe("value");
+    expect(err(resolvePolarity({}))).toBe("value");
   });
 });

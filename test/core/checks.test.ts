@@ -88,16 +88,77 @@ describe("runChecks", () => {
     expect(found.filter((f) => f[0] === "breakdown_mismatch")).toEqual([]);
   });
 
-  it("flags breakdowns: category parts must add up to the total; levels must not exceed it", () => {
+  it("flags breakdowns: levels must not exceed the total; categories should add up to it", () => {
     const d = clean();
     d.observations.staff_category_first[Y] = { value: num(10) };
     d.observations.contest_winners_fed = { [Y]: { value: num(5) } };
     const found = runChecks(d);
     expect(found.map((f) => [f.rule, f.indicatorId, f.severity])).toEqual([
-      ["breakdown_mismatch", "contest_winners", "error"],
+      ["part_exceeds_whole", "contest_winners", "error"],
       ["breakdown_mismatch", "staff_category", "warning"],
     ]);
+    expect(found[0].message.ru).toContain("= 15) больше итога «");
     expect(found[1].message.ru).toContain("= 18, а итог");
+  });
+
+  it("checks the reported levels even when one is missing, and flags an item above its total", () => {
+    const d = clean();
+    d.observations.contest_winners_mun[Y] = { value: num(11) };
+    expect(rules(d)).toEqual([["part_exceeds_whole", "contest_winners", Y, "error"]]); // 11 + 2 > 12; _fed not reported
+    const e = clean();
+    e.observations.staff_category_highest[Y] = { value: num(21) };
+    expect(rules(e)).toEqual([["part_exceeds_whole", "staff_category_highest", Y, "error"]]); // no duplicate sum finding
+  });
+
+  it("flags winners above participants and a count above a two-part denominator", () => {
+    const d = clean();
+    d.observations.vsosh_participants = { [Y]: { value: num(15) } };
+    d.observations.vsosh_winners = { [Y]: { value: num(16) } };
+    d.observations.gia_passed_share = { [E]: { value: num(59) } };
+    const found = runChecks(d);
+    expect(found.map((f) => [f.rule, f.indicatorId, f.period])).toEqual([
+      ["part_exceeds_whole", "gia_passed_share", E],
+      ["part_exceeds_whole", "vsosh_winners", Y],
+    ]);
+    expect(found[0].message.ru).toMatch(/\(59\) больше, чем «.+» \+ «.+» \(58\)$/);
+  });
+
+  it("flags the one row whose denominator differs from the rows that share it", () => {
+    const d = clean();
+    d.observations.contest_participants[Y] = { value: num(120), denominatorUsed: "students_total" };
+    d.observations.contest_winners[Y] = { value: num(12), denominatorUsed: "students_assessed" };
+    expect(rules(d)).toEqual([["denominator_mismatch", "contest_winners", Y, "warning"]]);
+  });
+
+  it("uses the passport's denominator for quality", () => {
+    const d = { ...clean(), qualityDenominator: "students_total" };
+    d.observations.quality_4_5[H1] = { value: num(95), printedShare: num(0.25), denominatorUsed: "students_assessed" };
+    expect(rules(d)).toEqual([["denominator_mismatch", "quality_4_5", H1, "warning"]]);
+  });
+
+  it("judges the scale of a share that cannot be verified", () => {
+    const d = clean();
+    d.observations.contest_participants[Y] = { value: { kind: "empty" }, printedShare: num(21) };
+    d.observations.deep_study = { [Y]: { value: { kind: "na" }, printedShare: num(0.005) } };
+    d.observations.extra_education = { [Y]: { value: num(50), printedShare: num(140) } };
+    d.observations.profile_study = { [Y]: { value: num(10), printedShare: { kind: "error", message: { ru: "Не число", en: "Not a number" } } } };
+    const found = runChecks(d);
+    expect(found.map((f) => [f.rule, f.indicatorId, f.severity])).toEqual([
+      ["share_format", "contest_participants", "warning"],
+      ["share_format", "deep_study", "info"],
+      ["value_out_of_scale", "profile_study", "error"],
+      ["value_out_of_scale", "extra_education", "error"],
+    ]);
+    expect(found[1].message.ru).toContain("«0,005» читается как 0,5 %");
+  });
+
+  it("flags a plain share typed as a percentage", () => {
+    const d = clean();
+    d.observations.events_done_share = { [Y]: { value: num(85) }, "2024/25-Y": { value: num(0.85) }, "2025/26-Y": { value: num(185) } };
+    expect(rules(d)).toEqual([
+      ["share_format", "events_done_share", Y, "warning"],
+      ["value_out_of_scale", "events_done_share", "2025/26-Y", "error"],
+    ]);
   });
 
   it("expects «–» for items of a grade the school does not have", () => {
@@ -125,13 +186,18 @@ describe("runChecks", () => {
     d.observations.gia9_rus_avg[E] = { value: num(6.2) };
     d.observations.students_total[H1] = { value: num(-4) };
     d.observations.contest_participants[Y] = { value: { kind: "error", message: { ru: "Не число: «много»", en: 'Not a number: "many"' } } };
-    expect(rules(d)).toEqual(
-      expect.arrayContaining([
-        ["value_invalid", "students_total", H1, "error"],
-        ["value_invalid", "gia9_rus_avg", E, "error"],
-        ["value_invalid", "contest_participants", Y, "error"],
-      ]),
-    );
+    d.observations.computers_per_student = { [Y]: { value: num(-0.2) } };
+    d.observations.classrooms_equipped = { [Y]: { value: num(2) } };
+    d.observations.staff_ped[Y] = { value: num(30.5) };
+    expect(rules(d)).toEqual([
+      ["value_out_of_scale", "students_total", H1, "error"],
+      ["part_exceeds_whole", "students_assessed", H1, "error"], // 380 assessed of −4
+      ["value_out_of_scale", "staff_ped", Y, "error"],
+      ["value_out_of_scale", "gia9_rus_avg", E, "error"],
+      ["value_out_of_scale", "contest_participants", Y, "error"],
+      ["value_out_of_scale", "computers_per_student", Y, "error"],
+      ["value_out_of_scale", "classrooms_equipped", Y, "error"],
+    ]);
   });
 
   it("marks exam results of a year that does not compare", () => {
@@ -142,6 +208,29 @@ describe("runChecks", () => {
       ["exam_not_comparable", "grads_11", E, "info"],
       ["exam_not_comparable", "gia9_rus_avg", E, "info"],
       ["exam_not_comparable", "gia9_rus_fail", E, "info"],
+    ]);
+  });
+
+  it("marks a known non-comparable exam year with its reason, unlisted", () => {
+    const d = school({ gia9_math_avg: { "2019/20-E": 3.1, "2018/19-E": 3.4 } });
+    const found = runChecks(d);
+    expect(found.map((f) => [f.rule, f.period, f.severity])).toEqual([["exam_not_comparable", "2019/20-E", "info"]]);
+    expect(found[0].message.ru).toContain("ОГЭ отменены");
+  });
+
+  it("never throws on odd data", () => {
+    const odd = {
+      school: "",
+      observations: { no_such: { x: { value: num(1) } }, quality_4_5: { "не период": { value: num(-1), printedShare: num(NaN) } }, grads_9: {} },
+      grades: {},
+    } as SchoolData;
+    expect(() => runChecks(odd)).not.toThrow();
+    for (const junk of [null, undefined, 5, "x", { school: 1, observations: null }, { observations: { quality_4_5: null, grads_9: { "2023/24-E": null } } }]) {
+      expect(runChecks(junk as unknown as SchoolData)).toEqual([]);
+    }
+    expect(runChecks(odd).map((f) => [f.rule, f.indicatorId, f.school])).toEqual([
+      ["value_out_of_scale", "quality_4_5", undefined], // −1 students
+      ["value_out_of_scale", "quality_4_5", undefined], // NaN share
     ]);
   });
 

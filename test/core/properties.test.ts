@@ -1,8 +1,10 @@
 import fc from "fast-check";
 import { delta, dynamics, growth, resolvePolarity, share, targetGap, targetStatus, trend, type Num } from "../../src/core/calc";
-import { aggregateAverage, aggregateShare } from "../../src/core/aggregate";
+import { aggregateAverage, aggregateShare, rank } from "../../src/core/aggregate";
+import { CATALOG } from "../../src/core/catalog";
+import { runChecks } from "../../src/core/checks";
 import { gradeAvg, quality, sou, success } from "../../src/core/grades";
-import type { Polarity } from "../../src/core/types";
+import type { Observation, Polarity, SchoolData, Value } from "../../src/core/types";
 
 const polarity = fc.constantFrom<Polarity>(1, 0, -1);
 const num = fc.double({ min: -1e6, max: 1e6, noNaN: true });
@@ -106,6 +108,8 @@ describe("invariants", () => {
         quality(a, b, c, d, e); success(a, b, c, d, e); gradeAvg(a, b, c, d); sou(a, b, c, d, e);
         aggregateShare([{ count: a, denominator: b }, { count: c, denominator: d }]);
         aggregateAverage([{ value: a, weight: b }]);
+        aggregateShare(arr as never); aggregateAverage(p as never);
+        rank([{ key: "x", value: a }, { key: "y", value: b }], c as Polarity); rank(p as never, 1);
         return true;
       }),
       { numRuns: 500 },
@@ -118,6 +122,64 @@ describe("invariants", () => {
         fc.pre(a === null || b === null);
         return [share(a, b), delta(a, b), growth(a, b), dynamics(a, b), targetStatus(a, b), targetGap(a, b)].every((r) => r.ok && r.value === null);
       }),
+    );
+  });
+
+  it("quality ≤ success with any roll N at least the graded total", () => {
+    fc.assert(
+      fc.property(count, count, count, count, fc.nat({ max: 100 }), (n5, n4, n3, n2, extra) => {
+        const N = n5 + n4 + n3 + n2 + extra;
+        fc.pre(N > 0);
+        const q = quality(n5, n4, n3, n2, N);
+        const s = success(n5, n4, n3, n2, N);
+        return q.ok && s.ok && (q.value as number) <= (s.value as number) && (s.value as number) <= 1;
+      }),
+    );
+  });
+
+  it("rank: 1 is the best value by polarity and ranks never exceed the number ranked", () => {
+    fc.assert(
+      fc.property(fc.array(maybe(fc.integer({ min: -50, max: 50 })), { maxLength: 12 }), fc.constantFrom<Polarity>(1, -1), (vals, p) => {
+        const items = vals.map((value, i) => ({ key: `k${i}`, value }));
+        const r = rank(items, p);
+        const filled = items.filter((it) => it.value !== null);
+        const best = filled.length ? (p === 1 ? Math.max : Math.min)(...filled.map((it) => it.value as number)) : null;
+        return items.every((it) => {
+          const k = r.get(it.key);
+          if (it.value === null) return k === null;
+          return typeof k === "number" && k >= 1 && k <= filled.length && (k === 1) === (it.value === best);
+        });
+      }),
+    );
+  });
+
+  it("runChecks never throws and is deterministic on arbitrary reports", () => {
+    const ids = fc.constantFrom(...CATALOG.map((i) => i.id), "unknown_id");
+    const periods = fc.constantFrom("2019/20-E", "2023/24-H1", "2023/24-Y", "2023/24-E", "2024/25-Q2", "bad key");
+    const value: fc.Arbitrary<Value> = fc.oneof(
+      fc.double().map((v) => ({ kind: "number" as const, value: v })),
+      fc.integer({ min: -5, max: 500 }).map((v) => ({ kind: "number" as const, value: v })),
+      fc.constant({ kind: "na" as const }),
+      fc.constant({ kind: "empty" as const }),
+      fc.constant({ kind: "error" as const, message: { ru: "Ошибка", en: "Error" } }),
+    );
+    const observation: fc.Arbitrary<Observation> = fc.record(
+      { value, printedShare: value, denominatorUsed: fc.constantFrom("students_total", "students_assessed", "grads_9", "nonsense") },
+      { requiredKeys: ["value"] },
+    );
+    const data: fc.Arbitrary<SchoolData> = fc.record({
+      school: fc.string(),
+      qualityDenominator: fc.option(fc.constantFrom("students_total", "students_assessed", "x"), { nil: undefined }),
+      observations: fc.dictionary(ids, fc.dictionary(periods, observation)),
+      grades: fc.record({ has9: fc.boolean(), has11: fc.boolean() }, { requiredKeys: [] }),
+      nonComparableExamYears: fc.array(fc.integer({ min: 2018, max: 2025 })),
+    });
+    fc.assert(
+      fc.property(data, (d) => {
+        const a = runChecks(d);
+        return JSON.stringify(a) === JSON.stringify(runChecks(d)) && a.every((f) => f.message.ru.length > 0 && f.message.en.length > 0);
+      }),
+      { numRuns: 300 },
     );
   });
 });

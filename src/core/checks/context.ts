@@ -15,8 +15,38 @@ export interface CheckContext {
   finding(rule: string, ind: Indicator | string, period: string | undefined, severity: Severity, message: Text): Finding;
 }
 
-export function createContext(data: SchoolData): CheckContext {
-  const obs = (id: string, period: string) => data.observations[id]?.[period];
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null;
+const isValue = (x: unknown): boolean => isObject(x) && typeof x.kind === "string";
+
+/** The report with only well-formed observations of catalog indicators (odd input is ignored, never thrown on). */
+function sanitize(input: SchoolData): SchoolData {
+  const data: SchoolData = isObject(input) ? { ...input } : { school: "", observations: {} };
+  const observations: SchoolData["observations"] = {};
+  const raw: unknown = data.observations;
+  for (const ind of CATALOG) {
+    const byPeriod = isObject(raw) && Object.prototype.hasOwnProperty.call(raw, ind.id) ? raw[ind.id] : undefined;
+    if (!isObject(byPeriod)) continue;
+    const kept: Record<string, Observation> = Object.create(null);
+    for (const [period, o] of Object.entries(byPeriod)) {
+      if (!isObject(o) || !isValue(o.value)) continue;
+      const clean: Observation = { value: o.value as Observation["value"] };
+      if (isValue(o.printedShare)) clean.printedShare = o.printedShare as Observation["value"];
+      if (typeof o.denominatorUsed === "string" && o.denominatorUsed) clean.denominatorUsed = o.denominatorUsed;
+      kept[period] = clean;
+    }
+    observations[ind.id] = kept;
+  }
+  data.observations = observations;
+  if (typeof data.school !== "string") data.school = "";
+  if (!isObject(data.grades)) delete data.grades;
+  if (!Array.isArray(data.nonComparableExamYears)) delete data.nonComparableExamYears;
+  if (typeof data.qualityDenominator !== "string") delete data.qualityDenominator;
+  return data;
+}
+
+export function createContext(input: SchoolData): CheckContext {
+  const data = sanitize(input);
+  const obs = (id: string, period: string) => (Object.prototype.hasOwnProperty.call(data.observations, id) ? data.observations[id][period] : undefined);
   const num = (id: string, period: string) => {
     const v = obs(id, period)?.value;
     return v && v.kind === "number" ? v.value : null;
@@ -29,7 +59,7 @@ export function createContext(data: SchoolData): CheckContext {
       const out: { ind: Indicator; period: string; obs: Observation }[] = [];
       for (const ind of CATALOG) {
         const byPeriod = data.observations[ind.id];
-        if (!byPeriod) continue;
+        if (!byPeriod) continue; // sanitized: catalog ids only
         for (const period of sortPeriodKeys(Object.keys(byPeriod))) out.push({ ind, period, obs: byPeriod[period] });
       }
       return out;
@@ -49,13 +79,17 @@ export function createContext(data: SchoolData): CheckContext {
   };
 }
 
+/** Chronological order of period keys; keys that do not parse come after, alphabetically. */
+export function comparePeriodKeys(a: string | undefined, b: string | undefined): number {
+  const pa = parsePeriodKey(a);
+  const pb = parsePeriodKey(b);
+  if (pa && pb) return comparePeriods(pa, pb);
+  if (pa || pb) return pa ? -1 : 1;
+  return (a ?? "").localeCompare(b ?? "");
+}
+
 export function sortPeriodKeys(keys: string[]): string[] {
-  return [...keys].sort((a, b) => {
-    const pa = parsePeriodKey(a);
-    const pb = parsePeriodKey(b);
-    if (pa && pb) return comparePeriods(pa, pb);
-    return pa ? -1 : pb ? 1 : a.localeCompare(b);
-  });
+  return [...keys].sort(comparePeriodKeys);
 }
 
 /** «Название» of an indicator for messages (short label). */

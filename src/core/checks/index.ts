@@ -3,9 +3,8 @@
  * contain (domain.md, "What real reports get wrong"). Pure; never throws.
  */
 import { CATALOG } from "../catalog";
-import { comparePeriods, parsePeriodKey } from "../periods";
 import type { Finding, SchoolData, Severity } from "../types";
-import { createContext } from "./context";
+import { comparePeriodKeys, createContext } from "./context";
 import { checkShares } from "./shares";
 import { checkApplicability, checkPartsAndWholes, checkYesNo } from "./structure";
 import { checkExamYears, checkValues } from "./values";
@@ -18,10 +17,7 @@ function compareFindings(a: Finding, b: Finding): number {
   const ia = order.get(a.indicatorId) ?? CATALOG.length;
   const ib = order.get(b.indicatorId) ?? CATALOG.length;
   if (ia !== ib) return ia - ib;
-  const pa = a.period ? parsePeriodKey(a.period) : null;
-  const pb = b.period ? parsePeriodKey(b.period) : null;
-  if (pa && pb && comparePeriods(pa, pb) !== 0) return comparePeriods(pa, pb);
-  return a.rule.localeCompare(b.rule);
+  return comparePeriodKeys(a.period, b.period) || a.rule.localeCompare(b.rule);
 }
 
 /** Every finding, in catalog order, then chronologically, then by rule. */

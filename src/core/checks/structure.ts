@@ -22,14 +22,20 @@ function periodsOf(c: CheckContext, ids: string[]): string[] {
   return sortPeriodKeys([...keys]);
 }
 
-/** part_exceeds_whole and breakdown_mismatch. */
+/**
+ * part_exceeds_whole: a count above its denominator, winners above participants, a «в т. ч.» item
+ * above its total, a breakdown adding up to more than its total. breakdown_mismatch (warning): a
+ * breakdown that should cover the whole total (staff categories) adds up to less.
+ */
 export function checkPartsAndWholes(c: CheckContext): Finding[] {
   const out: Finding[] = [];
-  const exceeds = (part: string, whole: string, period: string, p: number, w: number) =>
-    c.finding("part_exceeds_whole", part, period, "error", {
-      ru: `${label(part).ru} (${n.ru(p)}) больше, чем ${label(whole).ru} (${n.ru(w)})`,
-      en: `${label(part).en} (${n.en(p)}) exceeds ${label(whole).en} (${n.en(w)})`,
+  const exceeds = (part: string, whole: string | string[], period: string, p: number, w: number) => {
+    const wholes = typeof whole === "string" ? [whole] : whole;
+    return c.finding("part_exceeds_whole", part, period, "error", {
+      ru: `${label(part).ru} (${n.ru(p)}) больше, чем ${wholes.map((id) => label(id).ru).join(" + ")} (${n.ru(w)})`,
+      en: `${label(part).en} (${n.en(p)}) exceeds ${wholes.map((id) => label(id).en).join(" + ")} (${n.en(w)})`,
     });
+  };
 
   for (const ind of CATALOG) {
     if (ind.unit.kind !== "countShare") continue;
@@ -39,7 +45,7 @@ export function checkPartsAndWholes(c: CheckContext): Finding[] {
       const parts = dens.map((d) => c.num(d, period));
       if (p === null || parts.some((x) => x === null)) continue;
       const w = (parts as number[]).reduce((a, b) => a + b, 0);
-      if (p > w) out.push(exceeds(ind.id, dens.join("+"), period, p, w));
+      if (p > w) out.push(exceeds(ind.id, dens, period, p, w));
     }
   }
   for (const [part, whole] of NOT_ABOVE) {
@@ -55,23 +61,31 @@ export function checkPartsAndWholes(c: CheckContext): Finding[] {
     for (const period of periodsOf(c, [total.id, ...kids.map((k) => k.id)])) {
       const t = c.num(total.id, period);
       if (t === null) continue;
+      let single = false;
       for (const k of kids) {
         const x = c.num(k.id, period);
-        if (x !== null && x > t) out.push(exceeds(k.id, total.id, period, x, t));
+        if (x !== null && x > t) {
+          out.push(exceeds(k.id, total.id, period, x, t));
+          single = true;
+        }
       }
+      if (single) continue;
+      // Parts not reported are unknown, not 0: the known ones alone must not exceed the total.
       const values = kids.map((k) => c.num(k.id, period));
-      if (values.some((x) => x === null)) continue;
-      const sum = (values as number[]).reduce((a, b) => a + b, 0);
-      const exact = EXACT_BREAKDOWNS[total.id];
+      const known = values.filter((x): x is number => x !== null);
+      if (known.length === 0) continue;
+      const sum = known.reduce((a, b) => a + b, 0);
+      const reported = kids.filter((_, i) => values[i] !== null);
+      const exact = known.length === kids.length ? EXACT_BREAKDOWNS[total.id] : undefined;
       if (sum > t) {
-        out.push(c.finding("breakdown_mismatch", total, period, "error", {
-          ru: `Сумма «в т. ч.» (${n.ru(sum)}) больше итога ${label(total.id).ru} (${n.ru(t)})`,
-          en: `The breakdown adds up to ${n.en(sum)}, more than the total ${label(total.id).en} (${n.en(t)})`,
+        out.push(c.finding("part_exceeds_whole", total, period, "error", {
+          ru: `Сумма «в т. ч.» (${reported.map((k) => label(k.id).ru).join(" + ")} = ${n.ru(sum)}) больше итога ${label(total.id).ru} (${n.ru(t)})`,
+          en: `The breakdown (${reported.map((k) => label(k.id).en).join(" + ")} = ${n.en(sum)}) exceeds the total ${label(total.id).en} (${n.en(t)})`,
         }));
       } else if (exact && sum !== t) {
         out.push(c.finding("breakdown_mismatch", total, period, "warning", {
-          ru: `${exact.map((id) => label(id).ru).join(" + ")} = ${n.ru(sum)}, а итог ${label(total.id).ru} = ${n.ru(t)}`,
-          en: `${exact.map((id) => label(id).en).join(" + ")} = ${n.en(sum)}, but the total ${label(total.id).en} = ${n.en(t)}`,
+          ru: `${exact.map((id) => label(id).ru).join(" + ")} = ${n.ru(sum)}, а итог ${label(total.id).ru} = ${n.ru(t)}: обычно сумма равна итогу`,
+          en: `${exact.map((id) => label(id).en).join(" + ")} = ${n.en(sum)}, but the total ${label(total.id).en} = ${n.en(t)}: they normally match`,
         }));
       }
     }

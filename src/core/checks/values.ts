@@ -1,38 +1,54 @@
 /** Rules on single values: input errors, scales, counts; and the exam years that do not compare. */
-import { isExamYearComparable } from "../exams";
+import { isExamYearComparable, NON_COMPARABLE_EXAM_YEARS } from "../exams";
 import { parsePeriodKey } from "../periods";
-import type { Finding } from "../types";
+import type { Finding, Text } from "../types";
 import { label, n, type CheckContext } from "./context";
+import { smallShareNote } from "./shares";
 
-/** value_invalid: an input error, a negative or fractional count, an average outside its scale. */
+/**
+ * value_out_of_scale: an input error, a negative or fractional count, an average outside its
+ * scale, a negative ratio, a yes/no other than 0/1, a share outside 0–100 %. A plain share between
+ * 1 and 100 is most likely a percentage typed where a fraction was expected: share_format.
+ */
 export function checkValues(c: CheckContext): Finding[] {
   const out: Finding[] = [];
+  const outOfScale = (ind: Parameters<CheckContext["finding"]>[1], period: string, message: Text) =>
+    out.push(c.finding("value_out_of_scale", ind, period, "error", message));
   for (const { ind, period, obs } of c.entries()) {
     const v = obs.value;
     const name = label(ind.id);
     if (v.kind === "error") {
-      out.push(c.finding("value_invalid", ind, period, "error", { ru: `${name.ru}: ${v.message.ru}`, en: `${name.en}: ${v.message.en}` }));
+      outOfScale(ind, period, { ru: `${name.ru}: ${v.message.ru}`, en: `${name.en}: ${v.message.en}` });
       continue;
     }
     if (v.kind !== "number") continue;
     const x = v.value;
     const u = ind.unit;
-    if ((u.kind === "count" || u.kind === "countShare") && (x < 0 || !Number.isInteger(x))) {
-      out.push(c.finding("value_invalid", ind, period, "error", {
+    if (!Number.isFinite(x)) {
+      outOfScale(ind, period, { ru: `${name.ru}: недопустимое число ${n.ru(x)}`, en: `${name.en}: not a valid number: ${n.en(x)}` });
+    } else if ((u.kind === "count" || u.kind === "countShare") && (x < 0 || !Number.isInteger(x))) {
+      outOfScale(ind, period, {
         ru: `${name.ru}: количество должно быть целым неотрицательным числом, указано ${n.ru(x)}`,
         en: `${name.en}: a count must be a whole number ≥ 0, got ${n.en(x)}`,
-      }));
+      });
     } else if (u.kind === "average" && (x < u.min || x > u.max)) {
-      out.push(c.finding("value_invalid", ind, period, "error", {
+      outOfScale(ind, period, {
         ru: `${name.ru}: средний балл ${n.ru(x)} вне шкалы ${u.min}–${u.max}`,
         en: `${name.en}: average ${n.en(x)} is outside the ${u.min}–${u.max} scale`,
-      }));
+      });
     } else if (u.kind === "ratio" && x < 0) {
-      out.push(c.finding("value_invalid", ind, period, "error", { ru: `${name.ru}: отрицательное значение ${n.ru(x)}`, en: `${name.en}: negative value ${n.en(x)}` }));
+      outOfScale(ind, period, { ru: `${name.ru}: отрицательное значение ${n.ru(x)}`, en: `${name.en}: negative value ${n.en(x)}` });
+    } else if (u.kind === "share" && x > 1 && x <= 100) {
+      out.push(c.finding("share_format", ind, period, "warning", {
+        ru: `${name.ru}: доля записана как ${n.ru(x)} — похоже на проценты; если это ${n.ru(x)} %, введите ${n.ru(x / 100)} или «${n.ru(x)} %»`,
+        en: `${name.en}: the share is written as ${n.en(x)} — it looks like a percentage; if it is ${n.en(x)}%, enter ${n.en(x / 100)} or "${n.en(x)}%"`,
+      }));
     } else if (u.kind === "share" && (x < 0 || x > 1)) {
-      out.push(c.finding("value_invalid", ind, period, "error", { ru: `${name.ru}: доля ${n.pctRu(x)} вне 0–100 %`, en: `${name.en}: share ${n.pctEn(x)} is outside 0–100%` }));
+      outOfScale(ind, period, { ru: `${name.ru}: доля ${n.pctRu(x)} вне 0–100 %`, en: `${name.en}: share ${n.pctEn(x)} is outside 0–100%` });
+    } else if (u.kind === "share" && x > 0 && x < 0.01) {
+      out.push(c.finding("share_format", ind, period, "info", smallShareNote(ind.id, x)));
     } else if (u.kind === "yesNo" && x !== 0 && x !== 1) {
-      out.push(c.finding("value_invalid", ind, period, "error", { ru: `${name.ru}: ожидалось «да» или «нет»`, en: `${name.en}: expected yes or no` }));
+      outOfScale(ind, period, { ru: `${name.ru}: ожидалось «да» или «нет»`, en: `${name.en}: expected yes or no` });
     }
   }
   return out;
@@ -47,9 +63,11 @@ export function checkExamYears(c: CheckContext): Finding[] {
     if (!p || p.kind !== "E" || obs.value.kind !== "number") continue;
     if (!listed.has(p.startYear) && isExamYearComparable(p.startYear)) continue;
     const name = label(ind.id);
+    const known = NON_COMPARABLE_EXAM_YEARS.find((y) => y.startYear === p.startYear)?.reason;
+    const why = known ?? { ru: "экзамены отменены или изменены", en: "exams cancelled or changed" };
     out.push(c.finding("exam_not_comparable", ind, period, "info", {
-      ru: `${name.ru}: результаты ГИА этого года несопоставимы с другими годами (экзамены отменены или изменены)`,
-      en: `${name.en}: this year's exam results are not comparable with other years (exams cancelled or changed)`,
+      ru: `${name.ru}: результаты ГИА этого года несопоставимы с другими годами (${why.ru})`,
+      en: `${name.en}: this year's exam results are not comparable with other years (${why.en})`,
     }));
   }
   return out;
