@@ -4,7 +4,7 @@ import { buildReportPlan, validateReportOptions, type ReportOptions } from "../c
 import type { Text } from "../core/types";
 import { queuePlan, RequestBudget, type Capabilities } from "./apply";
 import { insertError, isSetSupported, mapOfficeError, withAftermath, type InsertError } from "./errors";
-import { readWorkbook } from "./read";
+import { readWorkbook, type ExtraRead } from "./read";
 
 export type InsertResult =
   | {
@@ -23,6 +23,13 @@ export type InsertResult =
       chunkSyncs: number;
       /** The largest request we queued (our estimate of its serialized size), in bytes. */
       maxRequestBytes: number;
+      /** Syncs spent reading (1 without sheets of ours, else 2; counted in `syncs`). */
+      readSyncs?: number;
+      /**
+       * Reads beyond the usual two syncs, with why: a sheet of ours past the first request's
+       * chain of sheets (a workbook with very many sheets), or the host refusing that chain.
+       */
+      extraReads?: ExtraRead[];
       /** Optional features the Excel version lacks (the sheets were still inserted). */
       warnings: Text[];
     }
@@ -34,7 +41,7 @@ const NO_VALIDATION: Text = {
 };
 
 /** Insert (or update) the report sheets. Never throws: every failure is a typed result. */
-export async function insertReport(options: Omit<ReportOptions, "existing">): Promise<InsertResult> {
+export async function insertReport(options: Omit<ReportOptions, "existing">, tuning: { chainBound?: number } = {}): Promise<InsertResult> {
   const problems = validateReportOptions(options as ReportOptions);
   if (problems.length) {
     const message: Text = { ru: problems.map((p) => p.ru).join(" "), en: problems.map((p) => p.en).join(" ") };
@@ -52,7 +59,7 @@ export async function insertReport(options: Omit<ReportOptions, "existing">): Pr
         syncs++;
         await context.sync();
       };
-      const { report, states } = await readWorkbook(context, counted);
+      const { report, states, read } = await readWorkbook(context, counted, tuning);
       const plan = buildReportPlan({ ...options, existing: report });
 
       if (caps.conditionalFormats) {
@@ -77,6 +84,8 @@ export async function insertReport(options: Omit<ReportOptions, "existing">): Pr
         syncs,
         chunkSyncs: budget.chunkSyncs,
         maxRequestBytes: budget.maxBytes,
+        readSyncs: read.syncs,
+        extraReads: read.extra,
         warnings: caps.validation ? [] : [NO_VALIDATION],
       };
     });

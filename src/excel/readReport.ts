@@ -1,19 +1,14 @@
 /**
- * Read our sheets with computed values in two syncs: sync 1 loads the sheet names; sync 2 loads each
- * sheet's used range (values and formulas), protection and chart names. Ours are those whose A1
- * holds one of our markers; foreign sheets are read (as src/excel/read.ts does) but never changed.
- * TODO: switch to a marker-first read (A1 of each sheet, then only ours) once the host has
- * getNextOrNullObject, so large foreign sheets are not loaded.
+ * Read our sheets with computed values: marker-first through readMarkedSheets (src/excel/read.ts),
+ * so foreign sheets' contents are never loaded. Two syncs in the usual case: sync 1 the sheet names
+ * and A1 markers; sync 2 each of our sheets' used range (values and formulas), protection and
+ * chart names. Ours are those whose A1 holds one of our markers.
  */
-import { parseAnyMarker } from "../core/layout/markers";
 import type { ReadSheet } from "../core/report";
 import type { SheetState } from "./apply";
+import { readMarkedSheets } from "./read";
 
-/** "'My sheet'!B2:F30" → "B2:F30". */
-export function localAddress(address: string): string {
-  const i = address.lastIndexOf("!");
-  return i >= 0 ? address.slice(i + 1) : address;
-}
+export { localAddress } from "./read";
 
 export interface OurSheet extends ReadSheet {
   protected: boolean;
@@ -31,35 +26,9 @@ export interface WorkbookRead {
 }
 
 export async function readOurSheets(context: Excel.RequestContext, sync: () => Promise<unknown>): Promise<WorkbookRead> {
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
-  await sync();
-  const probes = sheets.items.map((ws) => {
-    const used = ws.getUsedRangeOrNullObject();
-    used.load("address,values,formulas");
-    ws.protection.load("protected");
-    ws.charts.load("items/name");
-    return { ws, used };
-  });
-  await sync();
-  const ours: OurSheet[] = [];
-  for (const { ws, used } of probes) {
-    if (used.isNullObject) continue;
-    const address = localAddress(used.address);
-    if (!/^\$?A\$?1(:|$)/.test(address)) continue; // our marker makes A1 the corner
-    const kind = parseAnyMarker(used.values[0]?.[0])?.kind;
-    if (!kind || ours.some((s) => s.kind === kind)) continue;
-    ours.push({
-      name: ws.name,
-      kind,
-      values: used.values as unknown[][],
-      formulas: used.formulas as unknown[][],
-      protected: ws.protection.protected,
-      usedAddress: address,
-      charts: ws.charts.items.map((c) => c.name),
-    });
-  }
-  return { sheetNames: probes.map((p) => p.ws.name), ours };
+  const read = await readMarkedSheets(context, sync, { values: true, charts: true });
+  const ours = read.sheets.map((s) => ({ ...s, values: s.values ?? [], charts: s.charts ?? [] }));
+  return { sheetNames: read.sheetNames, ours };
 }
 
 /** The apply module's view of our existing sheets. */

@@ -1,9 +1,9 @@
 /** Excel.Range on the simulated host. */
 
-import { MAX_COLS, MAX_ROWS, Rect, intersect, isWholeColumns, isWholeRows, qualified } from "./address";
+import { MAX_COLS, MAX_ROWS, Rect, formatRect, intersect, isWholeColumns, isWholeRows, qualified } from "./address";
 import { Codes, fail } from "./errors";
 import type { WorkbookModel } from "./model";
-import { SimObject, defineProps } from "./proxy";
+import { SimObject, defineProps, type LoadSpec } from "./proxy";
 import type { SimContext } from "./context";
 import { SheetModel, guardFormat } from "./sheet";
 import { removeCondFormatsIn, clearValidation } from "./rules";
@@ -20,6 +20,9 @@ export interface Located {
 export interface SheetRef extends SimObject {
   _sheetModel(): SheetModel;
 }
+
+/** Range properties that return cell contents (one entry per cell). */
+const CELL_PROPS = ["values", "formulas", "formulasLocal", "numberFormat", "text", "valueTypes"];
 
 export class RangeProxy extends SimObject {
   readonly _entity = "Range";
@@ -50,6 +53,18 @@ export class RangeProxy extends SimObject {
     if (this._find()) return true;
     if (this._nullable) return false;
     return fail(Codes.itemNotFound, "Range");
+  }
+
+  /** @internal Loads of cell contents are recorded in stats.rangeReads. */
+  override _doLoad(spec: LoadSpec): () => void {
+    const commit = super._doLoad(spec);
+    const properties = spec.all ? [...CELL_PROPS] : [...spec.props].filter((p) => CELL_PROPS.includes(p));
+    const l = properties.length ? this._find() : null;
+    if (l) {
+      const cells = (l.rect.r1 - l.rect.r0 + 1) * (l.rect.c1 - l.rect.c0 + 1);
+      this.context._host.stats.rangeReads.push({ sheet: l.sheet.name, address: formatRect(l.rect), properties, cells });
+    }
+    return commit;
   }
 
   /** @internal */ _at(): Located {

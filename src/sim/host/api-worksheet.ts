@@ -39,12 +39,43 @@ export class WorksheetProxy extends SimObject {
     return this._find() ?? fail(Codes.itemNotFound, this._location);
   }
 
+  /** Ranges of a null object (getItemOrNullObject, getNextOrNullObject …) are null objects too. */
   private range(locate: (sheet: SheetModel) => Rect | null, nullable = false): RangeProxy {
     return new RangeProxy(this.context, () => {
-      const sheet = this._sheetModel();
+      const sheet = this._nullable ? this._find() : this._sheetModel();
+      if (!sheet) return null;
       const rect = locate(sheet);
       return rect ? { sheet, rect } : null;
-    }, nullable, this);
+    }, nullable || this._nullable, this);
+  }
+
+  /**
+   * The sheet `step` places after (+1) or before (-1) this one, hidden ones skipped when
+   * `visibleOnly`. Past either end: a null object (`nullable`) or ItemNotFound at the sync.
+   * The neighbour of a null object is a null object.
+   */
+  private sibling(step: 1 | -1, visibleOnly: boolean, nullable: boolean, location: string): WorksheetProxy {
+    const proxy = new WorksheetProxy(this.context, () => {
+      const me = this._nullable ? this._find() : this._sheetModel();
+      if (!me) return undefined;
+      const sheets = this.context._host.model.sheets;
+      let i = sheets.indexOf(me) + step;
+      while (visibleOnly && i >= 0 && i < sheets.length && sheets[i].visibility !== "Visible") i += step;
+      return sheets[i];
+    }, nullable, location);
+    return nullable ? proxy._queueNullCheck() : proxy;
+  }
+  getNext(visibleOnly = false): WorksheetProxy {
+    return this.sibling(1, visibleOnly, false, "Worksheet.getNext");
+  }
+  getNextOrNullObject(visibleOnly = false): WorksheetProxy {
+    return this.sibling(1, visibleOnly, true, "Worksheet.getNextOrNullObject");
+  }
+  getPrevious(visibleOnly = false): WorksheetProxy {
+    return this.sibling(-1, visibleOnly, false, "Worksheet.getPrevious");
+  }
+  getPreviousOrNullObject(visibleOnly = false): WorksheetProxy {
+    return this.sibling(-1, visibleOnly, true, "Worksheet.getPreviousOrNullObject");
   }
 
   getRange(address?: string): RangeProxy {

@@ -12,19 +12,43 @@ import type { WorkbookModel } from "./model";
 import { Codes, OfficeExtensionError } from "./errors";
 
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+/** Excel on the web limits what one sync returns as well. */
+export const RESPONSE_LIMIT_BYTES = 5 * 1024 * 1024;
+
+/** One load of cell contents (values, formulas, text …) of a range, recorded when Excel reads it. */
+export interface RangeRead {
+  sheet: string;
+  /** Local address ("A1:F30"). */
+  address: string;
+  properties: string[];
+  cells: number;
+}
 
 export interface SyncStats {
   /** Round trips: syncs that carried at least one action. */
   syncs: number;
   /** Every `context.sync()` call, including empty ones (which Office.js answers locally). */
   syncCalls: number;
-  requests: { bytes: number; actions: number }[];
+  /** Per round trip: request bytes, actions, and bytes of the loaded data sent back. */
+  requests: { bytes: number; actions: number; responseBytes?: number }[];
   maxRequestBytes: number;
+  /** The largest response (UTF-8 JSON of what the sync's loads returned). Over 5 MB → ResponsePayloadSizeLimitExceeded. */
+  maxResponseBytes: number;
+  /** Every range whose cell contents a sync read, in order (to check what a command looked at). */
+  rangeReads: RangeRead[];
   /** How many times suspendApiCalculationUntilNextSync() was called. */
   calculationSuspensions: number;
 }
 
-export const emptyStats = (): SyncStats => ({ syncs: 0, syncCalls: 0, requests: [], maxRequestBytes: 0, calculationSuspensions: 0 });
+export const emptyStats = (): SyncStats => ({
+  syncs: 0,
+  syncCalls: 0,
+  requests: [],
+  maxRequestBytes: 0,
+  calculationSuspensions: 0,
+  maxResponseBytes: 0,
+  rangeReads: [],
+});
 
 /** What the context needs from the host. */
 export interface HostState {
@@ -47,6 +71,8 @@ const encoder = new TextEncoder();
 export class SimContext {
   /** @internal */ _queue: Action[] = [];
   /** @internal */ _closed = false;
+  /** @internal Bytes of loaded data the running sync returns. */
+  _responseBytes = 0;
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
   // Set by the host right after construction (avoids an import cycle with the proxies).
   workbook!: { application: unknown };
@@ -75,13 +101,15 @@ export class SimContext {
     if (queue.length === 0) return passThroughValue;
     const bytes = encoder.encode(JSON.stringify(queue.map((a) => ({ a: a.location, p: a.args })))).length;
     host.stats.syncs++;
-    host.stats.requests.push({ bytes, actions: queue.length });
+    const entry: SyncStats["requests"][number] = { bytes, actions: queue.length };
+    host.stats.requests.push(entry);
     host.stats.maxRequestBytes = Math.max(host.stats.maxRequestBytes, bytes);
     if (host.editMode) throw new OfficeExtensionError(Codes.invalidOperationInCellEditMode, undefined, "RequestContext.sync");
     if (bytes > REQUEST_LIMIT_BYTES) throw new OfficeExtensionError(Codes.requestPayloadSizeLimitExceeded, undefined, "RequestContext.sync");
     const calc = host.model.calc;
     const commits: (() => void)[] = [];
     let changed = false;
+    this._responseBytes = 0;
     calc.suspend();
     try {
       for (const action of queue) {
@@ -103,6 +131,9 @@ export class SimContext {
       calc.resume();
       if (changed) host.emitChange();
     }
+    entry.responseBytes = this._responseBytes;
+    host.stats.maxResponseBytes = Math.max(host.stats.maxResponseBytes, this._responseBytes);
+    if (this._responseBytes > RESPONSE_LIMIT_BYTES) throw new OfficeExtensionError(Codes.responsePayloadSizeLimitExceeded, undefined, "RequestContext.sync");
     commits.forEach((c) => c());
     return passThroughValue;
   }

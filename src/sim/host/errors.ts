@@ -14,6 +14,7 @@ export const Codes = {
   propertyNotLoaded: "PropertyNotLoaded",
   valueNotLoaded: "ValueNotLoaded",
   requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
+  responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
   invalidOperationInCellEditMode: "InvalidOperationInCellEditMode",
   runMustReturnPromise: "RunMustReturnPromise",
   unsupportedOperation: "UnsupportedOperation",
@@ -33,6 +34,8 @@ const messages: Record<string, string> = {
   ValueNotLoaded: "The value of the result object has not been loaded yet. Before reading the value property, call \"context.sync()\" on the associated request context.",
   RequestPayloadSizeLimitExceeded:
     "The request payload size has exceeded the limit. See https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins",
+  ResponsePayloadSizeLimitExceeded:
+    "The response payload size has exceeded the limit. See https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins",
   InvalidOperationInCellEditMode:
     "The operation isn't available while Excel is in Edit cell mode. Exit Edit mode by using the ENTER or TAB keys, or by clicking another cell, and then try again.",
   RunMustReturnPromise:

@@ -65,6 +65,10 @@ export interface PropDef {
   set?: (self: never, value: never) => void;
 }
 
+const encoder = new TextEncoder();
+/** Bytes a loaded value adds to the response (UTF-8 JSON). */
+const sizeOf = (v: unknown): number => (v === undefined ? 0 : encoder.encode(JSON.stringify(v)).length);
+
 const clone = <T>(v: T): T => (v === null || typeof v !== "object" ? v : (JSON.parse(JSON.stringify(v)) as T));
 
 export abstract class SimObject {
@@ -120,7 +124,11 @@ export abstract class SimObject {
     const names = spec.all ? Object.keys(this._props ?? {}) : [...spec.props];
     for (const n of names) {
       const def = this._props?.[n];
-      if (def?.get) values.push([n, clone(def.get(this as never))]);
+      if (def?.get) {
+        const v = clone(def.get(this as never));
+        this.context._responseBytes += n.length + sizeOf(v);
+        values.push([n, v]);
+      }
       else if (this._navs?.[n]) commits.push(this._nav(n)._doLoad({ all: true, props: new Set(), nav: new Map() }));
       else if (!spec.all) fail(Codes.invalidArgument, `${this._entity}.load`, `Cannot load property '${n}' of ${this._entity}.`);
     }
@@ -234,6 +242,7 @@ export function resultOf<T>(obj: SimObject, method: string, args: unknown[], com
   obj.context._enqueue(`${obj._entity}.${method}`, args, () => {
     obj._requireLive(`${obj._entity}.${method}`);
     const v = clone(compute());
+    obj.context._responseBytes += sizeOf(v);
     return () => result._resolve(v);
   }, true);
   return result;
