@@ -11,7 +11,11 @@ import type { Lang } from "./types";
 export type SheetKind =
   | "passport" | "base" | "subject" | "staff" | "facilities" | "methods" | "partnership"
   /** Analysis sheets (issue 5): program targets, a comparison of two periods, risks. */
-  | "targets" | "dynamics" | "risks";
+  | "targets" | "dynamics" | "risks"
+  /** The program's road map (issue 9): read with the analysis sheets. */
+  | "roadmap"
+  /** Outputs never read back by the report commands (issue 7): consolidation, tidy data, frozen formulas. */
+  | "summary" | "data" | "frozen";
 
 export interface PlanStyle {
   /** Excel number format code, e.g. "0.0%", "0.00", "0", "@". */

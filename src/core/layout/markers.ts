@@ -10,7 +10,13 @@ export const MARKER_VERSION = "v1";
 export const SHEET_KINDS: readonly SheetKind[] = ["passport", "base", "subject", "staff", "facilities", "methods", "partnership"];
 
 /** Our analysis sheets (issue 5). Not in SHEET_KINDS: the report reader and insertReport leave them alone. */
-export const ANALYSIS_KINDS: readonly SheetKind[] = ["targets", "dynamics", "risks"];
+export const ANALYSIS_KINDS: readonly SheetKind[] = ["targets", "dynamics", "risks", "roadmap"];
+
+/**
+ * Output sheets (issue 7): «Свод», «Данные» and the hidden store of frozen formulas. Recognised only
+ * by parseOutputMarker, so the report readers never load their (possibly huge) contents.
+ */
+export const OUTPUT_KINDS: readonly SheetKind[] = ["summary", "data", "frozen"];
 
 export function markerOf(kind: SheetKind): string {
   return `${MARKER_PREFIX}${MARKER_VERSION}:${kind}`;
@@ -32,4 +38,13 @@ export function parseAnyMarker(text: unknown): { kind: SheetKind; version: strin
   if (!m) return null;
   const kind = m[2] as SheetKind;
   return SHEET_KINDS.includes(kind) || ANALYSIS_KINDS.includes(kind) ? { kind, version: m[1] } : null;
+}
+
+/** The output sheet kind (summary, data, frozen) named by a marker, or null. */
+export function parseOutputMarker(text: unknown): { kind: SheetKind; version: string } | null {
+  if (typeof text !== "string") return null;
+  const m = /^shnor-monitor:(v\d+):([a-z]+)$/.exec(text.trim());
+  if (!m) return null;
+  const kind = m[2] as SheetKind;
+  return OUTPUT_KINDS.includes(kind) ? { kind, version: m[1] } : null;
 }

@@ -22,6 +22,10 @@ export const TAB_COLORS: Record<SheetKind, string> = {
   targets: "#C00000",
   dynamics: "#00B0F0",
   risks: "#FF0000",
+  roadmap: "#548235",
+  summary: "#1F4E79",
+  data: "#2F5597",
+  frozen: "#808080",
 };
 
 const small = { fontColor: COLORS.grey, fontSize: 8 };
