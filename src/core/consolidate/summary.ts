@@ -1,0 +1,220 @@
+/**
+ * The «Свод» sheet (marker kind "summary"): indicators as rows (like a school's sheet), then the
+ * municipal total, the target, and per school two columns — the school's value and its rank.
+ * Target highlighting uses native conditional formats (works without the add-in). Findings about
+ * the files are listed below the table.
+ */
+import { SECTIONS, unitLabel } from "../catalog";
+import { formatPeriod } from "../periods";
+import type { PlanConditionalFormat, SheetPlan } from "../plan";
+import type { Lang, Target, Text } from "../types";
+import { CellGrid, columnLetter, rangeAddress } from "../layout/grid";
+import { RISK_COLORS } from "../layout/highlight";
+import { markerOf } from "../layout/markers";
+import { TAB_COLORS } from "../layout/styles";
+import type { IndicatorFigures, TotalMethod } from "./figures";
+import type { Period } from "../types";
+
+export const SUMMARY_SHEET_NAME: Text = { ru: "Свод", en: "Summary" };
+
+/** Geometry of «Свод» (1-based). */
+export const SUMMARY = {
+  headerRow: 2,
+  keyRow: 3,
+  subHeaderRow: 4,
+  firstDataRow: 5,
+  idCol: 1,
+  numberCol: 2,
+  nameCol: 3,
+  unitCol: 4,
+  totalCol: 5,
+  schoolsCol: 6,
+  targetCol: 7,
+  directionCol: 8,
+  firstSchoolCol: 9,
+} as const;
+
+const S = {
+  title: { ru: "Свод по муниципалитету", en: "Municipal summary" },
+  id: { ru: "Код", en: "Id" },
+  number: { ru: "№", en: "No." },
+  name: { ru: "Показатель", en: "Indicator" },
+  unit: { ru: "Ед. изм.", en: "Unit" },
+  total: { ru: "Итого по муниципалитету", en: "Municipal total" },
+  schools: { ru: "Школ с данными", en: "Schools reporting" },
+  target: { ru: "Цель", en: "Target" },
+  direction: { ru: "Направление", en: "Direction" },
+  value: { ru: "значение", en: "value" },
+  rank: { ru: "место", en: "rank" },
+  atLeast: { ru: "не менее", en: "at least" },
+  atMost: { ru: "не более", en: "at most" },
+  findings: { ru: "Замечания к файлам и данным", en: "Findings on the files and data" },
+  noFindings: { ru: "Замечаний нет.", en: "No findings." },
+  more: { ru: "… и ещё {n}", en: "… and {n} more" },
+  note: {
+    ru: "Итог по долям — сумма численностей, делённая на сумму знаменателей (не среднее долей); средние баллы ОГЭ/ЕГЭ — взвешенные по числу выпускников, показатели «на одного учащегося» — по численности учащихся; «да/нет» — число школ с ответом «да». Место 1 — лучший результат с учётом того, что для показателя лучше (больше или меньше).",
+    en: "Shares are totalled as the sum of counts over the sum of denominators (not the mean of shares); exam averages are weighted by the number of graduates, per-student figures by students on the roll; yes/no gives the number of schools answering yes. Rank 1 is the best result given whether more or less is better.",
+  },
+} satisfies Record<string, Text>;
+
+const METHOD_NOTE: Partial<Record<TotalMethod, Text>> = {
+  mean: { ru: "простое среднее", en: "plain mean" },
+  yesCount: { ru: "школ с «да»", en: "schools with yes" },
+};
+
+/** Shown at most on the sheet; the pane lists all. */
+export const MAX_FINDING_LINES = 500;
+
+export interface SummaryInput {
+  name: string;
+  lang: Lang;
+  period: Period;
+  schools: string[];
+  figures: IndicatorFigures[];
+  targets: Target[];
+  findings: Text[];
+}
+
+function valueStyle(f: IndicatorFigures): string {
+  switch (f.indicator.unit.kind) {
+    case "countShare":
+    case "share":
+      return "d.share";
+    case "count":
+      return "d.int";
+    case "yesNo":
+      return "d.yesNo";
+    default:
+      return "d.num";
+  }
+}
+
+export function buildSummarySheet(input: SummaryInput): SheetPlan {
+  const { lang, schools, figures } = input;
+  const t = (x: Text) => x[lang];
+  const g = new CellGrid();
+  g.set(1, 1, { value: markerOf("summary"), style: "marker" });
+  g.set(1, SUMMARY.nameCol, { value: `${t(S.title)}: ${formatPeriod(input.period, lang)}`, style: "title" });
+  const heads: [number, Text][] = [
+    [SUMMARY.idCol, S.id], [SUMMARY.numberCol, S.number], [SUMMARY.nameCol, S.name], [SUMMARY.unitCol, S.unit],
+    [SUMMARY.totalCol, S.total], [SUMMARY.schoolsCol, S.schools], [SUMMARY.targetCol, S.target], [SUMMARY.directionCol, S.direction],
+  ];
+  for (const [c, text] of heads) {
+    g.set(SUMMARY.headerRow, c, { value: t(text), style: "header" });
+    g.set(SUMMARY.subHeaderRow, c, { style: "subHeader" });
+  }
+  const merges: string[] = [];
+  schools.forEach((school, i) => {
+    const c = SUMMARY.firstSchoolCol + 2 * i;
+    // Text from a school's file: written as a constant (apply escapes "=", "+", "-", "@").
+    g.set(SUMMARY.headerRow, c, { value: school, style: "s.school" });
+    g.set(SUMMARY.headerRow, c + 1, { style: "s.school" });
+    g.set(SUMMARY.keyRow, c, { value: "value", style: "periodKey" });
+    g.set(SUMMARY.keyRow, c + 1, { value: "rank", style: "periodKey" });
+    g.set(SUMMARY.subHeaderRow, c, { value: t(S.value), style: "subHeader" });
+    g.set(SUMMARY.subHeaderRow, c + 1, { value: t(S.rank), style: "subHeader" });
+    merges.push(rangeAddress(SUMMARY.headerRow, c, SUMMARY.headerRow, c + 1));
+  });
+  const lastCol = Math.max(SUMMARY.directionCol, SUMMARY.firstSchoolCol + 2 * schools.length - 1);
+  const targets = new Map(input.targets.map((x) => [x.indicatorId, x]));
+
+  let row = SUMMARY.firstDataRow;
+  let section = "";
+  const targetRows: number[] = [];
+  for (const f of figures) {
+    const ind = f.indicator;
+    if (ind.section !== section) {
+      section = ind.section;
+      const sec = SECTIONS.find((s) => s.id === section);
+      g.set(row, SUMMARY.nameCol, { value: sec ? t(sec.name) : section, style: "s.section" });
+      row++;
+    }
+    const style = valueStyle(f);
+    g.set(row, SUMMARY.idCol, { value: ind.id, style: "id" });
+    g.set(row, SUMMARY.numberCol, { value: ind.number, style: "number" });
+    g.set(row, SUMMARY.nameCol, { value: t(ind.short), style: "name.0" });
+    g.set(row, SUMMARY.unitCol, { value: unitLabel(ind.unit, lang), style: "unit" });
+    const total = f.total.value;
+    g.set(row, SUMMARY.totalCol, total === null ? { style: "s.total" } : { value: total, style: `${style}.total` });
+    g.set(row, SUMMARY.schoolsCol, { value: f.total.schools, style: "d.int" });
+    const note = METHOD_NOTE[f.total.method];
+    if (note) g.set(row, SUMMARY.unitCol, { value: `${unitLabel(ind.unit, lang)} (${t(note)})`, style: "unit" });
+    const target = targets.get(ind.id);
+    if (target) {
+      g.set(row, SUMMARY.targetCol, { value: target.value, style: style === "d.int" ? "d.num" : style });
+      g.set(row, SUMMARY.directionCol, { value: t(target.direction === "atMost" ? S.atMost : S.atLeast), style: "a.center" });
+      targetRows.push(row);
+    }
+    f.figures.forEach((fig, i) => {
+      const c = SUMMARY.firstSchoolCol + 2 * i;
+      g.set(row, c, fig.value !== null ? { value: fig.value, style } : fig.na ? { value: "–", style: "s.na" } : { style });
+      const rk = f.ranks[i];
+      g.set(row, c + 1, rk !== null ? { value: rk, style: "s.rank" } : { style: "s.rank" });
+    });
+    row++;
+  }
+  const lastDataRow = row - 1;
+  const conditionalFormats: PlanConditionalFormat[] = [];
+  if (targetRows.length && schools.length) {
+    // Relative to the top-left cell: value columns only (row 3 holds "value" / "rank", the total
+    // column is always a value); the direction cell of the row decides the comparison.
+    const col = columnLetter(SUMMARY.totalCol);
+    const x = `${col}${SUMMARY.firstDataRow}`;
+    const tgt = `$${columnLetter(SUMMARY.targetCol)}${SUMMARY.firstDataRow}`;
+    const dir = `$${columnLetter(SUMMARY.directionCol)}${SUMMARY.firstDataRow}`;
+    const isValue = `OR(${col}$${SUMMARY.keyRow}="value",COLUMN(${x})=${SUMMARY.totalCol})`;
+    const atMost = `OR(${dir}="${S.atMost.ru}",${dir}="${S.atMost.en}")`;
+    const base = `AND(ISNUMBER(${x}),ISNUMBER(${tgt}),${isValue}`;
+    const range = rangeAddress(SUMMARY.firstDataRow, SUMMARY.totalCol, lastDataRow, lastCol);
+    conditionalFormats.push(
+      { range, formula: `=${base},IF(${atMost},${x}<=${tgt},${x}>=${tgt}))`, style: { fill: RISK_COLORS.met.fill, fontColor: RISK_COLORS.met.fontColor } },
+      { range, formula: `=${base},IF(${atMost},${x}>${tgt},${x}<${tgt}))`, style: { fill: RISK_COLORS.missed.fill, fontColor: RISK_COLORS.missed.fontColor } },
+    );
+  }
+
+  row = lastDataRow + 2;
+  g.set(row, SUMMARY.nameCol, { value: t(S.note), style: "a.note" });
+  row += 2;
+  g.set(row, SUMMARY.nameCol, { value: t(S.findings), style: "title" });
+  row++;
+  if (input.findings.length === 0) g.set(row, SUMMARY.nameCol, { value: t(S.noFindings), style: "a.text" });
+  input.findings.slice(0, MAX_FINDING_LINES).forEach((f) => g.set(row++, SUMMARY.nameCol, { value: t(f), style: "s.finding" }));
+  if (input.findings.length > MAX_FINDING_LINES) g.set(row, SUMMARY.nameCol, { value: t(S.more).replace("{n}", String(input.findings.length - MAX_FINDING_LINES)), style: "a.text" });
+
+  const widths = [8, 6, 48, 12, 14, 9, 10, 11];
+  for (let i = 0; i < schools.length; i++) widths.push(14, 7);
+  return {
+    name: input.name,
+    kind: "summary",
+    marker: markerOf("summary"),
+    tabColor: TAB_COLORS.summary,
+    cells: g.cells,
+    columnWidths: widths,
+    merges,
+    frozenRows: SUMMARY.subHeaderRow,
+    frozenColumns: SUMMARY.nameCol,
+    validations: [],
+    conditionalFormats,
+    // A snapshot rebuilt at every consolidation; unprotected so the analyst can sort and format it.
+    protection: { protected: false, allowFormatColumns: true, allowFormatRows: true, allowSort: true },
+    pageLayout: { orientation: "landscape", fitToPagesWide: 1, printTitleRows: `${SUMMARY.headerRow}:${SUMMARY.subHeaderRow}` },
+  };
+}
+
+/** Styles «Свод» adds to the analysis styles. */
+export function summaryStyles(): Record<string, { locked: boolean; [k: string]: unknown }> {
+  const ro = { vertical: "top", locked: true } as const;
+  const total = { ...ro, bold: true, fill: "#DDEBF7", horizontal: "right" } as const;
+  return {
+    "s.school": { bold: true, wrap: true, fill: "#D9E1F2", horizontal: "center", vertical: "center", numberFormat: "@", locked: true },
+    "s.section": { bold: true, fill: "#F2F2F2", locked: true },
+    "s.total": total,
+    "d.share.total": { ...total, numberFormat: "0.0%" },
+    "d.int.total": { ...total, numberFormat: "0" },
+    "d.num.total": { ...total, numberFormat: "0.00" },
+    "d.yesNo.total": { ...total, numberFormat: "0" },
+    "s.rank": { ...ro, numberFormat: "0", horizontal: "center", fontColor: "#595959" },
+    "s.na": { ...ro, horizontal: "right", fill: "#D9D9D9" },
+    "s.finding": { ...ro, wrap: false },
+  };
+}

@@ -1,0 +1,85 @@
+import { consolidate, figuresFor, SUMMARY } from "../../src/core/consolidate";
+import type { Period } from "../../src/core/types";
+import { report } from "./fixtures";
+
+const Y: Period = { startYear: 2023, kind: "Y" };
+const H1: Period = { startYear: 2023, kind: "H1" };
+const E: Period = { startYear: 2023, kind: "E" };
+const KY = "2023/24-Y";
+
+const a = report("Школа А", [H1, Y, E], {
+  students_total: { [KY]: 400 }, students_assessed: { [KY]: 100 }, quality_4_5: { [KY]: 50 },
+  grads_9: { "2023/24-E": 10 }, gia9_rus_avg: { "2023/24-E": 4.0 }, reading_room: { [KY]: 1 }, vsosh_participants: { [KY]: 12 },
+});
+const b = report("Школа Б", [Y, E], {
+  students_total: { [KY]: 900 }, students_assessed: { [KY]: 300 }, quality_4_5: { [KY]: 60 },
+  grads_9: { "2023/24-E": 30 }, gia9_rus_avg: { "2023/24-E": 3.0 }, reading_room: { [KY]: 0 }, vsosh_participants: { [KY]: 3 },
+});
+const c = report("Школа В", [Y], { students_assessed: { [KY]: 100 }, quality_4_5: { [KY]: 20 }, reading_room: { [KY]: "–" } });
+
+describe("consolidation figures", () => {
+  const figs = figuresFor([a, b, c], Y);
+  const of = (id: string) => figs.find((f) => f.indicator.id === id)!;
+
+  it("totals shares as sum of counts over sum of denominators, never the mean of shares", () => {
+    const q = of("quality_4_5");
+    expect(q.figures.map((f) => f.value)).toEqual([0.5, 0.2, 0.2]);
+    expect(q.total).toMatchObject({ count: 130, denominator: 500, value: 130 / 500, schools: 3, method: "sumOverSum" });
+    expect(q.total.value).not.toBeCloseTo((0.5 + 0.2 + 0.2) / 3, 3);
+  });
+
+  it("ranks by polarity with ties sharing a place; neutral figures are not ranked", () => {
+    expect(of("quality_4_5").ranks).toEqual([1, 2, 2]);
+    expect(of("students_total").ranks).toEqual([null, null, null]);
+    expect(of("vsosh_participants").total).toMatchObject({ value: 15, method: "sum" });
+  });
+
+  it("counts schools answering yes, and keeps «–» apart from missing", () => {
+    const r = of("reading_room");
+    expect(r.total).toMatchObject({ value: 1, denominator: 2, method: "yesCount", schools: 2 });
+    expect(r.figures[2]).toMatchObject({ value: null, na: true });
+  });
+
+  it("weights exam averages by the number of graduates", () => {
+    const g = figuresFor([a, b, c], E).find((f) => f.indicator.id === "gia9_rus_avg")!;
+    expect(g.total.method).toBe("weighted");
+    expect(g.total.value).toBeCloseTo((4 * 10 + 3 * 30) / 40, 10);
+  });
+});
+
+describe("consolidate", () => {
+  it("builds «Свод» and «Данные», drops a duplicate school and lists findings", () => {
+    const dup = report(" школа  а ", [Y], { quality_4_5: { [KY]: 1 } });
+    const out = consolidate(
+      [{ label: "a.xlsx", report: a }, { label: "b.xlsx", report: b }, { label: "c.xlsx", report: c }, { label: "a2.xlsx", report: dup }],
+      { period: null, lang: "ru", targets: [{ indicatorId: "quality_4_5", value: 0.38, direction: "atLeast", deadline: Y, milestones: [], margin: 0.02 }], summaryName: "Свод", sourceFindings: [{ label: "bad.xlsx", code: "file", message: { ru: "файл повреждён", en: "damaged" } }] },
+    )!;
+    expect(out.period).toEqual(Y); // reported by all three
+    expect(out.schools).toEqual(["Школа А", "Школа Б", "Школа В"]);
+    expect(out.findings.map((f) => [f.label, f.code])).toEqual([["bad.xlsx", "file"], ["a2.xlsx", "duplicate"]]);
+    const cells = out.summary.cells;
+    const row = cells.findIndex((r) => r[0]?.value === "quality_4_5");
+    expect(cells[row][SUMMARY.totalCol - 1]?.value).toBeCloseTo(0.26, 10);
+    expect(cells[row][SUMMARY.targetCol - 1]?.value).toBe(0.38);
+    expect(cells[SUMMARY.headerRow - 1][SUMMARY.firstSchoolCol - 1]?.value).toBe("Школа А");
+    expect(cells[row][SUMMARY.firstSchoolCol]?.value).toBe(1);
+    expect(out.summary.conditionalFormats).toHaveLength(2);
+    // a: 7 ids in Y/E periods with values (students_total, students_assessed, quality, grads_9, gia9, reading_room, vsosh) = 7 rows;
+    // b: 7; c: 3 (reading_room «–» included).
+    expect(out.data.rows).toHaveLength(17);
+    const rowC = out.data.rows.find((r) => r[0] === "Школа В" && r[4] === "reading_room")!;
+    expect(rowC[6]).toBe("–");
+    const q = out.data.rows.find((r) => r[0] === "Школа А" && r[4] === "quality_4_5")!;
+    expect(q.slice(6, 9)).toEqual([0.5, 50, 100]);
+  });
+
+  it("says when a school lacks the chosen period", () => {
+    const out = consolidate([{ label: "a", report: a }, { label: "c", report: c }], { period: H1, lang: "en", targets: [], summaryName: "Summary" })!;
+    expect(out.findings.map((f) => f.code)).toEqual(["noPeriod"]);
+    expect(out.findings[0].message.en).toContain("Школа В");
+  });
+
+  it("returns null when nothing can be consolidated", () => {
+    expect(consolidate([], { period: null, lang: "ru", targets: [], summaryName: "Свод" })).toBeNull();
+  });
+});
