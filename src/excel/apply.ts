@@ -58,6 +58,15 @@ export class RequestBudget {
 
 const size = (v: unknown): number => JSON.stringify(v).length;
 
+/**
+ * A constant as it must be sent in `range.formulas`/`values`: text that Excel would take for a
+ * formula or a signed number ("=…", "+…", "-…", "@…") gets a leading apostrophe, Excel's
+ * text prefix (as when typed), so a school name like "=HYPERLINK(…)" stays text.
+ */
+export function asConstant(v: string | number | boolean): string | number | boolean {
+  return typeof v === "string" && /^[=+\-@]/.test(v) ? `'${v}` : v;
+}
+
 /** Points for a width in characters (Calibri 11: about 7 px per character plus padding). */
 export function charsToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
@@ -141,7 +150,7 @@ async function queueSheet(ws: Excel.Worksheet, plan: WorkbookPlan, sheet: SheetP
       for (let c = 0; c < lastCol; c++) {
         const cell = row[c];
         f.push((cell?.style && plan.styles[cell.style]?.numberFormat) || "General");
-        v.push(cell?.formula ?? cell?.value ?? "");
+        v.push(cell?.formula ?? (cell?.value === undefined ? "" : asConstant(cell.value)));
       }
       bytes += size(f) + size(v);
       formats.push(f);

@@ -50,7 +50,7 @@ export interface ExtraRead {
 export interface MarkedRead {
   /** Every sheet name, in order. */
   sheetNames: string[];
-  /** Our sheets (the first of each kind), in workbook order. */
+  /** Our sheets (the first of each kind, or all with `allOfKind`), in workbook order. */
   sheets: MarkedSheet[];
   /** Syncs made: 1 (no sheet of ours), else 2; plus one per `extra` entry. */
   syncs: number;
@@ -58,6 +58,8 @@ export interface MarkedRead {
   extra: ExtraRead[];
   /** Sheets whose A1 came with the first request. */
   chained: number;
+  /** Every sheet with one of our markers (kinds of `nameOnly` included), in workbook order. */
+  marked: { name: string; kind: SheetKind }[];
 }
 
 export interface MarkedReadOptions {
@@ -69,6 +71,10 @@ export interface MarkedReadOptions {
   charts?: boolean;
   /** Sheets walked by the first request (default CHAIN_BOUND). */
   chainBound?: number;
+  /** Read every sheet of a kind, not only the first (the open workbook may hold several schools). */
+  allOfKind?: boolean;
+  /** Kinds recognised but not loaded (e.g. a huge «Данные»): listed in `marked` only. */
+  nameOnly?: (kind: SheetKind) => boolean;
 }
 
 type Sync = () => Promise<unknown>;
@@ -149,12 +155,17 @@ export async function readMarkedSheets(context: Excel.RequestContext, sync: Sync
   const { names, a1s } = first;
   const kinds = new Set<SheetKind>();
   const probes: Probe[] = [];
+  const marked: { name: string; kind: SheetKind }[] = [];
+  const take = (name: string, kind: SheetKind | null): Probe | null => {
+    if (!kind) return null;
+    marked.push({ name, kind });
+    if (options.nameOnly?.(kind) || (kinds.has(kind) && !options.allOfKind)) return null;
+    kinds.add(kind);
+    return probe(context, name, kind, options);
+  };
   a1s.forEach((a1, i) => {
-    const kind = kindOf(a1);
-    if (kind && !kinds.has(kind)) {
-      kinds.add(kind);
-      probes.push(probe(context, names[i], kind, options));
-    }
+    const p = take(names[i], kindOf(a1));
+    if (p) probes.push(p);
   });
   const rest = names.slice(a1s.length).map((name) => {
     const a1 = context.workbook.worksheets.getItem(name).getRange("A1");
@@ -165,18 +176,17 @@ export async function readMarkedSheets(context: Excel.RequestContext, sync: Sync
   if (second) await sync(); // nothing of ours and nothing unknown: no second request
   const late: Probe[] = [];
   for (const { name, a1 } of rest) {
-    const kind = kindOf(firstCell(a1));
-    if (kind && !kinds.has(kind)) {
-      kinds.add(kind);
-      late.push(probe(context, name, kind, options));
-    }
+    const p = take(name, kindOf(firstCell(a1)));
+    if (p) late.push(p);
   }
   if (late.length) {
     extra.push({ reason: "beyondChain", detail: late.map((p) => p.name) });
     await sync();
   }
   const sheets = [...probes, ...late].map((p) => sheetOf(p, options)).filter((s): s is MarkedSheet => s !== null);
-  return { sheetNames: names, sheets, syncs: 1 + (second ? 1 : 0) + extra.length, extra, chained: a1s.length };
+  const order = new Map(names.map((n, i) => [n, i]));
+  marked.sort((x, y) => (order.get(x.name) ?? 0) - (order.get(y.name) ?? 0));
+  return { sheetNames: names, sheets, syncs: 1 + (second ? 1 : 0) + extra.length, extra, chained: a1s.length, marked };
 }
 
 export interface WorkbookState {
