@@ -9,6 +9,7 @@ import { buildReportPlan } from "../core/layout";
 import { writePlanToXlsx } from "../xlsx/write";
 import { periodsOf } from "../core/periods";
 import type { Period, SectionId } from "../core/types";
+import { benchConsolidation } from "./bench-consolidate";
 
 const figures: Record<string, number> = {};
 
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
   await benchInsert("10years", years(2015, 10));
   await benchTemplate();
   await benchFunctionsIfBuilt();
+  await benchConsolidation(report);
   console.log(JSON.stringify({ date: new Date().toISOString(), node: process.version, figures }));
 }
 

@@ -56,7 +56,18 @@ export class RequestBudget {
   }
 }
 
-const size = (v: unknown): number => JSON.stringify(v).length;
+/** UTF-8 bytes of a string (Cyrillic text is two bytes a letter: requests are measured in bytes). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? (i++, 4) : 3;
+  }
+  return n;
+}
+
+/** Bytes of a value as sent in a request (JSON, UTF-8). */
+export const size = (v: unknown): number => utf8Length(JSON.stringify(v) ?? "");
 
 /**
  * A constant as it must be sent in `range.formulas`/`values`: text that Excel would take for a
