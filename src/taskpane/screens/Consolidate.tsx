@@ -1,0 +1,158 @@
+/**
+ * «Свод»: pick schools' .xlsx files (read in the pane), optionally add the school sheet sets of
+ * this workbook, choose the period, consolidate with a progress bar and a cancel button.
+ */
+import * as React from "react";
+import { Body1, Button, Checkbox, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Select } from "@fluentui/react-components";
+import { periodsOfSchools } from "../../core/consolidate";
+import { formatPeriod, parsePeriodKey, periodKey } from "../../core/periods";
+import type { Lang, Period } from "../../core/types";
+import type { ConsolidateOptions, ConsolidateResult } from "../../excel/consolidate";
+import type { CommandResult } from "../../excel/commands";
+import type { FileRead } from "../../xlsx/light/workbook";
+import { fill, tr } from "../../i18n";
+import * as strings from "../../i18n/consolidate";
+import { ActionButton, Failure, OpenSheet, Progress, Unavailable } from "../components/Feedback";
+import { useScreenStyles } from "../components/styles";
+import { useOperation } from "../hooks/useOperation";
+
+export interface ConsolidateProps {
+  lang: Lang;
+  consolidate?: (o: ConsolidateOptions) => Promise<CommandResult<ConsolidateResult>>;
+  readSchoolFile?: (label: string, bytes: Uint8Array) => FileRead;
+  activateSheet?: (name: string) => Promise<void>;
+}
+
+interface Picked {
+  name: string;
+  read: FileRead;
+}
+
+export function Consolidate({ lang, consolidate, readSchoolFile, activateSheet }: ConsolidateProps): React.JSX.Element {
+  const s = useScreenStyles();
+  const t = strings[lang];
+  const op = useOperation<ConsolidateResult>();
+  const [files, setFiles] = React.useState<Picked[]>([]);
+  const [reading, setReading] = React.useState(false);
+  const [useOpen, setUseOpen] = React.useState(false);
+  const [period, setPeriod] = React.useState("");
+  const [progress, setProgress] = React.useState<{ done: number; total: number } | null>(null);
+  const abort = React.useRef<AbortController | null>(null);
+  const input = React.useRef<HTMLInputElement>(null);
+
+  if (!consolidate || !readSchoolFile) {
+    return (
+      <section className={s.screen} aria-label={t.tab}>
+        <Body1>{t.intro}</Body1>
+        <Unavailable lang={lang} />
+      </section>
+    );
+  }
+
+  const onFiles = async (list: FileList | null) => {
+    if (!list || list.length === 0) return;
+    setReading(true);
+    const out: Picked[] = [];
+    for (const f of Array.from(list)) {
+      const bytes = new Uint8Array(await f.arrayBuffer());
+      out.push({ name: f.name, read: readSchoolFile(f.name, bytes) });
+    }
+    setFiles(out);
+    setReading(false);
+    op.reset();
+  };
+
+  const okFiles = files.filter((f) => f.read.ok);
+  const periods = periodsOfSchools(okFiles.map((f) => (f.read.ok ? f.read.school.report : null)).filter((r) => r !== null));
+  const run = async () => {
+    if (op.busy) return;
+    const ctrl = new AbortController();
+    abort.current = ctrl;
+    setProgress({ done: 0, total: 1 });
+    await op.run(() =>
+      consolidate({
+        sources: files.flatMap((f) => (f.read.ok ? [f.read.school] : [])),
+        sourceFindings: files.flatMap((f) => (f.read.ok ? f.read.findings : [f.read.finding])),
+        useOpenWorkbook: useOpen,
+        period: period ? (parsePeriodKey(period) as Period) : null,
+        lang,
+        signal: ctrl.signal,
+        onProgress: (done, total) => setProgress({ done, total }),
+      }),
+    );
+    abort.current = null;
+    setProgress(null);
+  };
+
+  const result = op.outcome.kind === "done" ? op.outcome.value : null;
+  return (
+    <section className={s.screen} aria-label={t.tab}>
+      <Body1>{t.intro}</Body1>
+      <div className={s.actions}>
+        <input ref={input} type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" multiple hidden data-testid="consolidate-files" onChange={(e) => void onFiles(e.currentTarget.files)} />
+        <Button appearance="secondary" disabled={op.busy || reading} onClick={() => input.current?.click()}>
+          {t.pick}
+        </Button>
+      </div>
+      {reading && <Progress text={t.reading} />}
+      {files.length > 0 && (
+        <div className={s.group}>
+          <Body1>{fill(t.picked, { n: files.length })}</Body1>
+          <ul className={s.list} data-testid="consolidate-file-list">
+            {files.map((f) => (
+              <li key={f.name} className={f.read.ok ? undefined : s.error}>
+                {f.read.ok ? fill(t.fileOk, { file: f.name, school: f.read.school.report.school }) : `${t.unreadable}: ${tr(f.read.finding.message, lang)}`}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <Checkbox checked={useOpen} onChange={(_, d) => setUseOpen(d.checked === true)} label={t.useOpen} disabled={op.busy} />
+      <Field label={t.period}>
+        <Select value={period} onChange={(_, d) => setPeriod(d.value)} disabled={op.busy}>
+          <option value="">{t.periodAuto}</option>
+          {periods.map((p) => (
+            <option key={periodKey(p.period)} value={periodKey(p.period)}>
+              {fill(t.periodSchools, { period: formatPeriod(p.period, lang), n: p.schools })}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className={s.actions}>
+        <ActionButton appearance="primary" busy={op.busy} busyText={t.busy} disabled={reading || (okFiles.length === 0 && !useOpen)} onClick={() => void run()}>
+          {t.run}
+        </ActionButton>
+        {op.busy && (
+          <Button appearance="secondary" onClick={() => abort.current?.abort()}>
+            {t.cancel}
+          </Button>
+        )}
+      </div>
+      {op.busy && progress && (
+        <Field validationMessage={fill(t.progress, progress)} validationState="none">
+          <ProgressBar value={progress.done} max={Math.max(progress.total, 1)} />
+        </Field>
+      )}
+      {!op.busy && op.outcome.kind === "failed" && <Failure message={op.outcome.message} lang={lang} />}
+      {!op.busy && result && (
+        <MessageBar intent={result.findings.length ? "warning" : "success"} layout="multiline" role="status" data-testid="consolidate-result">
+          <MessageBarBody>
+            <MessageBarTitle>{t.doneTitle}</MessageBarTitle>
+            {fill(t.done, { period: formatPeriod(result.period, lang), schools: result.schools, data: result.dataSheet, rows: result.dataRows })}
+            {result.findings.length > 0 && (
+              <>
+                <div>{fill(t.findingsTitle, { n: result.findings.length })}</div>
+                <ul className={s.list}>
+                  {result.findings.slice(0, 30).map((f, i) => (
+                    <li key={i}>{tr(f.message, lang)}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {activateSheet && <OpenSheet name={result.summarySheet} lang={lang} open={activateSheet} />}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
