@@ -22,6 +22,7 @@ export const ru = {
     fill: "Заполнить отчёт",
     compare: "Сравнить периоды",
     targets: "Цели и риски",
+    consolidate: "Свод",
   },
   common: {
     errorTitle: "Не получилось",

@@ -1,6 +1,6 @@
 /**
- * The task pane: header with the language switch, host status, and the three journeys as tabs
- * (Fill a report · Compare periods · Targets and risks). Commands arrive as props.
+ * The task pane: header with the language switch, host status, and the journeys as tabs
+ * (Fill a report · Compare periods · Targets and risks · Summary …; later ones load on first visit). Commands arrive as props.
  */
 import * as React from "react";
 import {
@@ -9,6 +9,7 @@ import {
   FluentProvider,
   MessageBar,
   MessageBarBody,
+  Spinner,
   Subtitle1,
   makeStyles,
   tokens,
@@ -27,8 +28,12 @@ import { TargetsRisks } from "./screens/TargetsRisks";
 
 /** Where the pane runs: inside Excel, inside another Office app, or in a plain browser. */
 export type HostStatus = "loading" | "excel" | "otherHost" | "outsideOffice";
-export type Journey = "fill" | "compare" | "targets";
-const JOURNEYS: Journey[] = ["fill", "compare", "targets"];
+export type Journey = "fill" | "compare" | "targets" | "consolidate";
+const JOURNEYS: Journey[] = ["fill", "compare", "targets", "consolidate"];
+/** Journeys whose screens load on first visit (separate chunks). */
+const LAZY: ReadonlySet<Journey> = new Set<Journey>(["consolidate"]);
+
+const Consolidate = React.lazy(() => import(/* webpackChunkName: "consolidate-screen" */ "./screens/Consolidate").then((m) => ({ default: m.Consolidate })));
 
 export interface AppProps {
   /** The first language (from Office's display language); the user can switch. */
@@ -69,6 +74,7 @@ export function App({ lang: initialLang, host, commands = {}, theme = "light", o
   const [lang, setLang] = React.useState<Lang>(initialLang);
   React.useEffect(() => setLang(initialLang), [initialLang]);
   const [journey, setJourney] = React.useState<Journey>("fill");
+  const [visited, setVisited] = React.useState<ReadonlySet<Journey>>(() => new Set<Journey>(["fill"]));
   const [generation, setGeneration] = React.useState(0);
   const bump = React.useCallback(() => setGeneration((g) => g + 1), []);
   const report = useReportInfo(commands, generation);
@@ -105,6 +111,7 @@ export function App({ lang: initialLang, host, commands = {}, theme = "light", o
           selected={journey}
           onSelect={(j) => {
             setJourney(j);
+            setVisited((v) => (v.has(j) ? v : new Set([...v, j])));
             if (j !== "fill") report.reload();
           }}
         />
@@ -114,6 +121,11 @@ export function App({ lang: initialLang, host, commands = {}, theme = "light", o
               {j === "fill" && <FillReport lang={lang} commands={commands} today={today} onInserted={bump} />}
               {j === "compare" && <ComparePeriods lang={lang} commands={commands} report={report} />}
               {j === "targets" && <TargetsRisks lang={lang} commands={commands} report={report} onChanged={bump} />}
+              {LAZY.has(j) && visited.has(j) && (
+                <React.Suspense fallback={<Spinner size="small" label={t.common.busy} />}>
+                  {j === "consolidate" && <Consolidate lang={lang} consolidate={commands.consolidate} readSchoolFile={commands.readSchoolFile} activateSheet={commands.activateSheet} />}
+                </React.Suspense>
+              )}
             </div>
           ))}
         </HostReady.Provider>

@@ -8,6 +8,8 @@ import type { ReportOptions } from "../core/layout/options";
 import type { Lang, Period } from "../core/types";
 import type { CommandResult } from "../excel/commands";
 import type { InsertResult } from "../excel/insertReport";
+import type { ConsolidateOptions, ConsolidateResult } from "../excel/consolidate";
+import type { FileRead } from "../xlsx/light/workbook";
 
 export type { CommandError, CommandResult } from "../excel/commands";
 
@@ -25,4 +27,7 @@ export interface Commands {
   comparePeriods?: (o: { earlier: Period; later: Period; lang: Lang }) => Promise<CommandResult<DynamicsResult>>;
   refreshRisks?: (o: { lang: Lang }) => Promise<CommandResult<RisksResult>>;
   activateSheet?: (name: string) => Promise<void>;
+  /** Municipal consolidation (loaded on first use). */
+  consolidate?: (o: ConsolidateOptions) => Promise<CommandResult<ConsolidateResult>>;
+  readSchoolFile?: (label: string, bytes: Uint8Array) => Promise<FileRead>;
 }

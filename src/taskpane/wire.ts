@@ -3,6 +3,19 @@ import { activateSheet, comparePeriods, insertTargets, readReportInfo, refreshRi
 import { insertReport } from "../excel/insertReport";
 import type { Commands } from "./commands";
 
+/**
+ * Consolidation, sharing and the road map are loaded on first use (separate chunks), so the pane's
+ * first load stays small.
+ */
 export function excelCommands(): Commands {
-  return { insertReport, readReportInfo, insertTargets, comparePeriods, refreshRisks, activateSheet };
+  return {
+    insertReport,
+    readReportInfo,
+    insertTargets,
+    comparePeriods,
+    refreshRisks,
+    activateSheet,
+    consolidate: async (o) => (await import(/* webpackChunkName: "consolidate" */ "../excel/consolidate")).consolidate(o),
+    readSchoolFile: async (label, bytes) => (await import(/* webpackChunkName: "consolidate" */ "../xlsx/light")).readSchoolFile(label, bytes),
+  };
 }

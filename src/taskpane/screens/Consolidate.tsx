@@ -3,7 +3,7 @@
  * this workbook, choose the period, consolidate with a progress bar and a cancel button.
  */
 import * as React from "react";
-import { Body1, Button, Checkbox, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Select } from "@fluentui/react-components";
+import { Body1, Button, Checkbox, Field, MessageBar, MessageBarBody, MessageBarTitle, Select } from "@fluentui/react-components";
 import { periodsOfSchools } from "../../core/consolidate";
 import { formatPeriod, parsePeriodKey, periodKey } from "../../core/periods";
 import type { Lang, Period } from "../../core/types";
@@ -19,7 +19,8 @@ import { useOperation } from "../hooks/useOperation";
 export interface ConsolidateProps {
   lang: Lang;
   consolidate?: (o: ConsolidateOptions) => Promise<CommandResult<ConsolidateResult>>;
-  readSchoolFile?: (label: string, bytes: Uint8Array) => FileRead;
+  /** Reads one file (the reader is loaded on first use). */
+  readSchoolFile?: (label: string, bytes: Uint8Array) => Promise<FileRead>;
   activateSheet?: (name: string) => Promise<void>;
 }
 
@@ -55,7 +56,7 @@ export function Consolidate({ lang, consolidate, readSchoolFile, activateSheet }
     const out: Picked[] = [];
     for (const f of Array.from(list)) {
       const bytes = new Uint8Array(await f.arrayBuffer());
-      out.push({ name: f.name, read: readSchoolFile(f.name, bytes) });
+      out.push({ name: f.name, read: await readSchoolFile(f.name, bytes) });
     }
     setFiles(out);
     setReading(false);
@@ -130,7 +131,8 @@ export function Consolidate({ lang, consolidate, readSchoolFile, activateSheet }
       </div>
       {op.busy && progress && (
         <Field validationMessage={fill(t.progress, progress)} validationState="none">
-          <ProgressBar value={progress.done} max={Math.max(progress.total, 1)} />
+          {/* The native element: Fluent's ProgressBar would be pulled into the pane's first load. */}
+          <progress value={progress.done} max={Math.max(progress.total, 1)} style={{ width: "100%" }} />
         </Field>
       )}
       {!op.busy && op.outcome.kind === "failed" && <Failure message={op.outcome.message} lang={lang} />}
