@@ -268,6 +268,13 @@ defineProps(
     },
     text: { get: (s: R) => at(s).model.grid(at(s).sheet, at(s).rect, (r, c) => at(s).model.text(at(s).sheet, r, c)) },
     valueTypes: { get: (s: R) => at(s).model.grid(at(s).sheet, at(s).rect, (r, c) => at(s).model.valueType(at(s).sheet, r, c)) },
+    /** ExcelApi 1.12. The simulated host never spills (an array result shows its first value), so always false. */
+    hasSpill: {
+      get: (s: R) => {
+        at(s);
+        return false;
+      },
+    },
   },
   {
     format: (s: R) => new RangeFormatProxy(s.context, s),

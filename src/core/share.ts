@@ -1,0 +1,398 @@
+/**
+ * Safe sharing (issue 7), the pure part: which cells «Подготовить к отправке» freezes, the format of
+ * the store that keeps their original formulas, and what «Вернуть формулы» restores.
+ *
+ * Scope. Every sheet of the workbook (ours and the user's, hidden ones too) except the store itself;
+ * within a sheet, its used range. A cell is frozen when its formula CALLS one of our custom
+ * functions: an identifier `EDU.<name>` followed by "(" (any case, Cyrillic names too). The scan
+ * skips string literals ("…EDU.DELTA…"), quoted sheet names ('EDU.X'!A1) and bracketed parts
+ * (structured references, external workbooks), and ignores an unquoted sheet or a defined name such
+ * as EDU.X!A1 (no "("). `range.formulas` returns the invariant form with the namespace, as typed:
+ * `=EDU.DYNAMICS(B5,C5,"gia9_rus_fail")` (design.md; custom-functions-naming on learn.microsoft.com:
+ * a function is called as NAMESPACE.NAME). When the functions are not registered, Excel shows such
+ * calls as `_xldudf_…(` (OfficeDev/script-lab DOGFOOD.md, "Known issues"), and the .xlsx stores them
+ * as `_xldudf_EDU_DYNAMICS(…)`: `_xldudf_EDU_<name>(` counts as our call too. An add-in with an
+ * equivalent COM add-in shows calls without the namespace (office-js issue 5511); ours declares none.
+ * A text cell that merely looks like a formula (its value equals its formula text) is never frozen.
+ *
+ * Arrays. EDU functions return scalars, but a call can sit in an array formula. Formula text in
+ * braces ("{=…}", as some readers return legacy array formulas) and cells inside a dynamic-array
+ * spill (reported by the caller) are skipped and reported: replacing part of an array is refused by
+ * Excel, and the API cannot re-create a legacy array formula. Office.js returns a legacy array
+ * formula's text in each of its cells without braces (office-js issue 6176), so such arrays cannot be
+ * told from single formulas; writing a value into one fails, and the command reports it.
+ *
+ * Frozen values are the values Excel computed: numbers, text, booleans, blanks ("" result: the cell
+ * is cleared) and errors. An error is frozen as the same error value (Excel turns a written "#N/A"
+ * into the error itself), so the recipient sees the error the sender saw, not #NAME?; its custom
+ * message is lost (Excel shows it only while the function runs).
+ *
+ * The store (one very hidden sheet, A1 = markerOf("frozen")): row 2 headers, one row per frozen cell
+ * from row 3: sheet id, sheet name, address, original formula, frozen value (as text), value type.
+ * The id is `worksheet.id` (stable while the workbook is open); the name is the fallback. A sheet is
+ * found by id and name, else by name, else by id (renamed); a cell whose value is no longer the
+ * frozen one is never overwritten, which also guards against a wrong match.
+ *
+ * Freezing again merges: a cell already in the store keeps its stored (original) formula.
+ * Restoring writes back the stored formula where the cell still holds its frozen value, keeps cells
+ * changed since and lists them, lists cells of deleted sheets, and then deletes the store: the
+ * result lists every cell not restored with its original formula, so nothing is lost silently.
+ */
+
+import { markerOf } from "./layout/markers";
+import type { Text } from "./types";
+
+export type FrozenValue =
+  | { type: "number"; value: number }
+  | { type: "string"; value: string }
+  | { type: "boolean"; value: boolean }
+  | { type: "error"; value: string }
+  | { type: "empty" };
+
+/** One frozen cell as the store keeps it. `address` is local A1 ("D7"). */
+export interface StoreEntry {
+  sheetId: string;
+  sheet: string;
+  address: string;
+  formula: string;
+  value: FrozenValue;
+}
+
+/** A sheet's used range as read: 2-D arrays from (row0, col0), 0-based; Office.js shapes and types. */
+export interface ScannedSheet {
+  id: string;
+  name: string;
+  row0: number;
+  col0: number;
+  formulas: unknown[][];
+  values: unknown[][];
+  valueTypes: unknown[][];
+}
+
+export interface SheetRef {
+  id: string;
+  name: string;
+}
+
+/** A cell the plan writes: a value (freeze) or a formula (restore). `row`, `col` 0-based. */
+export interface CellWrite {
+  sheetId: string;
+  sheet: string;
+  address: string;
+  row: number;
+  col: number;
+  /** What to assign to `range.values` (freeze) or `range.formulas` (restore). */
+  input: string | number | boolean;
+}
+
+/** A cell left as it is, with why and its original formula. */
+export interface KeptCell {
+  sheet: string;
+  address: string;
+  formula: string;
+  reason: "array" | "spill" | "changed" | "sheetMissing";
+}
+
+export const STORE_FIRST_ROW = 3;
+export const STORE_COLUMNS = 6;
+export const STORE_SHEET_NAME: Text = { ru: "ШНОР исходные формулы", en: "SSM original formulas" };
+const STORE_NOTE: Text = {
+  ru: "Исходные формулы надстройки «Мониторинг ШНОР». Не изменяйте этот лист: по нему «Вернуть формулы» восстанавливает формулы.",
+  en: "Original formulas of the School Support Monitor add-in. Do not edit this sheet: «Restore formulas» brings the formulas back from it.",
+};
+const STORE_HEADER = ["sheetId", "sheet", "address", "formula", "value", "type"];
+
+// ---- formula scanning -------------------------------------------------------------------------
+
+const IDENT_START = /[\p{L}_\\]/u;
+const IDENT = /[\p{L}\p{N}_.\\]/u;
+const OURS = /^(EDU\.[\p{L}\p{N}_.]+|_xldudf_EDU_[\p{L}\p{N}_]+)$/iu;
+
+/** Skip a quoted run starting at `i` (the opening quote); doubled quotes are escapes. Returns the index after it. */
+function skipQuoted(f: string, i: number, q: string): number {
+  let j = i + 1;
+  while (j < f.length) {
+    if (f[j] === q) {
+      if (f[j + 1] === q) j += 2;
+      else return j + 1;
+    } else j++;
+  }
+  return j;
+}
+
+/** The custom functions (upper case, as written: "EDU.DELTA") a formula calls; [] for a non-formula. */
+export function customCalls(formula: unknown): string[] {
+  if (typeof formula !== "string") return [];
+  const f = formula.startsWith("{=") ? formula.slice(1) : formula;
+  if (!f.startsWith("=")) return [];
+  const out: string[] = [];
+  let i = 1;
+  while (i < f.length) {
+    const ch = f[i];
+    if (ch === '"' || ch === "'") i = skipQuoted(f, i, ch);
+    else if (ch === "[") {
+      let depth = 0;
+      do {
+        if (f[i] === "[") depth++;
+        else if (f[i] === "]") depth--;
+        i++;
+      } while (i < f.length && depth > 0);
+    } else if (/[0-9]/.test(ch)) {
+      while (i < f.length && /[0-9.]/.test(f[i])) i++;
+      if (/[eE]/.test(f[i] ?? "") && /[+\-0-9]/.test(f[i + 1] ?? "")) i += 2;
+    } else if (IDENT_START.test(ch)) {
+      const start = i;
+      while (i < f.length && IDENT.test(f[i])) i++;
+      const name = f.slice(start, i);
+      let j = i;
+      while (f[j] === " ") j++;
+      if (f[j] === "(" && OURS.test(name)) out.push(name.toUpperCase());
+    } else i++;
+  }
+  return out;
+}
+
+export const callsCustomFunction = (formula: unknown): boolean => customCalls(formula).length > 0;
+
+/** An array formula as some readers return it ("{=…}"). */
+export const isBracedArray = (formula: unknown): boolean => typeof formula === "string" && formula.startsWith("{=");
+
+// ---- values -----------------------------------------------------------------------------------
+
+/** The value Excel computed, typed by `valueTypes` ("Double", "String", "Boolean", "Error", "Empty"). */
+export function frozenValueOf(value: unknown, valueType: unknown): FrozenValue {
+  if (valueType === "Error") return { type: "error", value: String(value) };
+  if (typeof value === "number") return { type: "number", value };
+  if (typeof value === "boolean") return { type: "boolean", value };
+  if (value === "" || value === null || value === undefined || valueType === "Empty") return { type: "empty" };
+  return { type: "string", value: String(value) };
+}
+
+/** What `range.values` gets to show the frozen value: text keeps a leading "'" so Excel never re-parses it. */
+export function valueInput(v: FrozenValue): string | number | boolean {
+  switch (v.type) {
+    case "number":
+    case "boolean":
+      return v.value;
+    case "error":
+      return v.value;
+    case "string":
+      return `'${v.value}`;
+    case "empty":
+      return "";
+  }
+}
+
+/** Whether a cell (no formula) still shows the frozen value. */
+export function sameValue(v: FrozenValue, value: unknown, valueType: unknown): boolean {
+  const now = frozenValueOf(value, valueType);
+  if (now.type !== v.type) return false;
+  if (v.type === "empty") return true;
+  if (v.type === "number") {
+    const a = (now as { value: number }).value;
+    return a === v.value || Math.abs(a - v.value) <= 1e-12 * Math.max(1, Math.abs(v.value));
+  }
+  return (now as { value: unknown }).value === v.value;
+}
+
+// ---- addresses --------------------------------------------------------------------------------
+
+function colLetters(col: number): string {
+  let s = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** 0-based (row, col) → "D7". */
+export const a1 = (row: number, col: number): string => `${colLetters(col)}${row + 1}`;
+
+/** "D7" / "$D$7" → 0-based (row, col); null for anything else. */
+export function parseA1(address: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$/.exec(address.trim());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
+  const row = Number(m[2]);
+  return row >= 1 ? { row: row - 1, col: col - 1 } : null;
+}
+
+function cellOf(s: ScannedSheet, row: number, col: number): { formula: unknown; value: unknown; type: unknown } {
+  const r = row - s.row0;
+  const c = col - s.col0;
+  return { formula: s.formulas[r]?.[c] ?? "", value: s.values[r]?.[c] ?? "", type: s.valueTypes[r]?.[c] ?? "Empty" };
+}
+
+/** Find a stored sheet now: id and name, else name, else id (renamed); null when deleted. */
+export function resolveSheet<T extends SheetRef>(entry: { sheetId: string; sheet: string }, sheets: readonly T[]): T | null {
+  const lower = entry.sheet.toLowerCase();
+  return (
+    sheets.find((s) => s.id === entry.sheetId && s.name === entry.sheet) ??
+    sheets.find((s) => s.name.toLowerCase() === lower) ??
+    sheets.find((s) => s.id === entry.sheetId) ??
+    null
+  );
+}
+
+// ---- freeze -----------------------------------------------------------------------------------
+
+export interface FreezePlan {
+  writes: CellWrite[];
+  /** The store after freezing: earlier entries (still on a sheet or not) plus the new ones. */
+  store: StoreEntry[];
+  frozen: number;
+  /** Names of the sheets with a newly frozen cell, in workbook order. */
+  sheets: string[];
+  /** Entries kept from an earlier freeze. */
+  kept: number;
+  skipped: KeptCell[];
+}
+
+const key = (sheetId: string, address: string) => `${sheetId}!${address}`;
+
+/**
+ * Plan a freeze. `spilled` holds keys `${sheetId}!${address}` of cells inside a dynamic-array spill.
+ * A cell already in the store keeps its stored formula (its frozen value is updated).
+ */
+export function planFreeze(input: { sheets: readonly ScannedSheet[]; store: readonly StoreEntry[]; spilled?: ReadonlySet<string> }): FreezePlan {
+  const stored = new Map<string, StoreEntry>();
+  const carried: StoreEntry[] = [];
+  for (const e of input.store) {
+    const s = resolveSheet(e, input.sheets);
+    const k = s ? key(s.id, e.address) : `missing:${key(e.sheetId, e.address)}`;
+    if (stored.has(k)) continue;
+    const entry = s ? { ...e, sheetId: s.id, sheet: s.name } : { ...e };
+    stored.set(k, entry);
+    carried.push(entry);
+  }
+  const writes: CellWrite[] = [];
+  const skipped: KeptCell[] = [];
+  const sheets: string[] = [];
+  const added: StoreEntry[] = [];
+  for (const s of input.sheets) {
+    let any = false;
+    s.formulas.forEach((row, r) =>
+      row.forEach((formula, c) => {
+        if (!callsCustomFunction(formula)) return;
+        const value = s.values[r]?.[c];
+        if (value === formula) return; // text that looks like a formula
+        const row0 = s.row0 + r;
+        const col0 = s.col0 + c;
+        const address = a1(row0, col0);
+        const f = formula as string;
+        if (isBracedArray(f) || input.spilled?.has(key(s.id, address))) {
+          skipped.push({ sheet: s.name, address, formula: f, reason: isBracedArray(f) ? "array" : "spill" });
+          return;
+        }
+        const frozen = frozenValueOf(value, s.valueTypes[r]?.[c]);
+        const k = key(s.id, address);
+        const before = stored.get(k);
+        if (before) before.value = frozen;
+        else added.push({ sheetId: s.id, sheet: s.name, address, formula: f, value: frozen });
+        writes.push({ sheetId: s.id, sheet: s.name, address, row: row0, col: col0, input: valueInput(frozen) });
+        any = true;
+      }),
+    );
+    if (any) sheets.push(s.name);
+  }
+  return { writes, store: [...carried, ...added], frozen: writes.length, sheets, kept: carried.length, skipped };
+}
+
+// ---- restore ----------------------------------------------------------------------------------
+
+export interface RestorePlan {
+  writes: CellWrite[];
+  restored: number;
+  /** Cells that already hold their original formula (restored before, or typed back). */
+  already: number;
+  changed: KeptCell[];
+  sheetMissing: KeptCell[];
+  /** Names of the sheets written to. */
+  sheets: string[];
+}
+
+export function planRestore(input: { sheets: readonly ScannedSheet[]; store: readonly StoreEntry[] }): RestorePlan {
+  const writes: CellWrite[] = [];
+  const changed: KeptCell[] = [];
+  const sheetMissing: KeptCell[] = [];
+  const sheets = new Set<string>();
+  const seen = new Set<string>();
+  let already = 0;
+  for (const e of input.store) {
+    const s = resolveSheet(e, input.sheets);
+    const at = parseA1(e.address);
+    if (!s || !at) {
+      sheetMissing.push({ sheet: e.sheet, address: e.address, formula: e.formula, reason: "sheetMissing" });
+      continue;
+    }
+    const k = key(s.id, e.address);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    const now = cellOf(s, at.row, at.col);
+    if (now.formula === e.formula) {
+      already++;
+      continue;
+    }
+    const isFormula = typeof now.formula === "string" && now.formula.startsWith("=") && now.formula !== now.value;
+    if (isFormula || !sameValue(e.value, now.value, now.type)) {
+      changed.push({ sheet: s.name, address: e.address, formula: e.formula, reason: "changed" });
+      continue;
+    }
+    writes.push({ sheetId: s.id, sheet: s.name, address: e.address, row: at.row, col: at.col, input: e.formula });
+    sheets.add(s.name);
+  }
+  return { writes, restored: writes.length, already, changed, sheetMissing, sheets: [...sheets] };
+}
+
+// ---- the store sheet ---------------------------------------------------------------------------
+
+/** Numbers as the shortest text that reads back to the same double; "" for a blank. */
+const encodeValue = (v: FrozenValue): string => (v.type === "empty" ? "" : String(v.value));
+
+function decodeValue(type: string, text: string): FrozenValue | null {
+  switch (type) {
+    case "number": {
+      const n = Number(text);
+      return text.trim() !== "" && Number.isFinite(n) ? { type, value: n } : null;
+    }
+    case "boolean":
+      return text === "true" || text === "false" ? { type, value: text === "true" } : null;
+    case "string":
+    case "error":
+      return { type, value: text };
+    case "empty":
+      return { type };
+    default:
+      return null;
+  }
+}
+
+/** The store's cells as plain text (row 1 marker and note, row 2 headers, then the entries). */
+export function storeRows(entries: readonly StoreEntry[], lang: "ru" | "en"): string[][] {
+  const rows: string[][] = [
+    [markerOf("frozen"), STORE_NOTE[lang], "", "", "", ""],
+    [...STORE_HEADER],
+  ];
+  for (const e of entries) rows.push([e.sheetId, e.sheet, e.address, e.formula, encodeValue(e.value), e.value.type]);
+  return rows;
+}
+
+/** `range.values` input for store rows: every non-empty text with a leading "'" (stays text as written). */
+export const asTextInput = (rows: string[][]): string[][] => rows.map((r) => r.map((v) => (v === "" ? "" : `'${v}`)));
+
+/** Read the store back from its sheet's values (from A1). Rows that do not parse are counted in `bad`. */
+export function parseStore(values: readonly (readonly unknown[])[]): { entries: StoreEntry[]; bad: number } {
+  const entries: StoreEntry[] = [];
+  let bad = 0;
+  for (let r = STORE_FIRST_ROW - 1; r < values.length; r++) {
+    const row = (values[r] ?? []).map((v) => (v === null || v === undefined ? "" : String(v)));
+    if (row.every((v) => v === "")) continue;
+    const [sheetId = "", sheet = "", address = "", formula = "", text = "", type = ""] = row;
+    const value = decodeValue(type, text);
+    if (!sheet || !parseA1(address) || !formula.startsWith("=") || !value) {
+      bad++;
+      continue;
+    }
+    entries.push({ sheetId, sheet, address: address.toUpperCase().replace(/\$/g, ""), formula, value });
+  }
+  return { entries, bad };
+}

@@ -1,0 +1,242 @@
+/**
+ * «Подготовить к отправке» / «Вернуть формулы» (issue 7): freeze every EDU.* formula of the
+ * workbook to its value, keeping the originals in a very hidden store sheet, and bring them back.
+ * What is frozen and restored is decided in src/core/share.ts; this module reads and writes.
+ *
+ * One Excel.run per command, three syncs in the usual case:
+ *   1. every sheet's facts (name, id, visibility, protection, used range address);
+ *   2. the contents of every used range, in requests of about 3 MB (src/excel/shareRead.ts says
+ *      when a big workbook takes more);
+ *   3. the writes, under the request budget (RequestBudget): protected sheets that change are
+ *      unprotected first (so a password-protected one fails before anything is written), the store
+ *      is written before any cell, then the cells, then each sheet is protected again with the very
+ *      options it had. If the writes fail, sheets left unprotected are protected again (best effort).
+ * Never throws: failures come back as typed results with ru/en messages.
+ */
+import { freeSheetName } from "../core/layout";
+import { asTextInput, parseStore, planFreeze, planRestore, storeRows, STORE_COLUMNS, STORE_SHEET_NAME, type CellWrite, type KeptCell } from "../core/share";
+import type { Lang, Text } from "../core/types";
+import { RequestBudget } from "./apply";
+import type { CommandError, CommandResult } from "./commands";
+import { isSetSupported, mapOfficeError } from "./errors";
+import { json, scan, type SheetMeta, type Sync } from "./shareRead";
+
+export { CHAIN_BOUND, FIRST_BYTES_PER_CELL, RESPONSE_TARGET } from "./shareRead";
+
+export interface FreezeResult {
+  /** Cells whose EDU.* formula was replaced by its value now. */
+  frozen: number;
+  /** Sheets with a cell frozen now. */
+  sheets: string[];
+  /** Cells frozen by an earlier «Подготовить к отправке», still kept in the store. */
+  kept: number;
+  /** Cells left with their formula (array formulas), with why. */
+  skipped: KeptCell[];
+  /** The (very hidden) store sheet, or null when nothing was ever frozen. */
+  storeSheet: string | null;
+}
+
+export interface RestoreResult {
+  restored: number;
+  /** Cells that already held their original formula. */
+  already: number;
+  /** Cells changed after freezing: kept as they are. */
+  changed: KeptCell[];
+  /** Cells of sheets deleted (or renamed and replaced) since freezing. */
+  sheetMissing: KeptCell[];
+  /** Store rows that could not be read (edited by hand). */
+  unreadable: number;
+  /** True when the workbook had no store: nothing was frozen. */
+  nothingToRestore: boolean;
+}
+
+type Code = "apiNotSupported" | "cellEditMode" | "protected" | "payloadTooLarge" | "unknown";
+
+const ERRORS: Record<Code, Text> = {
+  apiNotSupported: {
+    ru: "Эта версия Excel не поддерживает нужные функции (ExcelApi 1.7). Обновите Excel или откройте книгу в Excel в Интернете.",
+    en: "This version of Excel lacks the features needed (ExcelApi 1.7). Update Excel or use Excel on the web.",
+  },
+  cellEditMode: {
+    ru: "Excel сейчас в режиме правки ячейки. Нажмите Enter или Esc и повторите.",
+    en: "Excel is editing a cell. Press Enter or Esc, then try again.",
+  },
+  protected: {
+    ru: "Лист или структура книги защищены паролем, поэтому формулы нельзя заменить. Снимите защиту и повторите.",
+    en: "A sheet or the workbook structure is password-protected, so the formulas cannot be changed. Unprotect it and try again.",
+  },
+  payloadTooLarge: {
+    ru: "Слишком большой объём данных для одного запроса к Excel. Повторите; если не поможет, сохраните книгу и откройте её в Excel для компьютера.",
+    en: "Too much data for one request to Excel. Try again; if it fails again, save the workbook and open it in Excel desktop.",
+  },
+  unknown: {
+    ru: "Не удалось выполнить команду: непредвиденная ошибка Excel.",
+    en: "The command failed: an unexpected Excel error.",
+  },
+};
+
+const AFTERMATH: Record<"untouched" | "freeze" | "restore", Text> = {
+  untouched: { ru: "Книга не изменена.", en: "The workbook was not changed." },
+  freeze: {
+    ru: "Если часть формул уже заменена значениями, их исходный вид сохранён: «Вернуть формулы» восстановит их.",
+    en: "If some formulas were already replaced by values, their originals are kept: «Restore formulas» brings them back.",
+  },
+  restore: {
+    ru: "Часть формул могла быть уже восстановлена; повторите «Вернуть формулы», чтобы восстановить остальные.",
+    en: "Some formulas may already be restored; run «Restore formulas» again to restore the rest.",
+  },
+};
+
+class ShareFailure extends Error {
+  constructor(readonly error: CommandError) {
+    super(error.code);
+  }
+}
+
+function errorOf(e: unknown, after: keyof typeof AFTERMATH | null): CommandError {
+  const mapped = mapOfficeError(e);
+  const code: Code = mapped.code in ERRORS ? (mapped.code as Code) : "unknown";
+  const m = ERRORS[code];
+  const a = code === "protected" || code === "cellEditMode" || !after ? AFTERMATH.untouched : AFTERMATH[after];
+  return { code, message: { ru: `${m.ru} ${a.ru}`, en: `${m.en} ${a.en}` } };
+}
+
+/** Queue cell writes, one range per run of adjacent cells in a row. */
+async function queueWrites(context: Excel.RequestContext, writes: CellWrite[], prop: "values" | "formulas", budget: RequestBudget): Promise<void> {
+  const sorted = [...writes].sort((x, y) => (x.sheetId === y.sheetId ? x.row - y.row || x.col - y.col : x.sheetId < y.sheetId ? -1 : 1));
+  for (let i = 0; i < sorted.length; ) {
+    let j = i + 1;
+    while (j < sorted.length && sorted[j].sheetId === sorted[i].sheetId && sorted[j].row === sorted[i].row && sorted[j].col === sorted[j - 1].col + 1) j++;
+    const run = sorted.slice(i, j);
+    const row = [run.map((w) => w.input)];
+    await budget.reserve(json(row) + 40);
+    const range = context.workbook.worksheets.getItem(run[0].sheet).getRangeByIndexes(run[0].row, run[0].col, 1, run.length);
+    if (prop === "values") range.values = row;
+    else range.formulas = row;
+    i = j;
+  }
+}
+
+/** The protected sheets among `names`: unprotected before the writes, protected again after. */
+const protectedOf = (metas: SheetMeta[], names: string[]) => metas.filter((m) => m.protected && names.includes(m.name));
+
+async function unprotect(context: Excel.RequestContext, sheets: SheetMeta[], budget: RequestBudget): Promise<void> {
+  for (const m of sheets) {
+    await budget.reserve(80);
+    context.workbook.worksheets.getItem(m.name).protection.unprotect();
+  }
+}
+
+async function reprotect(context: Excel.RequestContext, sheets: SheetMeta[], budget: RequestBudget): Promise<void> {
+  for (const m of sheets) {
+    await budget.reserve(json(m.options) + 80);
+    context.workbook.worksheets.getItem(m.name).protection.protect(m.options ?? undefined);
+  }
+}
+
+/** After a failed write: protect again the sheets we unprotected (best effort, never throws). */
+async function recover(context: Excel.RequestContext, sync: Sync, sheets: SheetMeta[]): Promise<void> {
+  if (!sheets.length) return;
+  try {
+    const probes = sheets.map((m) => {
+      const ws = context.workbook.worksheets.getItemOrNullObject(m.name);
+      ws.protection.load("protected");
+      return { m, ws };
+    });
+    await sync();
+    for (const { m, ws } of probes) {
+      if (!ws.isNullObject && !ws.protection.protected) ws.protection.protect(m.options ?? undefined);
+    }
+    await sync();
+  } catch {
+    // Nothing more can be done here; the error already reported says what to do.
+  }
+}
+
+/** Write `body`'s queued actions in the final sync; on failure, re-protect and report with `after`. */
+async function writePhase(context: Excel.RequestContext, sync: Sync, touched: SheetMeta[], after: "freeze" | "restore", body: (budget: RequestBudget) => Promise<void>): Promise<void> {
+  const budget = new RequestBudget(sync);
+  try {
+    await unprotect(context, touched, budget);
+    await body(budget);
+    await reprotect(context, touched, budget);
+    await sync();
+    budget.sent();
+  } catch (e) {
+    await recover(context, sync, touched);
+    throw new ShareFailure(errorOf(e, after));
+  }
+}
+
+async function command<T>(body: (context: Excel.RequestContext, sync: Sync) => Promise<T>): Promise<CommandResult<T>> {
+  if (!isSetSupported("1.7")) return { ok: false, error: { code: "apiNotSupported", message: ERRORS.apiNotSupported } };
+  try {
+    const value = await Excel.run(async (context) => body(context, async () => {
+      await context.sync();
+    }));
+    return { ok: true, ...value } as CommandResult<T>;
+  } catch (e) {
+    if (e instanceof ShareFailure) return { ok: false, error: e.error };
+    return { ok: false, error: errorOf(e, null) };
+  }
+}
+
+/** Store rows per write: about 200 KB a block. */
+const STORE_BLOCK_ROWS = 1000;
+
+/**
+ * «Подготовить к отправке»: replace every formula calling an EDU.* function with its value, keeping
+ * the originals in the very hidden store sheet (merged with an earlier store).
+ */
+export async function freezeForSending(o: { lang: Lang }): Promise<CommandResult<FreezeResult>> {
+  const lang: Lang = o?.lang === "en" ? "en" : "ru";
+  return command(async (context, sync) => {
+    const wb = await scan(context, sync, true);
+    const stored = wb.store ? parseStore(wb.store.values).entries : [];
+    const plan = planFreeze({ sheets: wb.sheets, store: stored, spilled: wb.spilled });
+    const result: FreezeResult = { frozen: plan.frozen, sheets: plan.sheets, kept: plan.kept, skipped: plan.skipped, storeSheet: wb.store?.meta.name ?? null };
+    if (plan.frozen === 0) return result;
+    const name = wb.store?.meta.name ?? freeSheetName(STORE_SHEET_NAME[lang], wb.metas.map((m) => m.name));
+    await writePhase(context, sync, protectedOf(wb.metas, plan.sheets), "freeze", async (budget) => {
+      const sheets = context.workbook.worksheets;
+      await budget.reserve(200);
+      const store = wb.store ? sheets.getItem(name) : sheets.add(name);
+      const old = wb.store?.meta.used;
+      if (old) store.getRangeByIndexes(old.row0, old.col0, old.rows, old.cols).clear("Contents");
+      const rows = asTextInput(storeRows(plan.store, lang));
+      for (let r = 0; r < rows.length; r += STORE_BLOCK_ROWS) {
+        const part = rows.slice(r, r + STORE_BLOCK_ROWS);
+        await budget.reserve(json(part) + 80);
+        store.getRangeByIndexes(r, 0, part.length, STORE_COLUMNS).values = part;
+      }
+      if (wb.store?.meta.visibility !== "VeryHidden") store.visibility = "VeryHidden" as Excel.SheetVisibility;
+      await queueWrites(context, plan.writes, "values", budget);
+    });
+    return { ...result, storeSheet: name };
+  });
+}
+
+/**
+ * «Вернуть формулы»: write the stored formulas back where the cell still shows its frozen value,
+ * list the cells changed since and those of deleted sheets, then delete the store (kept only when
+ * some of its rows could not be read). With no store it does nothing: restoring twice is harmless.
+ */
+export async function restoreFormulas(o: { lang: Lang }): Promise<CommandResult<RestoreResult>> {
+  void o;
+  return command(async (context, sync) => {
+    const wb = await scan(context, sync, false);
+    if (!wb.store) return { restored: 0, already: 0, changed: [], sheetMissing: [], unreadable: 0, nothingToRestore: true };
+    const { entries, bad } = parseStore(wb.store.values);
+    const plan = planRestore({ sheets: wb.sheets, store: entries });
+    const storeName = wb.store.meta.name;
+    await writePhase(context, sync, protectedOf(wb.metas, plan.sheets), "restore", async (budget) => {
+      await queueWrites(context, plan.writes, "formulas", budget);
+      // Rows that could not be read stay in the store (a second restore reports them again).
+      if (bad === 0) {
+        await budget.reserve(80);
+        context.workbook.worksheets.getItem(storeName).delete();
+      }
+    });
+    return { restored: plan.restored, already: plan.already, changed: plan.changed, sheetMissing: plan.sheetMissing, unreadable: bad, nothingToRestore: false };
+  });
+}

@@ -1,0 +1,216 @@
+/**
+ * The workbook scan of «Подготовить к отправке» / «Вернуть формулы» (src/excel/share.ts): every
+ * sheet's facts, then the contents of every used range, the store sheet recognised by its marker.
+ *
+ * Sync 1: every sheet's name, id, visibility, protection (protected, options) and the address of its
+ *   used range (values only), through getFirst() → getNextOrNullObject() (ExcelApi 1.5) for the
+ *   first CHAIN_BOUND sheets; a workbook with more sheets needs one more sync for the rest.
+ * Sync 2: formulas, values and valueTypes of every used range (the store's included), in row blocks
+ *   of about RESPONSE_TARGET = 3 MB per request (Excel on the web refuses a response over 5 MB): the
+ *   first request takes 10,000 cells (FIRST_BYTES_PER_CELL = 300 bytes a cell), later ones as many as
+ *   the largest bytes per cell seen so far allow. A school report with its analysis sheets (about
+ *   1,300 cells, 70 KB) is one request; a big foreign sheet adds a sync per ~3 MB; a response still
+ *   refused as too large is read again with half the cells per request. With ExcelApi 1.12 each
+ *   block's `hasSpill` is loaded too; only when a block holding an EDU call has spilled cells is one
+ *   more sync spent to check those cells one by one.
+ */
+import { parseOutputMarker } from "../core/layout/markers";
+import { a1, callsCustomFunction, parseA1, type ScannedSheet } from "../core/share";
+import { isSetSupported } from "./errors";
+
+/** Sheets whose used range the first request asks for. */
+export const CHAIN_BOUND = 250;
+/** Bytes of cell contents (formulas, values, valueTypes) one read request aims at: 5 MB is the web's limit. */
+export const RESPONSE_TARGET = 3_000_000;
+/** The first request's guess of bytes per cell (10,000 cells); later ones use the largest size seen. */
+export const FIRST_BYTES_PER_CELL = 300;
+
+export type Sync = () => Promise<void>;
+
+export const json = (v: unknown): number => JSON.stringify(v).length;
+
+export interface SheetMeta {
+  id: string;
+  name: string;
+  visibility: string;
+  protected: boolean;
+  options: Excel.WorksheetProtectionOptions | null;
+  /** Used range (values only), 0-based; null when the sheet is empty. */
+  used: { row0: number; col0: number; rows: number; cols: number } | null;
+}
+
+interface Probe {
+  ws: Excel.Worksheet;
+  used: Excel.Range;
+}
+
+function probe(ws: Excel.Worksheet): Probe {
+  ws.load("name,id,visibility");
+  ws.protection.load("protected,options");
+  const used = ws.getUsedRangeOrNullObject(true);
+  used.load("address");
+  return { ws, used };
+}
+
+function usedOf(address: string): SheetMeta["used"] {
+  const local = address.slice(address.lastIndexOf("!") + 1);
+  const [p, q] = local.split(":");
+  const a = parseA1(p);
+  const b = q === undefined ? a : parseA1(q);
+  if (!a || !b) return null;
+  return { row0: a.row, col0: a.col, rows: b.row - a.row + 1, cols: b.col - a.col + 1 };
+}
+
+function metaOf(p: Probe): SheetMeta {
+  return {
+    id: p.ws.id,
+    name: p.ws.name,
+    visibility: p.ws.visibility,
+    protected: p.ws.protection.protected,
+    options: p.ws.protection.protected ? p.ws.protection.options : null,
+    used: p.used.isNullObject ? null : usedOf(p.used.address),
+  };
+}
+
+/** Sync 1 (and one more past CHAIN_BOUND sheets): every sheet's facts, in workbook order. */
+async function readMeta(context: Excel.RequestContext, sync: Sync): Promise<SheetMeta[]> {
+  const collection = context.workbook.worksheets;
+  collection.load("items/name");
+  const chain: Probe[] = [];
+  let ws: Excel.Worksheet | null = null;
+  for (let i = 0; i < CHAIN_BOUND; i++) {
+    ws = ws ? ws.getNextOrNullObject() : collection.getFirst();
+    chain.push(probe(ws));
+  }
+  await sync();
+  const names = collection.items.map((w) => w.name);
+  const metas: SheetMeta[] = [];
+  for (const p of chain) {
+    if (metas.length >= names.length || p.ws.isNullObject || p.ws.name !== names[metas.length]) break;
+    metas.push(metaOf(p));
+  }
+  if (metas.length < names.length) {
+    const rest = names.slice(metas.length).map((n) => probe(collection.getItem(n)));
+    await sync();
+    metas.push(...rest.map(metaOf));
+  }
+  return metas;
+}
+
+interface Block {
+  meta: SheetMeta;
+  row0: number;
+  rows: number;
+}
+interface BlockRead extends Block {
+  formulas: unknown[][];
+  values: unknown[][];
+  valueTypes: unknown[][];
+  /** hasSpill of the block (null: some cells spill); undefined when not asked. */
+  spill: boolean | null | undefined;
+}
+
+const isTooLarge = (e: unknown) => (e as { code?: unknown })?.code === "ResponsePayloadSizeLimitExceeded";
+
+/** The next request's blocks: whole rows, about `cells` cells in all (at least one row). */
+function takeBatch(queue: Block[], cells: number): Block[] {
+  const batch: Block[] = [];
+  let left = cells;
+  while (queue.length) {
+    const b = queue[0];
+    const cols = b.meta.used!.cols;
+    const fit = Math.floor(left / cols);
+    if (fit < 1 && batch.length) break;
+    const rows = Math.max(1, Math.min(b.rows, fit));
+    if (rows < b.rows) queue[0] = { ...b, row0: b.row0 + rows, rows: b.rows - rows };
+    else queue.shift();
+    batch.push({ ...b, rows });
+    left -= rows * cols;
+    if (left <= 0) break;
+  }
+  return batch;
+}
+
+/** Sync 2 (more for big workbooks): the used ranges' contents, in requests of about RESPONSE_TARGET bytes. */
+async function readBlocks(context: Excel.RequestContext, sync: Sync, metas: SheetMeta[], spills: boolean): Promise<BlockRead[]> {
+  const queue: Block[] = metas.filter((m) => m.used).map((meta) => ({ meta, row0: meta.used!.row0, rows: meta.used!.rows }));
+  const done: BlockRead[] = [];
+  let perCell = FIRST_BYTES_PER_CELL;
+  while (queue.length) {
+    const batch = takeBatch(queue, Math.max(1, Math.floor(RESPONSE_TARGET / perCell)));
+    const ranges = batch.map((b) => {
+      const u = b.meta.used!;
+      const range = context.workbook.worksheets.getItem(b.meta.name).getRangeByIndexes(b.row0, u.col0, b.rows, u.cols);
+      range.load(spills ? "formulas,values,valueTypes,hasSpill" : "formulas,values,valueTypes");
+      return range;
+    });
+    try {
+      await sync();
+    } catch (e) {
+      if (!isTooLarge(e) || (batch.length === 1 && batch[0].rows === 1)) throw e;
+      queue.unshift(...batch); // read again with half the cells per request
+      perCell *= 2;
+      continue;
+    }
+    let bytes = 0;
+    let cells = 0;
+    batch.forEach((b, i) => {
+      const r = ranges[i];
+      const read = { formulas: r.formulas, values: r.values, valueTypes: r.valueTypes as unknown[][] };
+      bytes += json(read);
+      cells += b.rows * b.meta.used!.cols;
+      done.push({ ...b, ...read, spill: spills ? (r.hasSpill as boolean | null) : undefined });
+    });
+    perCell = Math.max(perCell, bytes / cells);
+  }
+  return done;
+}
+
+/** One more sync, only when a block with an EDU call has spilled cells: which of those cells spill. */
+async function spilledCells(context: Excel.RequestContext, sync: Sync, reads: BlockRead[]): Promise<Set<string>> {
+  const checks: { key: string; range: Excel.Range }[] = [];
+  for (const b of reads) {
+    if (b.spill === false || b.spill === undefined) continue;
+    b.formulas.forEach((row, r) =>
+      row.forEach((f, c) => {
+        if (!callsCustomFunction(f)) return;
+        const address = a1(b.row0 + r, b.meta.used!.col0 + c);
+        const range = context.workbook.worksheets.getItem(b.meta.name).getRange(address);
+        range.load("hasSpill");
+        checks.push({ key: `${b.meta.id}!${address}`, range });
+      }),
+    );
+  }
+  if (!checks.length) return new Set();
+  await sync();
+  return new Set(checks.filter((c) => (c.range.hasSpill as boolean | null) !== false).map((c) => c.key));
+}
+
+export interface WorkbookScan {
+  metas: SheetMeta[];
+  sheets: ScannedSheet[];
+  store: { meta: SheetMeta; values: unknown[][] } | null;
+  spilled: Set<string>;
+}
+
+/** Read the whole workbook (see the module comment). Errors of `sync` propagate. */
+export async function scan(context: Excel.RequestContext, sync: Sync, spills: boolean): Promise<WorkbookScan> {
+  const metas = await readMeta(context, sync);
+  const reads = await readBlocks(context, sync, metas, spills && isSetSupported("1.12"));
+  const sheets: ScannedSheet[] = [];
+  let store: WorkbookScan["store"] = null;
+  for (const meta of metas) {
+    if (!meta.used) continue;
+    const own = reads.filter((b) => b.meta === meta).sort((x, y) => x.row0 - y.row0);
+    const s: ScannedSheet = {
+      id: meta.id, name: meta.name, row0: meta.used.row0, col0: meta.used.col0,
+      formulas: own.flatMap((b) => b.formulas), values: own.flatMap((b) => b.values), valueTypes: own.flatMap((b) => b.valueTypes),
+    };
+    const isStore = s.row0 === 0 && s.col0 === 0 && parseOutputMarker(s.values[0]?.[0])?.kind === "frozen";
+    if (isStore && !store) store = { meta, values: s.values };
+    else if (!isStore) sheets.push(s);
+  }
+  const spilled = spills ? await spilledCells(context, sync, reads.filter((b) => !store || b.meta !== store.meta)) : new Set<string>();
+  return { metas, sheets, store, spilled };
+}
+

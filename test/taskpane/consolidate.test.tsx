@@ -1,0 +1,103 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ * (node export conditions: exceljs, used to make the school files, otherwise loads uuid's ESM build)
+ */
+/**
+ * The «Свод» journey in the pane: files read by the real reader, the command given as a prop
+ * (progress, cancel, result and findings shown).
+ */
+import "./scheduler";
+import * as React from "react";
+import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import { App } from "../../src/taskpane/App";
+import type { Commands } from "../../src/taskpane/commands";
+import type { ConsolidateOptions } from "../../src/excel/consolidate";
+import { readSchoolFile } from "../../src/xlsx/light";
+import { schoolWorkbook } from "../xlsx/fixtures";
+
+const KY = "2023/24-Y";
+let good: Uint8Array;
+
+beforeAll(async () => {
+  good = await schoolWorkbook({ school: "МБОУ СОШ № 1", values: { students_assessed: { [KY]: 100 }, quality_4_5: { [KY]: 50 } } });
+});
+
+/** A File-like object (jsdom's Blob has no arrayBuffer()). */
+const file = (name: string, bytes: Uint8Array) => ({ name, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
+
+async function openSummary(commands: Commands) {
+  render(<App lang="ru" host="excel" commands={commands} />);
+  await act(async () => fireEvent.click(screen.getByRole("tab", { name: "Свод" })));
+  return within(await screen.findByRole("region", { name: "Свод" }));
+}
+
+async function pick(pane: ReturnType<typeof within>, files: ReturnType<typeof file>[]) {
+  const input = pane.getByTestId("consolidate-files");
+  await act(async () => {
+    fireEvent.change(input, { target: { files } });
+  });
+  await pane.findByTestId("consolidate-file-list");
+}
+
+describe("«Свод» in the pane", () => {
+  it("lists the files it read, offers their periods and shows the result with findings", async () => {
+    const consolidate = jest.fn(async (o: ConsolidateOptions) => {
+      o.onProgress?.(1, 3);
+      return {
+        ok: true as const,
+        summarySheet: "Свод",
+        dataSheet: "Данные",
+        period: o.period ?? { startYear: 2023, kind: "Y" as const },
+        periods: [],
+        schools: o.sources.length,
+        dataRows: 2,
+        findings: (o.sourceFindings ?? []).map((f) => ({ label: f.label, message: f.message })),
+        syncs: 3,
+      };
+    });
+    const pane = await openSummary({ consolidate, readSchoolFile: async (l, b) => readSchoolFile(l, b), activateSheet: jest.fn(async () => undefined) });
+    await pick(pane, [file("school1.xlsx", good), file("broken.xlsx", new Uint8Array([1, 2, 3]))]);
+    expect(pane.getByText("school1.xlsx: МБОУ СОШ № 1")).toBeTruthy();
+    expect(pane.getByText(/Файл не прочитан: Файл «broken.xlsx» — не книга Excel/)).toBeTruthy();
+    const period = pane.getByRole("combobox", { name: "Период свода" }) as HTMLSelectElement;
+    expect([...period.options].map((o) => o.textContent)).toContain("2023/24 учебный год — школ: 1");
+    await act(async () => fireEvent.change(period, { target: { value: KY } }));
+    await act(async () => fireEvent.click(pane.getByRole("button", { name: "Свести" })));
+    expect(consolidate).toHaveBeenCalledTimes(1);
+    const o = consolidate.mock.calls[0][0];
+    expect(o.sources.map((s) => s.report.school)).toEqual(["МБОУ СОШ № 1"]);
+    expect(o.sourceFindings?.map((f) => f.code)).toEqual(["notZip"]);
+    expect(o.period).toEqual({ startYear: 2023, kind: "Y" });
+    const result = await pane.findByTestId("consolidate-result");
+    expect(result.textContent).toContain("Школ: 1");
+    expect(result.textContent).toContain("broken.xlsx");
+    expect(within(result).getByRole("button", { name: "Перейти к листу «Свод»" })).toBeTruthy();
+  });
+
+  it("shows progress while running and cancels through the signal", async () => {
+    let resolve: (v: unknown) => void = () => undefined;
+    const consolidate = jest.fn(
+      (o: ConsolidateOptions) =>
+        new Promise((r) => {
+          resolve = r;
+          o.onProgress?.(2, 5);
+          o.signal?.addEventListener("abort", () => r({ ok: false, error: { code: "cancelled", message: { ru: "Свод отменён. Книга не изменилась.", en: "Cancelled." } } }));
+        }),
+    ) as unknown as Commands["consolidate"];
+    const pane = await openSummary({ consolidate, readSchoolFile: async (l, b) => readSchoolFile(l, b) });
+    await pick(pane, [file("school1.xlsx", good)]);
+    await act(async () => fireEvent.click(pane.getByRole("button", { name: "Свести" })));
+    expect(pane.getByText("Выполнено шагов: 2 из 5")).toBeTruthy();
+    expect((pane.getByRole("progressbar") as HTMLProgressElement).value).toBe(2);
+    await act(async () => fireEvent.click(pane.getByRole("button", { name: "Отменить" })));
+    expect(await pane.findByText(/Свод отменён/)).toBeTruthy();
+    expect(pane.queryByRole("progressbar")).toBeNull();
+    resolve(undefined);
+  });
+
+  it("says when the command is not available", async () => {
+    const pane = await openSummary({});
+    expect(pane.getByText(/Недоступно в этой версии/)).toBeTruthy();
+  });
+});
