@@ -21,6 +21,7 @@ export const en: Messages = {
     compare: "Compare periods",
     targets: "Targets and risks",
     consolidate: "Summary",
+    share: "Sending",
   },
   common: {
     errorTitle: "That did not work",

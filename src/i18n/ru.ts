@@ -23,6 +23,7 @@ export const ru = {
     compare: "Сравнить периоды",
     targets: "Цели и риски",
     consolidate: "Свод",
+    share: "Отправка",
   },
   common: {
     errorTitle: "Не получилось",

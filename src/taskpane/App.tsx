@@ -28,11 +28,12 @@ import { TargetsRisks } from "./screens/TargetsRisks";
 
 /** Where the pane runs: inside Excel, inside another Office app, or in a plain browser. */
 export type HostStatus = "loading" | "excel" | "otherHost" | "outsideOffice";
-export type Journey = "fill" | "compare" | "targets" | "consolidate";
-const JOURNEYS: Journey[] = ["fill", "compare", "targets", "consolidate"];
+export type Journey = "fill" | "compare" | "targets" | "consolidate" | "share";
+const JOURNEYS: Journey[] = ["fill", "compare", "targets", "consolidate", "share"];
 /** Journeys whose screens load on first visit (separate chunks). */
-const LAZY: ReadonlySet<Journey> = new Set<Journey>(["consolidate"]);
+const LAZY: ReadonlySet<Journey> = new Set<Journey>(["consolidate", "share"]);
 
+const Share = React.lazy(() => import(/* webpackChunkName: "share-screen" */ "./screens/Share").then((m) => ({ default: m.Share })));
 const Consolidate = React.lazy(() => import(/* webpackChunkName: "consolidate-screen" */ "./screens/Consolidate").then((m) => ({ default: m.Consolidate })));
 
 export interface AppProps {
@@ -123,6 +124,7 @@ export function App({ lang: initialLang, host, commands = {}, theme = "light", o
               {j === "targets" && <TargetsRisks lang={lang} commands={commands} report={report} onChanged={bump} />}
               {LAZY.has(j) && visited.has(j) && (
                 <React.Suspense fallback={<Spinner size="small" label={t.common.busy} />}>
+                  {j === "share" && <Share lang={lang} freezeForSending={commands.freezeForSending} restoreFormulas={commands.restoreFormulas} onChanged={bump} />}
                   {j === "consolidate" && <Consolidate lang={lang} consolidate={commands.consolidate} readSchoolFile={commands.readSchoolFile} activateSheet={commands.activateSheet} />}
                 </React.Suspense>
               )}

@@ -10,6 +10,7 @@ import type { CommandResult } from "../excel/commands";
 import type { InsertResult } from "../excel/insertReport";
 import type { ConsolidateOptions, ConsolidateResult } from "../excel/consolidate";
 import type { FileRead } from "../xlsx/light/workbook";
+import type { FreezeResult, RestoreResult } from "../excel/share";
 
 export type { CommandError, CommandResult } from "../excel/commands";
 
@@ -30,4 +31,7 @@ export interface Commands {
   /** Municipal consolidation (loaded on first use). */
   consolidate?: (o: ConsolidateOptions) => Promise<CommandResult<ConsolidateResult>>;
   readSchoolFile?: (label: string, bytes: Uint8Array) => Promise<FileRead>;
+  /** «Подготовить к отправке» / «Вернуть формулы» (loaded on first use). */
+  freezeForSending?: (o: { lang: Lang }) => Promise<CommandResult<FreezeResult>>;
+  restoreFormulas?: (o: { lang: Lang }) => Promise<CommandResult<RestoreResult>>;
 }

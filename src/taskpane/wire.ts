@@ -16,6 +16,8 @@ export function excelCommands(): Commands {
     refreshRisks,
     activateSheet,
     consolidate: async (o) => (await import(/* webpackChunkName: "consolidate" */ "../excel/consolidate")).consolidate(o),
+    freezeForSending: async (o) => (await import(/* webpackChunkName: "share" */ "../excel/share")).freezeForSending(o),
+    restoreFormulas: async (o) => (await import(/* webpackChunkName: "share" */ "../excel/share")).restoreFormulas(o),
     readSchoolFile: async (label, bytes) => (await import(/* webpackChunkName: "consolidate" */ "../xlsx/light")).readSchoolFile(label, bytes),
   };
 }
