@@ -147,3 +147,22 @@ describe("consolidate: safety", () => {
     expect(g[SUMMARY.headerRow - 1].map((c) => c.value)).toContain("Школа в книге");
   });
 });
+
+describe("consolidate: scale", () => {
+  it("syncs grow with the payload only (constant + ceil(bytes / 3.5 MB)), every request under 4 MB", async () => {
+    const { syntheticSchool } = await import("../../src/cli/bench-consolidate");
+    const figures: { n: number; syncs: number; total: number }[] = [];
+    for (const n of [5, 60]) {
+      fresh();
+      host.resetStats();
+      const many = Array.from({ length: n }, (_, i) => ({ label: `s${i}.xlsx`, report: syntheticSchool(i) }));
+      const r = ok(await consolidate({ sources: many, useOpenWorkbook: false, period: { startYear: 2023, kind: "Y" }, lang: "ru" }));
+      expect(r.dataRows).toBe(n * 57 * 8);
+      expect(host.stats.maxRequestBytes).toBeLessThan(FOUR_MB);
+      const total = host.stats.requests.reduce((a, q) => a + q.bytes, 0);
+      figures.push({ n, syncs: host.stats.syncs, total });
+      expect(host.stats.syncs).toBeLessThanOrEqual(3 + Math.ceil(total / 3_500_000));
+    }
+    expect(figures[0].syncs).toBe(3);
+  }, 120_000);
+});
