@@ -1,8 +1,8 @@
 /**
  * @jest-environment jsdom
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
- * (node export conditions: exceljs, used to make the school files, otherwise loads uuid's ESM build)
  */
+// Node export conditions: exceljs (used to make the school files) otherwise loads uuid's ESM build.
 /**
  * The «Свод» journey in the pane: files read by the real reader, the command given as a prop
  * (progress, cancel, result and findings shown).

@@ -25,7 +25,7 @@ export interface SchoolSource {
 
 export type SourceFindingCode =
   | "notZip" | "notXlsx" | "notOurs" | "damaged" | "empty" | "tooLarge"
-  | "noPassport" | "noSchoolName" | "unknownIndicator" | "badPeriod";
+  | "noPassport" | "noSchoolName" | "unknownIndicator" | "badPeriod" | "badValue";
 
 export interface SourceFinding {
   label: string;
@@ -158,6 +158,10 @@ const MESSAGES: Record<SourceFindingCode, (label: string, detail: string) => Tex
     ru: `В файле «${l}» заголовки периодов не распознаны (${d}): эти столбцы не сведены.`,
     en: `«${l}» has period headers that could not be read (${d}): those columns are not consolidated.`,
   }),
+  badValue: (l, d) => ({
+    ru: `В файле «${l}» значения не подходят к единицам показателей (${d}): в своде они отмечены как ошибки. Попросите школу исправить их.`,
+    en: `«${l}» holds values that do not fit their indicators' units (${d}): the consolidation marks them as errors. Ask the school to correct them.`,
+  }),
 };
 
 export function sourceFinding(label: string, code: SourceFindingCode, detail = ""): SourceFinding {
@@ -214,6 +218,12 @@ export function readSchoolSheets(label: string, grids: { name: string; values: u
   }
   if (unknown.size) findings.push(sourceFinding(label, "unknownIndicator", [...unknown].slice(0, 5).join(", ") + (unknown.size > 5 ? ` … (${unknown.size})` : "")));
   if (badPeriods.size) findings.push(sourceFinding(label, "badPeriod", [...badPeriods].slice(0, 5).join(", ")));
+  // A value of the wrong unit (a share above 100 %, a fractional count, a score off the scale).
+  const bad: string[] = [];
+  for (const [id, byPeriod] of Object.entries(report.data.observations)) {
+    for (const [key, o] of Object.entries(byPeriod)) if (o.value.kind === "error") bad.push(`${id} ${key}`);
+  }
+  if (bad.length) findings.push(sourceFinding(label, "badValue", bad.slice(0, 5).join(", ") + (bad.length > 5 ? ` … (${bad.length})` : "")));
   if (report.periods.length === 0) return { ok: false, finding: sourceFinding(label, "empty") };
   return { ok: true, school: { label, report }, findings };
 }
