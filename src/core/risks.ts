@@ -8,6 +8,8 @@ import { dynamics } from "./calc";
 import { runChecks, SEVERITY_ORDER } from "./checks";
 import { earlierCandidates } from "./layout/highlight";
 import { formatPeriod, parsePeriodKey, periodKey } from "./periods";
+import { overdueAt } from "./layout/roadmapRead";
+import { periodEndDate, type IsoDate, type TrackedEvent } from "./roadmap";
 import { seriesOf, timelineOf, type ReportData } from "./report";
 import { describeEvaluation, evaluateTarget, type TargetEvaluation } from "./targets";
 import type { Finding, Lang, Period, Severity, Target, Text, Unit } from "./types";
@@ -146,4 +148,26 @@ export function computeRisks(report: ReportData, targets: readonly Target[]): Ri
 /** Catalog position of an indicator (unknown ids last), for callers that sort lines themselves. */
 export function catalogIndex(id: string): number {
   return catalogOrder.get(id) ?? CATALOG.length;
+}
+
+/** The road map's overdue events for «Риски» (issue 9). */
+export interface RoadmapOverdue {
+  /** The date the events are overdue at. */
+  asOf: IsoDate;
+  /** The report period whose end `asOf` is; null when `asOf` is today (that period has not ended yet). */
+  period: Period | null;
+  events: TrackedEvent[];
+}
+
+/**
+ * Overdue road-map events at the end of the latest report period (the one ending last), or at
+ * `today` when that period has not ended yet (or the report has no period).
+ */
+export function roadmapOverdue(rows: readonly TrackedEvent[], periods: readonly Period[], today: IsoDate): RoadmapOverdue {
+  let latest: Period | null = null;
+  for (const p of periods) if (!latest || periodEndDate(p) > periodEndDate(latest)) latest = p;
+  const end = latest ? periodEndDate(latest) : "";
+  const ended = latest !== null && end !== "" && end <= today;
+  const asOf = ended ? end : today;
+  return { asOf, period: ended ? latest : null, events: overdueAt(rows, asOf) };
 }

@@ -7,12 +7,14 @@ import { unitLabel } from "../core/catalog";
 import { freeSheetName } from "../core/layout";
 import { buildDynamicsSheet, DYNAMICS_SHEET_NAME } from "../core/layout/dynamicsSheet";
 import { analysisStyles, buildHighlights, type SheetHighlights } from "../core/layout/highlight";
-import { buildRisksSheet, RISKS_SHEET_NAME } from "../core/layout/risksSheet";
+import { buildRisksSheet, OVERDUE_STYLES, RISKS_SHEET_NAME } from "../core/layout/risksSheet";
+import { trackedRows } from "../core/layout/roadmapRead";
 import { buildTargetsSheet, targetRefs, TARGETS_SHEET_NAME, type TargetsSheetResult } from "../core/layout/targetsSheet";
-import type { SheetKind, SheetPlan, WorkbookPlan } from "../core/plan";
+import type { PlanStyle, SheetKind, SheetPlan, WorkbookPlan } from "../core/plan";
 import { comparePeriods as periodOrder, isPeriod, periodKey } from "../core/periods";
 import { readReport, timelineOf, type ReportData } from "../core/report";
-import { computeRisks } from "../core/risks";
+import { computeRisks, roadmapOverdue, type RoadmapOverdue } from "../core/risks";
+import type { IsoDate } from "../core/roadmap";
 import type { Lang, Period, Text } from "../core/types";
 import { queuePlan, RequestBudget, type Capabilities } from "./apply";
 import { queueCharts } from "./charts";
@@ -57,11 +59,18 @@ class CommandFailure extends Error {
   }
 }
 
+/** Thrown inside a session body (before any write is queued) to end the command with this error. */
+export class CommandStop extends Error {
+  constructor(readonly error: CommandError) {
+    super(error.code);
+  }
+}
+
 function capabilities(): Capabilities {
   return { validation: isSetSupported("1.8"), pageLayout: isSetSupported("1.9"), conditionalFormats: isSetSupported("1.6") };
 }
 
-interface Session {
+export interface Session {
   context: Excel.RequestContext;
   read: WorkbookRead;
   report: ReportData;
@@ -70,8 +79,14 @@ interface Session {
   sync: () => Promise<void>;
 }
 
-/** One Excel.run: read our sheets, then `body` queues the writes; the final sync sends them. */
-async function session<T>(body: (s: Session) => Promise<T>): Promise<CommandResult<T>> {
+/**
+ * One Excel.run: read our sheets, then `body` queues the writes; the final sync sends them.
+ * `prepare` may queue loads of its own before the first sync (they arrive with it, no extra sync).
+ */
+export async function session<T, P = undefined>(
+  body: (s: Session, prepared: P) => Promise<T>,
+  prepare?: (context: Excel.RequestContext) => P,
+): Promise<CommandResult<T>> {
   if (!isSetSupported("1.7")) return fail("apiNotSupported");
   const caps = capabilities();
   try {
@@ -79,10 +94,11 @@ async function session<T>(body: (s: Session) => Promise<T>): Promise<CommandResu
       const sync = async () => {
         await context.sync();
       };
+      const prepared = prepare?.(context) as P;
       const read = await readOurSheets(context, sync);
       const report = readReport(read.ours);
       const budget = new RequestBudget(sync);
-      const out = await body({ context, read, report, budget, caps, sync });
+      const out = await body({ context, read, report, budget, caps, sync }, prepared);
       await sync();
       budget.sent();
       return out;
@@ -90,13 +106,14 @@ async function session<T>(body: (s: Session) => Promise<T>): Promise<CommandResu
     return { ok: true, ...value } as CommandResult<T>;
   } catch (e) {
     if (e instanceof CommandFailure) return fail(e.code);
+    if (e instanceof CommandStop) return { ok: false, error: e.error };
     const mapped = mapOfficeError(e);
     if (mapped.code === "cellEditMode" || mapped.code === "unknown") return fail(mapped.code);
     return { ok: false, error: { code: mapped.code, message: mapped.message } };
   }
 }
 
-function existingOf(read: WorkbookRead, kind: SheetKind) {
+export function existingOf(read: WorkbookRead, kind: SheetKind) {
   return read.ours.find((s) => s.kind === kind) ?? null;
 }
 
@@ -116,12 +133,12 @@ function targetsOf(s: Session, lang: Lang): { built: TargetsSheetResult; created
   return { built, created: !existing };
 }
 
-async function apply(s: Session, lang: Lang, sheets: SheetPlan[]): Promise<void> {
+export async function apply(s: Session, lang: Lang, sheets: SheetPlan[], styles: Record<string, PlanStyle> = analysisStyles(lang)): Promise<void> {
   const states = statesOf(s.read);
   const plan: WorkbookPlan = {
     lang,
     sheets: sheets.map((sh) => (states.has(sh.name) ? { ...sh, existing: true } : sh)),
-    styles: analysisStyles(lang),
+    styles,
     names: [],
     valuesKept: 0,
   };
@@ -132,7 +149,7 @@ async function apply(s: Session, lang: Lang, sheets: SheetPlan[]): Promise<void>
   await queuePlan(s.context, plan, states, s.caps, s.budget);
 }
 
-function activate(s: Session, name: string): void {
+export function activate(s: Session, name: string): void {
   s.context.workbook.worksheets.getItem(name).activate();
 }
 
@@ -182,19 +199,30 @@ function comparePeriodsOrder(a: Period, b: Period): [Period, Period] {
   return periodOrder(a, b) <= 0 ? [a, b] : [b, a];
 }
 
+/** Today's date in the user's time zone, ISO. */
+export function todayIso(): IsoDate {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
 /**
  * Judge the targets, rebuild «Риски» (lines and charts) and the highlighting of the indicator
- * sheets; inserts «Цели программы» when missing. Idempotent.
+ * sheets; inserts «Цели программы» when missing. Idempotent. With a «Дорожная карта» sheet, «Риски»
+ * also lists the road map's overdue events (at the end of the latest report period, or at `today`
+ * when it has not ended; `today` defaults to the current date).
  */
-export async function refreshRisks(o: { lang: Lang }): Promise<CommandResult<{ sheet: string; missed: number; atRisk: number; worsening: number; findings: number }>> {
+export async function refreshRisks(o: { lang: Lang; today?: IsoDate }): Promise<CommandResult<{ sheet: string; missed: number; atRisk: number; worsening: number; findings: number; overdueEvents?: number }>> {
   const lang: Lang = o?.lang === "en" ? "en" : "ru";
+  const today = typeof o?.today === "string" && /^\d{4}-\d{2}-\d{2}$/.test(o.today) ? o.today : todayIso();
   return session(async (s) => {
     requireReport(s.report);
     const { built, created } = targetsOf(s, lang);
     const risks = computeRisks(s.report, built.targets);
     const name = nameFor(s.read, "risks", RISKS_SHEET_NAME, lang, created ? [built.sheet.name] : []);
+    const roadmap = existingOf(s.read, "roadmap");
+    const overdue: RoadmapOverdue | undefined = roadmap ? roadmapOverdue(trackedRows(roadmap), s.report.periods, today) : undefined;
     const sheet = buildRisksSheet({
-      name, lang, school: s.report.school, lines: risks.lines, counts: risks, report: s.report, targets: built.targets,
+      name, lang, school: s.report.school, lines: risks.lines, counts: risks, report: s.report, targets: built.targets, overdue,
     }).sheet;
     const highlights = buildHighlights({
       report: s.report,
@@ -217,7 +245,7 @@ export async function refreshRisks(o: { lang: Lang }): Promise<CommandResult<{ s
         reprotect.push(ws);
       }
     }
-    await apply(s, lang, created ? [built.sheet, sheet] : [sheet]);
+    await apply(s, lang, created ? [built.sheet, sheet] : [sheet], { ...analysisStyles(lang), ...OVERDUE_STYLES });
     const ws = s.context.workbook.worksheets.getItem(name);
     await queueCharts(ws, sheet.charts ?? [], existingOf(s.read, "risks")?.charts ?? [], s.budget);
     if (s.caps.conditionalFormats) await queueHighlights(s, highlights);
@@ -226,7 +254,8 @@ export async function refreshRisks(o: { lang: Lang }): Promise<CommandResult<{ s
       w.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowSort: false, allowAutoFilter: false });
     }
     ws.activate();
-    return { sheet: name, missed: risks.missed, atRisk: risks.atRisk, worsening: risks.worsening, findings: risks.findings };
+    const counts = { sheet: name, missed: risks.missed, atRisk: risks.atRisk, worsening: risks.worsening, findings: risks.findings };
+    return overdue ? { ...counts, overdueEvents: overdue.events.length } : counts;
   });
 }
 

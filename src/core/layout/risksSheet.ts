@@ -4,10 +4,11 @@
  * colours; and line charts of the key indicators over the filled periods with their target line.
  */
 import { getIndicator, isShareLike } from "../catalog";
-import type { PlanCell, PlanChart, SheetPlan } from "../plan";
+import type { PlanCell, PlanChart, PlanStyle, SheetPlan } from "../plan";
 import { formatPeriod, periodKey } from "../periods";
 import { seriesOf, type ReportData } from "../report";
-import type { RiskKind, RiskLine } from "../risks";
+import type { RiskKind, RiskLine, RoadmapOverdue } from "../risks";
+import { isoToSerial, STATUS_LABELS } from "../roadmap";
 import type { Lang, Target, Text } from "../types";
 import { CellGrid, cellAddress, rangeAddress } from "./grid";
 import { LEGEND } from "./highlight";
@@ -52,6 +53,15 @@ const R = {
   targetLine: { ru: "Цель", en: "Target" },
   qualityChart: { ru: "Качество знаний (доля на «4» и «5»)", en: "Quality (share of marks 4 and 5)" },
   giaChart: { ru: "Средние баллы ГИА-9 (ОГЭ)", en: "Average ГИА-9 (OGE) marks" },
+  overdueTitle: { ru: "Просроченные мероприятия дорожной карты на {date}", en: "Overdue road-map events at {date}" },
+  overdueNone: { ru: "Просроченных мероприятий нет.", en: "No overdue events." },
+  overdueCount: { ru: " Просроченных мероприятий дорожной карты: {n}.", en: " Overdue road-map events: {n}." },
+  evNumber: { ru: "№", en: "No." },
+  evTitle: { ru: "Мероприятие", en: "Event" },
+  evDeadline: { ru: "Сроки", en: "Deadline" },
+  evEnd: { ru: "Окончание", en: "End" },
+  evStatus: { ru: "Статус", en: "Status" },
+  evResponsible: { ru: "Ответственные", en: "Responsible" },
 } satisfies Record<string, Text>;
 
 export const KIND_LABELS: Record<RiskKind, Text> = {
@@ -77,6 +87,8 @@ export interface RisksSheetInput {
   counts: { missed: number; atRisk: number; worsening: number; findings: number };
   report: ReportData;
   targets: readonly Target[];
+  /** The road map's overdue events (issue 9), when the workbook has a road map. */
+  overdue?: RoadmapOverdue;
 }
 
 function fill(text: string, vars: Record<string, number>): string {
@@ -91,12 +103,50 @@ function numberCell(x: number | undefined, id: string, kind: "value" | "gap"): P
   return { value: x, style: share ? "d.share" : ind?.unit.kind === "count" ? "d.int" : "d.num" };
 }
 
+/** The overdue road-map events (B…H from `row`): a title, a header and one line each. Returns the next free row. */
+function overdueSection(g: CellGrid, row: number, o: RoadmapOverdue, lang: Lang): number {
+  const [y, m, d] = o.asOf.split("-");
+  const date = `${d}.${m}.${y}${o.period ? ` (${formatPeriod(o.period, lang)})` : ""}`;
+  let r = row;
+  g.set(r++, RISKS.kindCol, { value: R.overdueTitle[lang].replace("{date}", date), style: "title" });
+  if (o.events.length === 0) {
+    g.set(r++, RISKS.kindCol, { value: R.overdueNone[lang], style: "a.text" });
+    return r;
+  }
+  const heads: [number, Text][] = [
+    [RISKS.kindCol, R.evNumber], [RISKS.nameCol, R.evTitle], [RISKS.periodCol, R.evDeadline], [RISKS.valueCol, R.evEnd],
+    [RISKS.targetCol, R.evStatus], [RISKS.textCol, R.evResponsible],
+  ];
+  for (const [c, t] of heads) g.set(r, c, { value: t[lang], style: "header" });
+  g.set(r, RISKS.gapCol, { style: "header" });
+  r++;
+  for (const e of o.events) {
+    const end = e.occurrence ? isoToSerial(e.occurrence.end) : null;
+    g.set(r, RISKS.kindCol, { value: e.event.number, style: "rm.overdue" });
+    g.set(r, RISKS.nameCol, { value: e.event.title, style: "a.text" });
+    g.set(r, RISKS.periodCol, { value: e.event.deadlineText, style: "a.text" });
+    g.set(r, RISKS.valueCol, end === null ? { style: "a.text" } : { value: end, style: "rm.overdueDate" });
+    g.set(r, RISKS.targetCol, { value: STATUS_LABELS[e.status][lang], style: "a.center" });
+    g.set(r, RISKS.textCol, { value: e.event.responsible, style: "a.text" });
+    r++;
+  }
+  return r;
+}
+
+/** Styles the overdue section adds to the analysis styles. */
+export const OVERDUE_STYLES: Record<string, PlanStyle> = {
+  "rm.overdue": { numberFormat: "@", vertical: "top", fontColor: "#C00000", bold: true, locked: true },
+  "rm.overdueDate": { numberFormat: "dd.mm.yyyy", vertical: "top", horizontal: "center", locked: true },
+};
+
 export function buildRisksSheet(input: RisksSheetInput): { sheet: SheetPlan } {
   const { lang, lines, report } = input;
   const g = new CellGrid();
   g.set(1, 1, { value: markerOf("risks"), style: "marker" });
   g.set(1, 2, { value: input.school ? `${R.title[lang]} — ${input.school}` : R.title[lang], style: "title" });
-  g.set(RISKS.summaryRow, RISKS.kindCol, { value: lines.length ? fill(R.summary[lang], input.counts) : R.none[lang], style: "a.text" });
+  const overdueCount = input.overdue ? fill(R.overdueCount[lang], { n: input.overdue.events.length }) : "";
+  const summary = (lines.length ? fill(R.summary[lang], input.counts) : R.none[lang]) + overdueCount;
+  g.set(RISKS.summaryRow, RISKS.kindCol, { value: summary, style: "a.text" });
   const heads: [number, Text][] = [
     [RISKS.idCol, R.id], [RISKS.kindCol, R.kind], [RISKS.nameCol, R.name], [RISKS.periodCol, R.period],
     [RISKS.valueCol, R.value], [RISKS.targetCol, R.target], [RISKS.gapCol, R.gap], [RISKS.textCol, R.text],
@@ -117,6 +167,8 @@ export function buildRisksSheet(input: RisksSheetInput): { sheet: SheetPlan } {
     g.set(r, RISKS.textCol, { value: line.text[lang], style: "a.text" });
     r++;
   }
+
+  if (input.overdue) r = overdueSection(g, r + 1, input.overdue, lang);
 
   // Legend.
   r++;

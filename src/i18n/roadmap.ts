@@ -1,0 +1,66 @@
+/** Strings of the «Дорожная карта» screen (issue 9). */
+export const ru = {
+  tab: "Дорожная карта",
+  intro: "Перенесите дорожную карту программы из Word в Excel: надстройка создаст лист «Дорожная карта» со статусами мероприятий и процентом выполнения по периодам.",
+  steps: [
+    "Скопируйте таблицу дорожной карты в Word (вместе со строкой заголовков: №, Мероприятие, Сроки, Ответственные, Целевая группа, Результат).",
+    "Вставьте её на любой лист этой книги (например, на новый пустой лист).",
+    "Выделите вставленную таблицу целиком и нажмите «Загрузить дорожную карту».",
+  ],
+  keep: "Вставленная таблица не изменяется. Повторная загрузка сохраняет введённые статусы, даты и примечания.",
+  run: "Загрузить дорожную карту",
+  busy: "Загружаем дорожную карту…",
+  doneCreated: "Лист «{sheet}» создан.",
+  doneUpdated: "Лист «{sheet}» обновлён.",
+  events: "Мероприятий",
+  occurrences: "Строк на листе",
+  groups: "Направлений",
+  undated: "Без фиксированного срока",
+  kept: "Сохранено введённых статусов",
+  years: "Сроки прочитаны для {first}–{last} учебных годов ({source}).",
+  yearsSource: {
+    option: "заданы вручную",
+    deadlines: "по датам в дорожной карте",
+    sheet: "как при прошлой загрузке",
+    report: "по учебному году отчёта",
+    today: "по текущей дате",
+  },
+  linked: "Процент выполнения мероприятий на листе «Партнёрство» теперь берётся из дорожной карты: {periods}.",
+  unparsedTitle: "Сроки не распознаны ({n})",
+  unparsedHint: "Эти сроки оставлены как текст и отмечены оранжевым: такие мероприятия не попадают в процент выполнения. Исправьте срок в Word (например, «Октябрь 2024» или «до 20.12.2024») и загрузите таблицу снова.",
+  findingsTitle: "Замечания ({n})",
+};
+
+export type RoadmapMessages = typeof ru;
+
+export const en: RoadmapMessages = {
+  tab: "Road map",
+  intro: "Bring the programme's road map from Word into Excel: the add-in creates a Road map sheet with the events' statuses and the share done per period.",
+  steps: [
+    "Copy the road-map table in Word (with its header row: No., Event, Deadline, Responsible, Target group, Result).",
+    "Paste it into any sheet of this workbook (a new blank sheet, for example).",
+    "Select the whole pasted table and press «Load the road map».",
+  ],
+  keep: "The pasted table is left as it is. Loading again keeps the statuses, dates and notes you typed.",
+  run: "Load the road map",
+  busy: "Loading the road map…",
+  doneCreated: "Sheet «{sheet}» created.",
+  doneUpdated: "Sheet «{sheet}» updated.",
+  events: "Events",
+  occurrences: "Rows on the sheet",
+  groups: "Directions",
+  undated: "No fixed date",
+  kept: "Typed statuses kept",
+  years: "Deadlines read for the school years {first}–{last} ({source}).",
+  yearsSource: {
+    option: "set by hand",
+    deadlines: "from the dates in the road map",
+    sheet: "as at the last load",
+    report: "from the report's school year",
+    today: "from today's date",
+  },
+  linked: "The share of events done on the Partnership sheet now comes from the road map: {periods}.",
+  unparsedTitle: "Deadlines not recognised ({n})",
+  unparsedHint: "These deadlines are kept as text and marked orange: such events do not count in the share done. Correct the deadline in Word (in Russian, e.g. «Октябрь 2024» or «до 20.12.2024») and load the table again.",
+  findingsTitle: "Notes ({n})",
+};
