@@ -20,6 +20,7 @@ export const en: Messages = {
     fill: "Fill a report",
     compare: "Compare periods",
     targets: "Targets and risks",
+    roadmap: "Road map",
     consolidate: "Summary",
     share: "Sending",
   },

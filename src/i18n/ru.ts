@@ -22,6 +22,7 @@ export const ru = {
     fill: "Заполнить отчёт",
     compare: "Сравнить периоды",
     targets: "Цели и риски",
+    roadmap: "Дорожная карта",
     consolidate: "Свод",
     share: "Отправка",
   },

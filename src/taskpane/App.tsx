@@ -1,6 +1,6 @@
 /**
  * The task pane: header with the language switch, host status, and the journeys as tabs
- * (Fill a report · Compare periods · Targets and risks · Summary …; later ones load on first visit). Commands arrive as props.
+ * (Fill a report · Compare periods · Targets and risks · Road map · Summary · Sending; the last three load on first visit). Commands arrive as props.
  */
 import * as React from "react";
 import {
@@ -28,11 +28,12 @@ import { TargetsRisks } from "./screens/TargetsRisks";
 
 /** Where the pane runs: inside Excel, inside another Office app, or in a plain browser. */
 export type HostStatus = "loading" | "excel" | "otherHost" | "outsideOffice";
-export type Journey = "fill" | "compare" | "targets" | "consolidate" | "share";
-const JOURNEYS: Journey[] = ["fill", "compare", "targets", "consolidate", "share"];
+export type Journey = "fill" | "compare" | "targets" | "roadmap" | "consolidate" | "share";
+const JOURNEYS: Journey[] = ["fill", "compare", "targets", "roadmap", "consolidate", "share"];
 /** Journeys whose screens load on first visit (separate chunks). */
-const LAZY: ReadonlySet<Journey> = new Set<Journey>(["consolidate", "share"]);
+const LAZY: ReadonlySet<Journey> = new Set<Journey>(["roadmap", "consolidate", "share"]);
 
+const Roadmap = React.lazy(() => import(/* webpackChunkName: "roadmap-screen" */ "./screens/Roadmap").then((m) => ({ default: m.Roadmap })));
 const Share = React.lazy(() => import(/* webpackChunkName: "share-screen" */ "./screens/Share").then((m) => ({ default: m.Share })));
 const Consolidate = React.lazy(() => import(/* webpackChunkName: "consolidate-screen" */ "./screens/Consolidate").then((m) => ({ default: m.Consolidate })));
 
@@ -124,6 +125,7 @@ export function App({ lang: initialLang, host, commands = {}, theme = "light", o
               {j === "targets" && <TargetsRisks lang={lang} commands={commands} report={report} onChanged={bump} />}
               {LAZY.has(j) && visited.has(j) && (
                 <React.Suspense fallback={<Spinner size="small" label={t.common.busy} />}>
+                  {j === "roadmap" && <Roadmap lang={lang} importRoadmap={commands.importRoadmap} activateSheet={commands.activateSheet} onChanged={bump} />}
                   {j === "share" && <Share lang={lang} freezeForSending={commands.freezeForSending} restoreFormulas={commands.restoreFormulas} onChanged={bump} />}
                   {j === "consolidate" && <Consolidate lang={lang} consolidate={commands.consolidate} readSchoolFile={commands.readSchoolFile} activateSheet={commands.activateSheet} />}
                 </React.Suspense>

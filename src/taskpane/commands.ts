@@ -11,6 +11,7 @@ import type { InsertResult } from "../excel/insertReport";
 import type { ConsolidateOptions, ConsolidateResult } from "../excel/consolidate";
 import type { FileRead } from "../xlsx/light/workbook";
 import type { FreezeResult, RestoreResult } from "../excel/share";
+import type { RoadmapImportOptions, RoadmapImportResult } from "../excel/roadmap";
 
 export type { CommandError, CommandResult } from "../excel/commands";
 
@@ -31,6 +32,8 @@ export interface Commands {
   /** Municipal consolidation (loaded on first use). */
   consolidate?: (o: ConsolidateOptions) => Promise<CommandResult<ConsolidateResult>>;
   readSchoolFile?: (label: string, bytes: Uint8Array) => Promise<FileRead>;
+  /** «Загрузить дорожную карту» from the selection (loaded on first use). */
+  importRoadmap?: (o: RoadmapImportOptions) => Promise<CommandResult<RoadmapImportResult>>;
   /** «Подготовить к отправке» / «Вернуть формулы» (loaded on first use). */
   freezeForSending?: (o: { lang: Lang }) => Promise<CommandResult<FreezeResult>>;
   restoreFormulas?: (o: { lang: Lang }) => Promise<CommandResult<RestoreResult>>;

@@ -16,6 +16,7 @@ export function excelCommands(): Commands {
     refreshRisks,
     activateSheet,
     consolidate: async (o) => (await import(/* webpackChunkName: "consolidate" */ "../excel/consolidate")).consolidate(o),
+    importRoadmap: async (o) => (await import(/* webpackChunkName: "roadmap" */ "../excel/roadmap")).importRoadmap(o),
     freezeForSending: async (o) => (await import(/* webpackChunkName: "share" */ "../excel/share")).freezeForSending(o),
     restoreFormulas: async (o) => (await import(/* webpackChunkName: "share" */ "../excel/share")).restoreFormulas(o),
     readSchoolFile: async (label, bytes) => (await import(/* webpackChunkName: "consolidate" */ "../xlsx/light")).readSchoolFile(label, bytes),
