@@ -94,6 +94,8 @@ export interface PlanPageLayout {
   fitToPagesWide: number;
   /** Rows repeated on each printed page, e.g. "1:4". */
   printTitleRows?: string;
+  /** Columns repeated on each printed page, e.g. "A:C". */
+  printTitleColumns?: string;
 }
 
 export interface PlanName {

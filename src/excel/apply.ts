@@ -72,10 +72,12 @@ export const size = (v: unknown): number => utf8Length(JSON.stringify(v) ?? "");
 /**
  * A constant as it must be sent in `range.formulas`/`values`: text that Excel would take for a
  * formula or a signed number ("=…", "+…", "-…", "@…") gets a leading apostrophe, Excel's
- * text prefix (as when typed), so a school name like "=HYPERLINK(…)" stays text.
+ * text prefix (as when typed), so a school name like "=HYPERLINK(…)" stays text. Excel stores
+ * such an entry as text and hides the apostrophe (reading `formulas` back returns the text without
+ * it: OfficeDev/office-js#6687), so text that itself starts with "'" is prefixed too, to keep it.
  */
 export function asConstant(v: string | number | boolean): string | number | boolean {
-  return typeof v === "string" && /^[=+\-@]/.test(v) ? `'${v}` : v;
+  return typeof v === "string" && /^[=+\-@']/.test(v) ? `'${v}` : v;
 }
 
 /** Points for a width in characters (Calibri 11: about 7 px per character plus padding). */
@@ -222,6 +224,10 @@ async function queueSheet(ws: Excel.Worksheet, plan: WorkbookPlan, sheet: SheetP
     if (sheet.pageLayout.printTitleRows) {
       const [a, b] = sheet.pageLayout.printTitleRows.split(":");
       pl.setPrintTitleRows(`$${a}:$${b ?? a}`);
+    }
+    if (sheet.pageLayout.printTitleColumns) {
+      const [a, b] = sheet.pageLayout.printTitleColumns.split(":");
+      pl.setPrintTitleColumns(`$${a}:$${b ?? a}`);
     }
   }
   if (sheet.protection.protected) {

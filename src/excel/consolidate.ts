@@ -13,14 +13,14 @@ import { consolidate as buildConsolidation, DATA_SHEET_NAME, SUMMARY_SHEET_NAME,
 import { freeSheetName } from "../core/layout";
 import { rangeAddress } from "../core/layout/grid";
 import { analysisStyles } from "../core/layout/highlight";
-import { parseAnyMarker, parseOutputMarker, SHEET_KINDS } from "../core/layout/markers";
+import { markerOf, parseAnyMarker, parseOutputMarker, SHEET_KINDS } from "../core/layout/markers";
 import { readTargetsSheet } from "../core/layout/targetsSheet";
 import type { PlanStyle, SheetKind, WorkbookPlan } from "../core/plan";
 import { formatPeriod } from "../core/periods";
 import { defaultTargetsFor } from "../core/targets";
 import type { Lang, Period, Target, Text } from "../core/types";
 import { readSchoolSheets, type SchoolSource, type SourceFinding } from "../xlsx/light/workbook";
-import { asConstant, queuePlan, RequestBudget, size, type Capabilities } from "./apply";
+import { queuePlan, RequestBudget, size, type Capabilities } from "./apply";
 import type { CommandResult } from "./commands";
 import { isSetSupported, mapOfficeError } from "./errors";
 import { readMarkedSheets, type MarkedSheet } from "./read";
@@ -179,7 +179,8 @@ export async function consolidate(o: ConsolidateOptions): Promise<CommandResult<
         const ws = sheets.add(dataName);
         created.push(dataName);
         await budget.reserve(200);
-        ws.getRange("A1").values = [["shnor-monitor:v1:data"]];
+        // Sent as text (Excel's "'" prefix), like every string of the table below.
+        ws.getRange("A1").values = [[`'${markerOf("data")}`]];
         ws.getRange("A1").format.font.color = "#808080";
         const width = out.data.header.length;
         // Table header in row 2, data from row 3; A1 keeps the marker above the table.
@@ -191,7 +192,7 @@ export async function consolidate(o: ConsolidateOptions): Promise<CommandResult<
         for (let i = 0; i < rows.length; i += DATA_BLOCK_ROWS) {
           // Every string is sent with Excel's text prefix: school names from files, and period keys
           // such as "2023/24" that Excel could otherwise read as a date.
-          const block = rows.slice(i, i + DATA_BLOCK_ROWS).map((r) => r.map((v) => (typeof v === "string" ? `'${v}` : v === null ? "" : asConstant(v))));
+          const block = rows.slice(i, i + DATA_BLOCK_ROWS).map((r) => r.map((v) => (typeof v === "string" ? `'${v}` : v === null ? "" : v)));
           await budget.reserve(size(block));
           ws.getRange(rangeAddress(3 + i, 1, 2 + i + block.length, width)).values = block;
         }

@@ -5,7 +5,7 @@
 import { createSimHost, installSimHost, type SimHost } from "../../src/sim";
 import { SUMMARY } from "../../src/core/consolidate";
 import { readSchoolFile, type SchoolSource, type SourceFinding } from "../../src/xlsx/light";
-import { consolidate, DATA_TABLE_NAME, type ConsolidateResult } from "../../src/excel/consolidate";
+import { consolidate, DATA_TABLE_NAME, groupSheetSets, type ConsolidateResult } from "../../src/excel/consolidate";
 import type { CommandResult } from "../../src/excel/commands";
 import { insertReport } from "../../src/excel/insertReport";
 import { schoolWorkbook } from "../xlsx/fixtures";
@@ -95,6 +95,13 @@ describe("consolidate (simulated host)", () => {
     expect(g.some((v) => typeof v === "string" && v.includes("school3.xlsx"))).toBe(true);
   });
 
+  it("prints «Свод» landscape with the indicator names repeated on every page", () => {
+    const pl = host.inspect.sheetInfo("Свод").pageLayout;
+    expect(pl).toMatchObject({ orientation: "Landscape", zoom: { horizontalFitToPages: 1 } });
+    expect(pl.printTitleRows).toMatch(/\$2:\$4$/);
+    expect(pl.printTitleColumns).toMatch(/\$A:\$C$/);
+  });
+
   it("stays within the sync and request budgets", () => {
     expect(out.syncs).toBeLessThanOrEqual(4);
     expect(host.stats.maxRequestBytes).toBeLessThan(FOUR_MB);
@@ -165,4 +172,24 @@ describe("consolidate: scale", () => {
     }
     expect(figures[0].syncs).toBe(3);
   }, 120_000);
+});
+
+describe("groupSheetSets", () => {
+  it("groups school sheets by Excel's copy suffix and leaves analysis and output sheets out", () => {
+    const sets = groupSheetSets([
+      { name: "Паспорт", kind: "passport" },
+      { name: "Базовые показатели", kind: "base" },
+      { name: "Паспорт (2)", kind: "passport" },
+      { name: "Базовые показатели (2)", kind: "base" },
+      { name: "Предметные результаты (3)", kind: "subject" },
+      { name: "Паспорт (3)", kind: "passport" },
+      { name: "Цели программы", kind: "targets" },
+      { name: "Свод", kind: "summary" },
+    ]);
+    expect([...sets.entries()]).toEqual([
+      ["", ["Паспорт", "Базовые показатели"]],
+      ["2", ["Паспорт (2)", "Базовые показатели (2)"]],
+      ["3", ["Предметные результаты (3)", "Паспорт (3)"]],
+    ]);
+  });
 });

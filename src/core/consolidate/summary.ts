@@ -62,6 +62,9 @@ const METHOD_NOTE: Partial<Record<TotalMethod, Text>> = {
   yesCount: { ru: "школ с «да»", en: "schools with yes" },
 };
 
+/** Schools per printed page width (the indicator columns repeat on each page). */
+export const SCHOOLS_PER_PAGE = 6;
+
 /** Shown at most on the sheet; the pane lists all. */
 export const MAX_FINDING_LINES = 500;
 
@@ -197,7 +200,13 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
     conditionalFormats,
     // A snapshot rebuilt at every consolidation; unprotected so the analyst can sort and format it.
     protection: { protected: false, allowFormatColumns: true, allowFormatRows: true, allowSort: true },
-    pageLayout: { orientation: "landscape", fitToPagesWide: 1, printTitleRows: `${SUMMARY.headerRow}:${SUMMARY.subHeaderRow}` },
+    // Printed with the indicator names (A:C) repeated on every page, about 6 schools per page width.
+    pageLayout: {
+      orientation: "landscape",
+      fitToPagesWide: Math.max(1, Math.ceil(schools.length / SCHOOLS_PER_PAGE)),
+      printTitleRows: `${SUMMARY.headerRow}:${SUMMARY.subHeaderRow}`,
+      printTitleColumns: `${columnLetter(SUMMARY.idCol)}:${columnLetter(SUMMARY.nameCol)}`,
+    },
   };
 }
 

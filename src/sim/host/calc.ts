@@ -2,6 +2,7 @@
 
 import { HyperFormula, DetailedCellError } from "hyperformula";
 import { MAX_COLS, MAX_ROWS } from "./address";
+import { DeferredSheets, referencedSheets } from "./deferred";
 
 export type CellValue = number | string | boolean;
 /** What a cell holds as written: a constant, a formula "=…", or null (empty). */
@@ -53,6 +54,12 @@ export const isErrorValue = (v: unknown): boolean =>
 export class Calc {
   readonly hf: HyperFormula;
   private suspended = 0;
+  /** Constants of sheets no formula can reach yet (see deferred.ts). */
+  private readonly deferred: DeferredSheets;
+  /** Sheet names formulas referred to (lower case): a new sheet with such a name is attached at once. */
+  private readonly mentioned = new Set<string>();
+  /** Set by a formula that can reach any sheet (INDIRECT): every sheet lives in HyperFormula. */
+  private noDefer = false;
 
   constructor(hfConfig: Record<string, unknown> = {}) {
     this.hf = HyperFormula.buildEmpty({
@@ -62,19 +69,58 @@ export class Calc {
       evaluateNullToZero: true,
       ...hfConfig,
     } as never);
+    const config = this.hf.getConfig();
+    this.deferred = new DeferredSheets({ smart: config.smartRounding, precision: config.precisionRounding });
   }
 
   addSheet(name: string): number {
     this.live();
-    return this.hf.getSheetId(this.hf.addSheet(name)) as number;
+    const id = this.hf.getSheetId(this.hf.addSheet(name)) as number;
+    if (!this.noDefer && !this.mentioned.has(name.toLowerCase())) this.deferred.add(id);
+    return id;
   }
   renameSheet(id: number, name: string): void {
     this.live();
+    if (this.mentioned.has(name.toLowerCase())) this.attach(id);
     this.hf.renameSheet(id, name);
   }
   removeSheet(id: number): void {
     this.live();
+    this.deferred.drop(id);
     this.hf.removeSheet(id);
+  }
+
+  /** True while the sheet's constants are kept outside HyperFormula (for tests and the bench). */
+  isDeferred(id: number): boolean {
+    return this.deferred.has(id);
+  }
+
+  /** Move a sheet's deferred constants into HyperFormula (row runs), for good. */
+  private attach(id: number): void {
+    if (!this.deferred.has(id)) return;
+    const cells = this.deferred.take(id);
+    this.batchWrite();
+    let i = 0;
+    while (i < cells.length) {
+      let j = i + 1;
+      while (j < cells.length && cells[j].row === cells[i].row && cells[j].col === cells[j - 1].col + 1) j++;
+      this.hf.setCellContents({ sheet: id, row: cells[i].row, col: cells[i].col }, [cells.slice(i, j).map((c) => c.value)] as never);
+      i = j;
+    }
+  }
+
+  /** Before a formula reaches HyperFormula: attach the sheets it may read. */
+  private noteFormula(formula: string, sheet?: number): void {
+    if (sheet !== undefined) this.attach(sheet);
+    if (/INDIRECT\s*\(/i.test(formula)) {
+      this.noDefer = true;
+      for (const id of this.deferred.ids()) this.attach(id);
+      return;
+    }
+    for (const name of referencedSheets(formula)) {
+      this.mentioned.add(name);
+      for (const id of this.deferred.ids()) if (this.hf.getSheetName(id)?.toLowerCase() === name) this.attach(id);
+    }
   }
 
   /** True when the formula text parses (Excel refuses to store a formula that does not). */
@@ -85,39 +131,48 @@ export class Calc {
 
   /** Write a rectangular block of raw contents starting at (row, col). */
   setBlock(sheet: number, row: number, col: number, block: RawContent[][]): void {
+    if (this.deferred.has(sheet) && this.deferred.setBlock(sheet, row, col, block)) return;
+    this.attach(sheet);
+    for (const r of block) for (const v of r) if (typeof v === "string" && v.startsWith("=") && v.length > 1) this.noteFormula(v);
     this.batchWrite();
     this.hf.setCellContents({ sheet, row, col }, block as never);
   }
 
   value(sheet: number, row: number, col: number): CellValue | "" {
+    if (this.deferred.has(sheet)) return this.deferred.value(sheet, row, col);
     this.live();
     return toExcelValue(this.hf.getCellValue({ sheet, row, col }));
   }
 
   formula(sheet: number, row: number, col: number): string | undefined {
+    if (this.deferred.has(sheet)) return undefined;
     this.live();
     return this.hf.getCellFormula({ sheet, row, col });
   }
 
   /** The raw content as written (formula text, value; strings that would parse differently keep a leading "'"). */
   serialized(sheet: number, row: number, col: number): RawContent {
+    if (this.deferred.has(sheet)) return this.deferred.raw(sheet, row, col);
     this.live();
     return (this.hf.getCellSerialized({ sheet, row, col }) as RawContent) ?? null;
   }
 
   /** calculateFormula's raw result (arrays stay arrays); throws on a formula HyperFormula cannot parse. */
   evaluateRaw(formula: string, sheet: number): unknown {
+    this.noteFormula(formula, sheet);
     this.live();
     return this.hf.calculateFormula(formula, sheet);
   }
 
   isEmpty(sheet: number, row: number, col: number): boolean {
+    if (this.deferred.has(sheet)) return this.deferred.raw(sheet, row, col) === null;
     this.live();
     return this.hf.isCellEmpty({ sheet, row, col });
   }
 
   /** Evaluate a formula in the context of a sheet (references as written, relative to A1). */
   evaluate(formula: string, sheet: number): CellValue | "" {
+    this.noteFormula(formula, sheet);
     this.live();
     try {
       return toExcelValue(this.hf.calculateFormula(formula.startsWith("=") ? formula : `=${formula}`, sheet));
@@ -130,6 +185,7 @@ export class Calc {
     this.live();
     try {
       if (!this.hf.isItPossibleToAddNamedExpression(name, expression)) return false;
+      this.noteFormula(expression);
       this.hf.addNamedExpression(name, expression);
       return true;
     } catch {

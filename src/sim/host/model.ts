@@ -174,7 +174,7 @@ export class WorkbookModel {
       if (!this.calc.validFormula(v)) fail(Codes.invalidArgument, location);
       return v;
     }
-    if (sheet.styles.get(r, c).numberFormat === "@" && !v.startsWith("'")) return `'${v}`;
+    if (!v.startsWith("'") && sheet.styles.get(r, c).numberFormat === "@") return `'${v}`;
     return v;
   }
 
