@@ -8,8 +8,7 @@ import { dynamics } from "./calc";
 import { runChecks, SEVERITY_ORDER } from "./checks";
 import { earlierCandidates } from "./layout/highlight";
 import { formatPeriod, parsePeriodKey, periodKey } from "./periods";
-import { overdueAt } from "./layout/roadmapRead";
-import { periodEndDate, type IsoDate, type TrackedEvent } from "./roadmap";
+import type { IsoDate, TrackedEvent } from "./roadmap/types";
 import { seriesOf, timelineOf, type ReportData } from "./report";
 import { describeEvaluation, evaluateTarget, type TargetEvaluation } from "./targets";
 import type { Finding, Lang, Period, Severity, Target, Text, Unit } from "./types";
@@ -159,15 +158,3 @@ export interface RoadmapOverdue {
   events: TrackedEvent[];
 }
 
-/**
- * Overdue road-map events at the end of the latest report period (the one ending last), or at
- * `today` when that period has not ended yet (or the report has no period).
- */
-export function roadmapOverdue(rows: readonly TrackedEvent[], periods: readonly Period[], today: IsoDate): RoadmapOverdue {
-  let latest: Period | null = null;
-  for (const p of periods) if (!latest || periodEndDate(p) > periodEndDate(latest)) latest = p;
-  const end = latest ? periodEndDate(latest) : "";
-  const ended = latest !== null && end !== "" && end <= today;
-  const asOf = ended ? end : today;
-  return { asOf, period: ended ? latest : null, events: overdueAt(rows, asOf) };
-}

@@ -8,12 +8,11 @@ import { freeSheetName } from "../core/layout";
 import { buildDynamicsSheet, DYNAMICS_SHEET_NAME } from "../core/layout/dynamicsSheet";
 import { analysisStyles, buildHighlights, type SheetHighlights } from "../core/layout/highlight";
 import { buildRisksSheet, OVERDUE_STYLES, RISKS_SHEET_NAME } from "../core/layout/risksSheet";
-import { trackedRows } from "../core/layout/roadmapRead";
 import { buildTargetsSheet, targetRefs, TARGETS_SHEET_NAME, type TargetsSheetResult } from "../core/layout/targetsSheet";
 import type { PlanStyle, SheetKind, SheetPlan, WorkbookPlan } from "../core/plan";
 import { comparePeriods as periodOrder, isPeriod, periodKey } from "../core/periods";
 import { readReport, timelineOf, type ReportData } from "../core/report";
-import { computeRisks, roadmapOverdue, type RoadmapOverdue } from "../core/risks";
+import { computeRisks, type RoadmapOverdue } from "../core/risks";
 import type { IsoDate } from "../core/roadmap";
 import type { Lang, Period, Text } from "../core/types";
 import { queuePlan, RequestBudget, type Capabilities } from "./apply";
@@ -220,7 +219,9 @@ export async function refreshRisks(o: { lang: Lang; today?: IsoDate }): Promise<
     const risks = computeRisks(s.report, built.targets);
     const name = nameFor(s.read, "risks", RISKS_SHEET_NAME, lang, created ? [built.sheet.name] : []);
     const roadmap = existingOf(s.read, "roadmap");
-    const overdue: RoadmapOverdue | undefined = roadmap ? roadmapOverdue(trackedRows(roadmap), s.report.periods, today) : undefined;
+    // The road-map reader (and its deadline parser) loads only when the workbook has a road map.
+    const rm = roadmap ? await import(/* webpackChunkName: "roadmap-read" */ "../core/layout/roadmapRead") : null;
+    const overdue: RoadmapOverdue | undefined = rm && roadmap ? rm.roadmapOverdue(rm.trackedRows(roadmap), s.report.periods, today) : undefined;
     const sheet = buildRisksSheet({
       name, lang, school: s.report.school, lines: risks.lines, counts: risks, report: s.report, targets: built.targets, overdue,
     }).sheet;

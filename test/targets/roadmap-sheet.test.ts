@@ -1,7 +1,7 @@
 /** The «Дорожная карта» sheet builder and reader, the choice of program years, links and overdue events (pure). */
 import { buildRoadmapSheet, isRoadmapLink, roadmapLinkFormula, ROADMAP, summaryPeriods } from "../../src/core/layout/roadmapSheet";
 import { chooseProgramYears, hasTyped, overdueAt, readRoadmapSheet, trackedRows } from "../../src/core/layout/roadmapRead";
-import { roadmapOverdue } from "../../src/core/risks";
+import { roadmapOverdue } from "../../src/core/layout/roadmapRead";
 import { expandEvents, recognizeRoadmap, type RoadmapEvent, type TrackedEvent } from "../../src/core/roadmap";
 import type { SheetPlan } from "../../src/core/plan";
 import type { Period } from "../../src/core/types";

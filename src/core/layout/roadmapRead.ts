@@ -13,9 +13,11 @@
  *   5. "today" — the current school year (from `today`) and the next two.
  * The span is capped at 30 years (the deadline parser's limit).
  */
-import { parseDeadline, parseIsoDate, parseStatus, serialToIso } from "../roadmap";
+import { parseDeadline, parseIsoDate, parseStatus, periodEndDate, serialToIso } from "../roadmap";
 import type { Deadline, IsoDate, ProgramYears, RoadmapEvent, TrackedEvent } from "../roadmap";
 import type { ReadSheet } from "../report";
+import type { RoadmapOverdue } from "../risks";
+import type { Period } from "../types";
 
 /** Geometry of the «Дорожная карта» sheet (1-based); the summary block sits to the right. */
 export const ROADMAP = {
@@ -227,4 +229,17 @@ export function chooseProgramYears(
   if (o.sheet && validYears(o.sheet)) return { years: o.sheet, source: "sheet" };
   if (o.reportYear !== undefined && o.reportYear !== null) return { years: provisional, source: "report" };
   return { years: provisional, source: "today" };
+}
+
+/**
+ * Overdue road-map events at the end of the latest report period (the one ending last), or at
+ * `today` when that period has not ended yet (or the report has no period).
+ */
+export function roadmapOverdue(rows: readonly TrackedEvent[], periods: readonly Period[], today: IsoDate): RoadmapOverdue {
+  let latest: Period | null = null;
+  for (const p of periods) if (!latest || periodEndDate(p) > periodEndDate(latest)) latest = p;
+  const end = latest ? periodEndDate(latest) : "";
+  const ended = latest !== null && end !== "" && end <= today;
+  const asOf = ended ? end : today;
+  return { asOf, period: ended ? latest : null, events: overdueAt(rows, asOf) };
 }
