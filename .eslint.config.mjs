@@ -12,6 +12,12 @@ export default tseslint.config(
       "no-restricted-syntax": [
         "error",
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: "No dangerouslySetInnerHTML." },
+        // no-implied-eval only knows timers declared as globals; our TS config declares none.
+        {
+          selector:
+            "CallExpression:matches([callee.name=/^set(Timeout|Interval)$/], [callee.object.name=/^(window|globalThis|self)$/][callee.property.name=/^set(Timeout|Interval)$/]):matches([arguments.0.value=type(string)], [arguments.0.type='TemplateLiteral'])",
+          message: "No string timers: they evaluate code (pass a function).",
+        },
       ],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },

@@ -45,6 +45,8 @@ export interface PolarityArg {
   polarity: Polarity;
   /** Set when the polarity came from a share-like catalog indicator: its values must lie in 0…1. */
   shareOf?: string;
+  /** Set when the polarity came from an average-score indicator: its values must lie on its scale. */
+  scale?: { min: number; max: number };
 }
 
 const POLARITY_BY_NUMBER = new Map<unknown, PolarityArg>([[1, { polarity: 1 }], [0, { polarity: 0 }], [-1, { polarity: -1 }]]);
@@ -69,13 +71,25 @@ function resolve(x: unknown): PolarityArg | ArgError {
   if (typeof x === "string") {
     const ind = getIndicator(x.trim());
     if (ind && isShareLike(ind)) return { polarity: r.value, shareOf: ind.id };
+    if (ind?.unit.kind === "average") return { polarity: r.value, scale: { min: ind.unit.min, max: ind.unit.max } };
   }
   return { polarity: r.value };
 }
 
-/** Values of a share-like indicator must be fractions: 21 instead of 21 % is the classic mistake. */
+/**
+ * Values of a share-like indicator must be fractions: 21 instead of 21 % is the classic mistake.
+ * Values of an average-score indicator must lie on its scale (ОГЭ 2–5, ЕГЭ 0–100).
+ */
 export function checkShare(v: Num, p: PolarityArg): ArgError | null {
-  if (v === null || p.shareOf === undefined || (v >= 0 && v <= 1)) return null;
+  if (v === null) return null;
+  if (p.scale) {
+    if (v >= p.scale.min && v <= p.scale.max) return null;
+    return valueError({
+      ru: `Средний балл вне шкалы ${p.scale.min}–${p.scale.max}: ${String(v).replace(".", ",")}`,
+      en: `Average score outside the ${p.scale.min}–${p.scale.max} scale: ${v}`,
+    });
+  }
+  if (p.shareOf === undefined || (v >= 0 && v <= 1)) return null;
   return valueError({
     ru: `Доля вне диапазона 0…1: ${String(v).replace(".", ",")}. Введите долю как 21 % или 0,21`,
     en: `Share outside 0…1: ${v}. Type the share as 21% or 0.21`,

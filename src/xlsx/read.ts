@@ -30,14 +30,25 @@ export function sheetGrid(ws: ExcelJS.Worksheet): (string | number | boolean | n
   return grid;
 }
 
+/** Rejection of bytes that are not a readable .xlsx (empty, another format, damaged). */
+export const NOT_XLSX = {
+  ru: "Файл не удалось прочитать: это не файл Excel (.xlsx) или он повреждён.",
+  en: "The file could not be read: it is not an Excel (.xlsx) file or it is damaged.",
+};
+
+/** Loads an .xlsx; rejects with NOT_XLSX (ru / en, exceljs' reason as `cause`) when it cannot. */
 export async function loadXlsx(data: Buffer | ArrayBuffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  // exceljs' typings want its own Buffer type; both kinds load.
-  await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
+  try {
+    // exceljs' typings want its own Buffer type; both kinds load.
+    await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    throw Object.assign(new Error(`${NOT_XLSX.ru} / ${NOT_XLSX.en}`), { cause: e });
+  }
   return wb;
 }
 
-/** Our sheets of a workbook (by their A1 marker) with what they hold. */
+/** Our sheets of a workbook (by their A1 marker) with what they hold. Rejects as loadXlsx does. */
 export async function readXlsxReport(data: Buffer | ArrayBuffer): Promise<ExistingReport> {
   const wb = await loadXlsx(data);
   const report: ExistingReport = { sheetNames: wb.worksheets.map((w) => w.name), sheets: [] };

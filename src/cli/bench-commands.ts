@@ -1,0 +1,130 @@
+/**
+ * The task pane's commands on the simulated host, measured: syncs, largest and total request
+ * bytes, wall time. Shared by `npm run bench` (prints them) and test/budgets (asserts the sync and
+ * payload budgets). The workbook: the report sheets for `years` school years (Q1–Q4, H1–H2, year,
+ * exams; every section), filled with one synthetic school's figures as a user would type them.
+ */
+import { performance } from "node:perf_hooks";
+import { LAYOUT } from "../core/layout";
+import { cellAddress } from "../core/layout/grid";
+import { periodsOf } from "../core/periods";
+import type { Period, SectionId } from "../core/types";
+import { comparePeriods, insertTargets, refreshRisks } from "../excel/commands";
+import { insertReport } from "../excel/insertReport";
+import { createSimHost, installSimHost, type SimHost } from "../sim";
+import { registerEduFunctions } from "../sim/functions-plugin";
+import { syntheticSchool } from "./bench-consolidate";
+
+export const ALL_SECTIONS: SectionId[] = ["subject", "staff", "facilities", "methods", "partnership"];
+
+/** Budgets of issue 8: syncs per command and the largest request (Excel on the web rejects > 5 MB). */
+export const SYNC_BUDGET = 3;
+export const REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
+
+export type CommandName = "insert" | "reinsert" | "targets" | "compare" | "risks";
+
+export interface CommandFigures {
+  command: CommandName;
+  ok: boolean;
+  /** The typed error code when the command failed. */
+  error?: string;
+  syncs: number;
+  maxRequestBytes: number;
+  totalRequestBytes: number;
+  ms: number;
+}
+
+/** Every period of `count` school years from `from`. */
+export function schoolYears(from: number, count: number): Period[] {
+  const out: Period[] = [];
+  for (let y = from; y < from + count; y++) out.push(...periodsOf(y, ["Q", "H", "Y", "E"]));
+  return out;
+}
+
+/**
+ * Types one synthetic school's figures into the input cells of our indicator sheets (a paste:
+ * value cells only, in chunks; not measured). Returns the number of cells written.
+ */
+export async function fillReport(host: SimHost, periods: Period[]): Promise<number> {
+  const school = syntheticSchool(0, periods).data.observations;
+  const writes: { sheet: string; addr: string; value: number }[] = [];
+  for (const { name } of host.inspect.sheetNames()) {
+    const cells = host.inspect.grid(name).cells;
+    const marker = String(cells[0]?.[0]?.value ?? "");
+    if (!/^shnor-monitor:v\d+:(base|subject|staff|facilities|methods|partnership)$/.test(marker)) continue;
+    const keys = (cells[LAYOUT.periodKeyRow - 1] ?? []).map((c) => String(c.value));
+    cells.forEach((row, r) => {
+      const id = row[LAYOUT.idCol - 1]?.value;
+      if (typeof id !== "string" || !school[id]) return;
+      keys.forEach((key, c) => {
+        const v = school[id][key]?.value;
+        if (v?.kind !== "number" || row[c]?.formula) return;
+        const addr = cellAddress(r + 1, c + 1);
+        if (!host.inspect.cell(name, addr).locked) writes.push({ sheet: name, addr, value: v.value });
+      });
+    });
+  }
+  for (let i = 0; i < writes.length; i += 2000) {
+    await Excel.run(async (context) => {
+      for (const w of writes.slice(i, i + 2000)) context.workbook.worksheets.getItem(w.sheet).getRange(w.addr).values = [[w.value]];
+      await context.sync();
+    });
+  }
+  return writes.length;
+}
+
+async function measure(host: SimHost, command: CommandName, run: () => Promise<{ ok: boolean; error?: { code: string } }>): Promise<CommandFigures> {
+  host.resetStats();
+  const t0 = performance.now();
+  const r = await run();
+  const ms = performance.now() - t0;
+  const s = host.stats;
+  return {
+    command,
+    ok: r.ok,
+    ...(r.ok ? {} : { error: r.error?.code }),
+    syncs: s.syncs,
+    maxRequestBytes: s.maxRequestBytes,
+    totalRequestBytes: s.requests.reduce((a, q) => a + q.bytes, 0),
+    ms,
+  };
+}
+
+/**
+ * Insert all sheets, fill them, insert again, insert targets, compare the first quarter with the
+ * last school year, refresh risks — each measured on its own. `years` school years from 2015/16.
+ */
+export async function runCommands(years: number): Promise<CommandFigures[]> {
+  const periods = schoolYears(2015, years);
+  const host = createSimHost({ plugins: [registerEduFunctions()] });
+  const uninstall = installSimHost(host);
+  try {
+    const options = { school: "МБОУ СОШ № 1", schoolYear: periods[0].startYear, periods, sections: ALL_SECTIONS, lang: "ru" as const };
+    const out = [await measure(host, "insert", () => insertReport(options))];
+    const filled = await fillReport(host, periods);
+    if (filled === 0) throw new Error("no input cell found to fill");
+    out.push(await measure(host, "reinsert", () => insertReport(options)));
+    out.push(await measure(host, "targets", () => insertTargets({ lang: "ru" })));
+    const first: Period = { startYear: periods[0].startYear, kind: "Q1" };
+    const last: Period = { startYear: periods[periods.length - 1].startYear, kind: "Y" };
+    out.push(await measure(host, "compare", () => comparePeriods({ earlier: first, later: last, lang: "ru" })));
+    out.push(await measure(host, "risks", () => refreshRisks({ lang: "ru", today: `${last.startYear + 1}-06-30` })));
+    return out;
+  } finally {
+    uninstall();
+  }
+}
+
+/** Bench entry: prints through `report` (name, value, unit). */
+export async function benchCommands(report: (name: string, value: number, unit: string) => void, yearCounts = [1, 10]): Promise<void> {
+  for (const years of yearCounts) {
+    for (const f of await runCommands(years)) {
+      const label = `${f.command}.${years === 1 ? "1year" : `${years}years`}`;
+      if (!f.ok) throw new Error(`${label} failed: ${f.error}`);
+      report(`${label}.syncs`, f.syncs, "syncs");
+      report(`${label}.maxRequestBytes`, f.maxRequestBytes, "bytes");
+      report(`${label}.totalRequestBytes`, f.totalRequestBytes, "bytes");
+      report(`${label}.ms`, f.ms, "ms (simulated host)");
+    }
+  }
+}
