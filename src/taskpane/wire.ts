@@ -1,20 +1,22 @@
 /** The src/excel commands the task pane calls in Excel (and the demo against the simulated host). */
-import { activateSheet, comparePeriods, insertTargets, readReportInfo, refreshRisks } from "../excel/commands";
-import { insertReport } from "../excel/insertReport";
 import type { Commands } from "./commands";
 
+const report = () => import(/* webpackChunkName: "report" */ "../excel/commands");
+const insert = () => import(/* webpackChunkName: "report" */ "../excel/insertReport");
+
 /**
- * Consolidation, sharing and the road map are loaded on first use (separate chunks), so the pane's
- * first load stays small.
+ * Every command is loaded on first use (chunks: report, roadmap, consolidate, share), so the pane's
+ * first load carries only React, Fluent UI and the screens; the sheet builders, readers and the
+ * catalog arrive while the user reads the first screen.
  */
 export function excelCommands(): Commands {
   return {
-    insertReport,
-    readReportInfo,
-    insertTargets,
-    comparePeriods,
-    refreshRisks,
-    activateSheet,
+    insertReport: async (o) => (await insert()).insertReport(o),
+    readReportInfo: async () => (await report()).readReportInfo(),
+    insertTargets: async (o) => (await report()).insertTargets(o),
+    comparePeriods: async (o) => (await report()).comparePeriods(o),
+    refreshRisks: async (o) => (await report()).refreshRisks(o),
+    activateSheet: async (name) => (await report()).activateSheet(name),
     consolidate: async (o) => (await import(/* webpackChunkName: "consolidate" */ "../excel/consolidate")).consolidate(o),
     importRoadmap: async (o) => (await import(/* webpackChunkName: "roadmap" */ "../excel/roadmap")).importRoadmap(o),
     freezeForSending: async (o) => (await import(/* webpackChunkName: "share" */ "../excel/share")).freezeForSending(o),
