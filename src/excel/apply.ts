@@ -70,14 +70,15 @@ export function utf8Length(s: string): number {
 export const size = (v: unknown): number => utf8Length(JSON.stringify(v) ?? "");
 
 /**
- * A constant as it must be sent in `range.formulas`/`values`: text that Excel would take for a
- * formula or a signed number ("=…", "+…", "-…", "@…") gets a leading apostrophe, Excel's
- * text prefix (as when typed), so a school name like "=HYPERLINK(…)" stays text. Excel stores
- * such an entry as text and hides the apostrophe (reading `formulas` back returns the text without
- * it: OfficeDev/office-js#6687), so text that itself starts with "'" is prefixed too, to keep it.
+ * A constant as it must be sent in `range.formulas`/`values`: every non-empty text gets Excel's
+ * text prefix, a leading apostrophe (as when typed), so Excel never re-reads it — a school name
+ * "=HYPERLINK(…)" stays text, and so do "01.09.2024", "21 %", "TRUE", "#N/A" or "42/21" typed as
+ * text, which Excel would otherwise turn into a date, a number, a boolean or an error. Excel keeps
+ * such an entry as text and hides the apostrophe (reading `values`/`formulas` back returns the
+ * text without it: OfficeDev/office-js#6687); text that itself starts with "'" keeps it.
  */
 export function asConstant(v: string | number | boolean): string | number | boolean {
-  return typeof v === "string" && /^[=+\-@']/.test(v) ? `'${v}` : v;
+  return typeof v === "string" && v !== "" ? `'${v}` : v;
 }
 
 /** Points for a width in characters (Calibri 11: about 7 px per character plus padding). */

@@ -9,10 +9,12 @@ import { createSimHost, installSimHost } from "../../src/sim";
 const TRICKY = ["=1+1", '=HYPERLINK("http://evil.example","x")', "+79001234567", "-5", "@SUM(A1)", "2023/24", "'quoted"];
 
 describe("text written with Excel's apostrophe prefix", () => {
-  it("asConstant prefixes exactly the strings Excel would not keep as text", () => {
-    expect(TRICKY.map((s) => asConstant(s))).toEqual(["'=1+1", `'${TRICKY[1]}`, "'+79001234567", "'-5", "'@SUM(A1)", "2023/24", "''quoted"]);
+  it("asConstant sends every non-empty text with the prefix, numbers and booleans as they are", () => {
+    expect(TRICKY.map((s) => asConstant(s))).toEqual(["'=1+1", `'${TRICKY[1]}`, "'+79001234567", "'-5", "'@SUM(A1)", "'2023/24", "''quoted"]);
     expect(asConstant(5)).toBe(5);
-    expect(asConstant("Школа № 1")).toBe("Школа № 1");
+    expect(asConstant(true)).toBe(true);
+    expect(asConstant("")).toBe("");
+    expect(asConstant("Школа № 1")).toBe("'Школа № 1");
   });
 
   it("stays text in the simulated host, read back without the apostrophe, never a formula", async () => {
