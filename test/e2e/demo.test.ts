@@ -252,11 +252,50 @@ describe("the demo in a real browser", () => {
       await shot("4-targets-risks");
       expect(await axeViolations().then((v) => v.filter((x) => x.impact === "serious" || x.impact === "critical"))).toEqual([]);
     });
+
+    it("sending: freezes the EDU.* formulas to values and brings them back", async () => {
+      await page.getByRole("tab", { name: "Отправка" }).click();
+      await page.getByRole("button", { name: "Подготовить к отправке" }).click();
+      const frozen = page.getByTestId("share-frozen");
+      await frozen.waitFor();
+      const n = Number(/Формул заменено значениями: (\d+)/.exec(await frozen.innerText())?.[1] ?? 0);
+      expect(n).toBeGreaterThan(0); // the «Динамика» and status cells use EDU.*
+      await shot("6-sending", false);
+      await page.getByRole("button", { name: "Вернуть формулы" }).click();
+      const restored = page.getByTestId("share-restored");
+      await restored.waitFor();
+      expect(await restored.innerText()).toContain(`Формул восстановлено: ${n}`);
+    });
+
+    it("consolidation: two schools' files → «Свод» and «Данные»", async () => {
+      const { schoolWorkbook } = await import("../xlsx/fixtures");
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "shnor-files-"));
+      const files = [
+        ["school1.xlsx", await schoolWorkbook({ school: "МБОУ СОШ № 1", values: { students_assessed: { "2023/24-Y": 100 }, quality_4_5: { "2023/24-Y": 50 } } })],
+        ["school2.xlsx", await schoolWorkbook({ school: '=HYPERLINK("http://x")', values: { students_assessed: { "2023/24-Y": 300 }, quality_4_5: { "2023/24-Y": 60 } } })],
+      ] as const;
+      for (const [name, bytes] of files) fs.writeFileSync(path.join(dir, name), bytes);
+      await page.locator(".pane").getByRole("tab", { name: "Свод", exact: true }).click();
+      await page.getByTestId("consolidate-files").setInputFiles(files.map(([name]) => path.join(dir, name)));
+      await page.getByText("school1.xlsx: МБОУ СОШ № 1").waitFor();
+      await page.getByRole("button", { name: "Свести" }).click();
+      const result = page.getByTestId("consolidate-result");
+      await result.waitFor();
+      expect(await result.innerText()).toContain("Школ: 2");
+      await result.getByRole("button", { name: /Перейти к листу/ }).click();
+      await page.locator(".tab.on", { hasText: "Свод" }).waitFor();
+      const texts = await page.locator("td").allInnerTexts();
+      expect(texts).toContain('=HYPERLINK("http://x")'); // shown as text, never a formula
+      expect(texts.some((t) => /27,5\s?%/.test(t))).toBe(true); // (50 + 60) / (100 + 300)
+      await shot("7-consolidation");
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
   });
 
   it("the task pane has no serious accessibility violations on any journey", async () => {
-    for (const tab of ["Сравнить периоды", "Цели и риски", "Заполнить отчёт"]) {
-      await page.getByRole("tab", { name: tab }).click();
+    for (const tab of ["Сравнить периоды", "Цели и риски", "Дорожная карта", "Свод", "Отправка", "Заполнить отчёт"]) {
+      await page.locator(".pane").getByRole("tab", { name: tab, exact: true }).click();
+      await page.getByRole("region", { name: tab === "Заполнить отчёт" ? /./ : tab }).first().waitFor();
       const bad = (await axeViolations()).filter((x) => x.impact === "serious" || x.impact === "critical");
       expect({ tab, bad }).toEqual({ tab, bad: [] });
     }

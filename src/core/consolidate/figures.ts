@@ -104,12 +104,12 @@ export interface IndicatorFigures {
   ranks: (number | null)[];
 }
 
-/** Figures of every catalog indicator any school reports in the period, catalog order. */
+/** Figures of every catalog indicator some school filled in the period (a value or «–»), catalog order. */
 export function figuresFor(reports: ReportData[], period: Period): IndicatorFigures[] {
   const key = periodKey(period);
   const out: IndicatorFigures[] = [];
   for (const ind of CATALOG) {
-    if (!reports.some((r) => r.cells[ind.id]?.[key] || r.data.observations[ind.id]?.[key])) continue;
+    if (!reports.some((r) => r.data.observations[ind.id]?.[key])) continue;
     const figures = reports.map((r) => figureOf(r, ind, key));
     const r = rank(figures.map((f, i) => ({ key: String(i), value: f.value })), ind.unit.kind === "count" && !ind.number ? 0 : ind.polarity);
     out.push({ indicator: ind, figures, total: totalOf(ind, figures, reports, key), ranks: figures.map((_, i) => r.get(String(i)) ?? null) });
