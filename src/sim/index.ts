@@ -70,7 +70,8 @@
  *   getCell, getOffsetRange, getResizedRange, getRow, getColumn, getRowsAbove, getRowsBelow,
  *   getEntireColumn, getEntireRow, getLastRow, getLastColumn, getLastCell, getIntersection,
  *   getIntersectionOrNullObject, getBoundingRect, getUsedRange, getUsedRangeOrNullObject,
- *   merge(across?), unmerge(), clear(applyTo?), select(), calculate().
+ *   merge(across?), unmerge(), clear(applyTo?), select(), calculate(); hasSpill (always false:
+ *   the simulated host never spills).
  * - RangeFormat: columnWidth (points), rowHeight, wrapText, horizontalAlignment, verticalAlignment,
  *   indentLevel; autofitColumns(), autofitRows(); fill {color, clear()}, font {bold, italic, color,
  *   size, name, underline}, protection {locked, formulaHidden}, borders.getItem(index) {style, color,
@@ -97,6 +98,13 @@
  *   setPosition(start, end?), setData(range, seriesBy?), delete().
  * - CustomXmlPartCollection: add(xml), getByNamespace(ns) {getOnlyItemOrNullObject(), getCount(),
  *   items}, getItemOrNullObject(id), items. CustomXmlPart: id, namespaceUri; getXml(), setXml(), delete().
+ *
+ * - Worksheet navigation: getNext(visibleOnly?), getNextOrNullObject, getPrevious(OrNullObject) —
+ *   what the marker-first reader walks (src/excel/read.ts); past the last sheet, null objects.
+ * - Limits and logs: a response over 5 MB → ResponsePayloadSizeLimitExceeded (stats.maxResponseBytes,
+ *   requests[].responseBytes); stats.rangeReads lists every range whose contents a sync read.
+ * - Scale: a sheet no formula can reach keeps its plain constants outside HyperFormula
+ *   (host/deferred.ts) until something may read them; reads answer exactly as HyperFormula would.
  *
  * Inspection API (host.inspect; not Office semantics; throws a clear Error for an unknown sheet or
  * a bad address): sheetNames(), activeSheet(), cell(sheet, a1), grid(sheet), userEdit(sheet, a1,
