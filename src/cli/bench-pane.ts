@@ -96,12 +96,15 @@ const TYPES: Record<string, string> = {
   ".map": "application/json",
 };
 
-/** A static file server for `dir` on 127.0.0.1 and a free port; `headers` are added to every answer. */
-export async function serveDir(dir: string, headers: Record<string, string> = {}): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * A static file server for `dir` on 127.0.0.1 and a free port; `headers` are added to every
+ * answer; "/" serves `index`. Also used by the e2e tests (test/e2e/server.ts).
+ */
+export async function serveDir(dir: string, headers: Record<string, string> = {}, index = "taskpane.html"): Promise<{ url: string; close: () => Promise<void> }> {
   const base = path.resolve(dir);
   const server = http.createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
-    const file = path.join(base, pathname === "/" ? "taskpane.html" : pathname);
+    const file = path.join(base, pathname === "/" ? index : pathname);
     if (!file.startsWith(base) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404).end("not found");
       return;

@@ -17,13 +17,14 @@ import type { IsoDate } from "../core/roadmap";
 import type { Lang, Period, Text } from "../core/types";
 import { queuePlan, RequestBudget, type Capabilities } from "./apply";
 import { queueCharts } from "./charts";
-import { isSetSupported, mapOfficeError } from "./errors";
+import { COMMON_ERRORS, isSetSupported, mapOfficeError } from "./errors";
 import { readOurSheets, statesOf, type WorkbookRead } from "./readReport";
 
 export type CommandError = { code: string; message: Text };
 export type CommandResult<T> = ({ ok: true } & T) | { ok: false; error: CommandError };
 
 const ERRORS = {
+  ...COMMON_ERRORS,
   noReport: {
     ru: "В книге нет листов отчёта «Мониторинг ШНОР». Сначала вставьте листы показателей.",
     en: "The workbook has no School Support Monitor report sheets. Insert the indicator sheets first.",
@@ -35,18 +36,6 @@ const ERRORS = {
   periodNotInReport: {
     ru: "Этих периодов нет на листах показателей. Добавьте их при вставке листов или выберите другие.",
     en: "These periods are not on the indicator sheets. Add them when inserting the sheets, or pick others.",
-  },
-  apiNotSupported: {
-    ru: "Эта версия Excel не поддерживает нужные функции (ExcelApi 1.7). Обновите Excel или откройте книгу в Excel в Интернете.",
-    en: "This version of Excel lacks the features needed (ExcelApi 1.7). Update Excel or use Excel on the web.",
-  },
-  cellEditMode: {
-    ru: "Excel сейчас в режиме правки ячейки. Нажмите Enter или Esc и повторите.",
-    en: "Excel is editing a cell. Press Enter or Esc, then try again.",
-  },
-  unknown: {
-    ru: "Не удалось выполнить команду: непредвиденная ошибка Excel.",
-    en: "The command failed: an unexpected Excel error.",
   },
 } satisfies Record<string, Text>;
 

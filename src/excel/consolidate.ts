@@ -22,7 +22,7 @@ import type { Lang, Period, Target, Text } from "../core/types";
 import { readSchoolSheets, type SchoolSource, type SourceFinding } from "../xlsx/light/workbook";
 import { queuePlan, RequestBudget, size, type Capabilities } from "./apply";
 import type { CommandResult } from "./commands";
-import { isSetSupported, mapOfficeError } from "./errors";
+import { COMMON_ERRORS, isSetSupported, mapOfficeError } from "./errors";
 import { readMarkedSheets, type MarkedSheet } from "./read";
 
 export interface ConsolidateOptions {
@@ -51,6 +51,7 @@ export interface ConsolidateResult {
 }
 
 const ERRORS = {
+  ...COMMON_ERRORS,
   noSchools: {
     ru: "Нечего сводить: выберите файлы школ (.xlsx) или отметьте «Школы из этой книги», если их листы уже здесь.",
     en: "Nothing to consolidate: pick the schools' files (.xlsx) or tick “Schools in this workbook” if their sheets are already here.",
@@ -62,10 +63,6 @@ const ERRORS = {
   cancelled: {
     ru: "Свод отменён. Книга не изменилась: прежние листы «Свод» и «Данные» (если были) остались как были.",
     en: "Consolidation cancelled. The workbook is unchanged: the previous Summary and Data sheets (if any) are as they were.",
-  },
-  apiNotSupported: {
-    ru: "Эта версия Excel не поддерживает нужные функции (ExcelApi 1.7). Обновите Excel или откройте книгу в Excel в Интернете.",
-    en: "This version of Excel lacks the features needed (ExcelApi 1.7). Update Excel or use Excel on the web.",
   },
 } satisfies Record<string, Text>;
 
@@ -244,6 +241,7 @@ export async function consolidate(o: ConsolidateOptions): Promise<CommandResult<
   } catch (e) {
     if (e instanceof Cancelled) return fail("cancelled");
     const mapped = mapOfficeError(e);
+    if (mapped.code === "cellEditMode" || mapped.code === "unknown") return fail(mapped.code);
     return { ok: false, error: { code: mapped.code, message: mapped.message } };
   }
 }

@@ -45,6 +45,19 @@ const MESSAGES: Record<Exclude<InsertErrorCode, "invalidOptions">, Text> = {
   },
 };
 
+/** Messages every command shares (the insert command words its own). */
+export const COMMON_ERRORS = {
+  apiNotSupported: MESSAGES.apiNotSupported,
+  cellEditMode: {
+    ru: "Excel сейчас в режиме правки ячейки. Нажмите Enter или Esc и повторите.",
+    en: "Excel is editing a cell. Press Enter or Esc, then try again.",
+  },
+  unknown: {
+    ru: "Не удалось выполнить команду: непредвиденная ошибка Excel.",
+    en: "The command failed: an unexpected Excel error.",
+  },
+} satisfies Record<string, Text>;
+
 /** Whether anything was written before the failure: the user must know. */
 const AFTERMATH: Record<"untouched" | "partial", Text> = {
   untouched: { ru: "Книга не изменена.", en: "The workbook was not changed." },

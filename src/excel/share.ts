@@ -18,7 +18,7 @@ import { asTextInput, parseStore, planFreeze, planRestore, storeRows, STORE_COLU
 import type { Lang, Text } from "../core/types";
 import { RequestBudget } from "./apply";
 import type { CommandError, CommandResult } from "./commands";
-import { isSetSupported, mapOfficeError } from "./errors";
+import { COMMON_ERRORS, isSetSupported, mapOfficeError } from "./errors";
 import { json, scan, type SheetMeta, type Sync } from "./shareRead";
 
 export { CHAIN_BOUND, FIRST_BYTES_PER_CELL, RESPONSE_TARGET } from "./shareRead";
@@ -53,14 +53,7 @@ export interface RestoreResult {
 type Code = "apiNotSupported" | "cellEditMode" | "protected" | "payloadTooLarge" | "unknown";
 
 const ERRORS: Record<Code, Text> = {
-  apiNotSupported: {
-    ru: "Эта версия Excel не поддерживает нужные функции (ExcelApi 1.7). Обновите Excel или откройте книгу в Excel в Интернете.",
-    en: "This version of Excel lacks the features needed (ExcelApi 1.7). Update Excel or use Excel on the web.",
-  },
-  cellEditMode: {
-    ru: "Excel сейчас в режиме правки ячейки. Нажмите Enter или Esc и повторите.",
-    en: "Excel is editing a cell. Press Enter or Esc, then try again.",
-  },
+  ...COMMON_ERRORS,
   protected: {
     ru: "Лист или структура книги защищены паролем, поэтому формулы нельзя заменить. Снимите защиту и повторите.",
     en: "A sheet or the workbook structure is password-protected, so the formulas cannot be changed. Unprotect it and try again.",
@@ -68,10 +61,6 @@ const ERRORS: Record<Code, Text> = {
   payloadTooLarge: {
     ru: "Слишком большой объём данных для одного запроса к Excel. Повторите; если не поможет, сохраните книгу и откройте её в Excel для компьютера.",
     en: "Too much data for one request to Excel. Try again; if it fails again, save the workbook and open it in Excel desktop.",
-  },
-  unknown: {
-    ru: "Не удалось выполнить команду: непредвиденная ошибка Excel.",
-    en: "The command failed: an unexpected Excel error.",
   },
 };
 

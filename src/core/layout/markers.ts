@@ -22,29 +22,28 @@ export function markerOf(kind: SheetKind): string {
   return `${MARKER_PREFIX}${MARKER_VERSION}:${kind}`;
 }
 
-/** The sheet kind named by a marker, or null when `text` is not one of our markers (any version). */
-export function parseMarker(text: unknown): { kind: SheetKind; version: string } | null {
+/** The kind and version a marker text names, when the kind is one of `kinds`. */
+function markerIn(text: unknown, kinds: readonly SheetKind[]): { kind: SheetKind; version: string } | null {
   if (typeof text !== "string") return null;
   const m = /^shnor-monitor:(v\d+):([a-z]+)$/.exec(text.trim());
   if (!m) return null;
   const kind = m[2] as SheetKind;
-  return SHEET_KINDS.includes(kind) ? { kind, version: m[1] } : null;
+  return kinds.includes(kind) ? { kind, version: m[1] } : null;
 }
 
-/** Like parseMarker, but also recognises the analysis sheets (targets, dynamics, risks). */
+const ANY_KINDS: readonly SheetKind[] = [...SHEET_KINDS, ...ANALYSIS_KINDS];
+
+/** The sheet kind named by a marker, or null when `text` is not one of our markers (any version). */
+export function parseMarker(text: unknown): { kind: SheetKind; version: string } | null {
+  return markerIn(text, SHEET_KINDS);
+}
+
+/** Like parseMarker, but also recognises the analysis sheets (targets, dynamics, risks, road map). */
 export function parseAnyMarker(text: unknown): { kind: SheetKind; version: string } | null {
-  if (typeof text !== "string") return null;
-  const m = /^shnor-monitor:(v\d+):([a-z]+)$/.exec(text.trim());
-  if (!m) return null;
-  const kind = m[2] as SheetKind;
-  return SHEET_KINDS.includes(kind) || ANALYSIS_KINDS.includes(kind) ? { kind, version: m[1] } : null;
+  return markerIn(text, ANY_KINDS);
 }
 
 /** The output sheet kind (summary, data, frozen) named by a marker, or null. */
 export function parseOutputMarker(text: unknown): { kind: SheetKind; version: string } | null {
-  if (typeof text !== "string") return null;
-  const m = /^shnor-monitor:(v\d+):([a-z]+)$/.exec(text.trim());
-  if (!m) return null;
-  const kind = m[2] as SheetKind;
-  return OUTPUT_KINDS.includes(kind) ? { kind, version: m[1] } : null;
+  return markerIn(text, OUTPUT_KINDS);
 }
