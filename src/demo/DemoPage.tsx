@@ -7,6 +7,28 @@ import { App } from "../taskpane/App";
 import type { Commands } from "../taskpane/commands";
 import { setFunctionMessageLanguage } from "../sim/functions-plugin";
 import { Grid } from "./Grid";
+import { PASTE } from "./sampleRoadmap";
+
+/** Demo only: put the sample road map on a new sheet as a paste from Word would, and select it. */
+async function pasteSampleRoadmap(lang: Lang): Promise<void> {
+  await Excel.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    await context.sync();
+    const base = lang === "ru" ? "Вставка из Word" : "Pasted from Word";
+    const taken = new Set(sheets.items.map((w) => w.name.toLowerCase()));
+    let name = base;
+    for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base} (${i})`;
+    const ws = sheets.add(name);
+    const range = ws.getRange(`A1:F${PASTE.length}`);
+    range.values = PASTE;
+    range.format.wrapText = true;
+    ws.getRange("A:F").format.columnWidth = 110;
+    ws.activate();
+    range.select();
+    await context.sync();
+  });
+}
 
 export interface DemoPageProps {
   host: SimHost;
@@ -68,6 +90,9 @@ export function DemoPage({ host, commands, lang: initialLang, theme = "light" }:
         <strong>{t.title}</strong>
         <span className="badge">DEMO</span>
         <span className="note">{t.note}</span>
+        <button type="button" className="sample" title={t.sampleRoadmapHint} onClick={() => void pasteSampleRoadmap(lang).catch((e) => console.error(e))}>
+          {t.sampleRoadmap}
+        </button>
       </header>
       <div className="body">
         <section className="book" aria-label={t.workbook}>

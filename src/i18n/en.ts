@@ -94,6 +94,8 @@ export const en: Messages = {
     noTargets: "The workbook has no targets yet: insert them first.",
   },
   demo: {
+    sampleRoadmap: "Sample road map",
+    sampleRoadmapHint: "Pastes a table as copied from Word onto a new sheet and selects it — then press “Load the road map” on the Road map tab.",
     title: "School Support Monitor — demo",
     note: "This is a demo: the Excel workbook is simulated in the browser (HyperFormula computes the formulas). No Excel needed; nothing is sent anywhere or saved.",
     workbook: "Workbook (simulated Excel)",

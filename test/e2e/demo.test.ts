@@ -267,6 +267,23 @@ describe("the demo in a real browser", () => {
       expect(await restored.innerText()).toContain(`Формул восстановлено: ${n}`);
     });
 
+    it("road map: the sample paste → «Дорожная карта» with statuses and % done", async () => {
+      await page.getByRole("button", { name: "Пример дорожной карты" }).click();
+      await page.locator(".tab.on", { hasText: "Вставка из Word" }).waitFor();
+      await page.locator(".pane").getByRole("tab", { name: "Дорожная карта", exact: true }).click();
+      await page.getByRole("button", { name: "Загрузить дорожную карту" }).click();
+      const result = page.getByTestId("roadmap-result");
+      await result.waitFor();
+      expect(await result.innerText()).toMatch(/Мероприятий\D*19/);
+      await page.getByTestId("roadmap-unparsed").getByText(/скоро, после каникул/).waitFor();
+      await result.getByRole("button", { name: /Перейти к листу/ }).click();
+      await page.locator(".tab.on", { hasText: "Дорожная карта" }).waitFor();
+      const texts = await page.locator("td").allInnerTexts();
+      expect(texts).toContain("Создание рабочей группы по реализации программы");
+      expect(texts.some((t) => /срок не распознан/.test(t))).toBe(true);
+      await shot("8-roadmap");
+    });
+
     it("consolidation: two schools' files → «Свод» and «Данные»", async () => {
       const { schoolWorkbook } = await import("../xlsx/fixtures");
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), "shnor-files-"));
@@ -296,6 +313,7 @@ describe("the demo in a real browser", () => {
     for (const tab of ["Сравнить периоды", "Цели и риски", "Дорожная карта", "Свод", "Отправка", "Заполнить отчёт"]) {
       await page.locator(".pane").getByRole("tab", { name: tab, exact: true }).click();
       await page.getByRole("region", { name: tab === "Заполнить отчёт" ? /./ : tab }).first().waitFor();
+      await shot(`tab-${tab}`, false);
       const bad = (await axeViolations()).filter((x) => x.impact === "serious" || x.impact === "critical");
       expect({ tab, bad }).toEqual({ tab, bad: [] });
     }
