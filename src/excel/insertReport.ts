@@ -17,6 +17,11 @@ export type InsertResult =
       renamed: { wanted: string; used: string }[];
       /** Values typed earlier and carried over. */
       valuesKept: number;
+      /**
+       * Our sheets were rewritten in a workbook with «Цели программы»: their target highlighting is
+       * gone until «Обновить риски» (refreshRisks) draws it again.
+       */
+      highlightCleared?: boolean;
       /** context.sync() calls made, chunking included. */
       syncs: number;
       /** Extra syncs made only to keep requests under the payload limit. */
@@ -59,7 +64,7 @@ export async function insertReport(options: Omit<ReportOptions, "existing">, tun
         syncs++;
         await context.sync();
       };
-      const { report, states, read } = await readWorkbook(context, counted, tuning);
+      const { report, states, read, hasTargets } = await readWorkbook(context, counted, tuning);
       const plan = buildReportPlan({ ...options, existing: report });
 
       if (caps.conditionalFormats) {
@@ -87,6 +92,7 @@ export async function insertReport(options: Omit<ReportOptions, "existing">, tun
         readSyncs: read.syncs,
         extraReads: read.extra,
         warnings: caps.validation ? [] : [NO_VALIDATION],
+        highlightCleared: hasTargets && plan.sheets.some((s) => s.existing),
       };
     });
   } catch (e) {

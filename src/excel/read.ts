@@ -13,7 +13,7 @@
  */
 
 import { readSheetGrid, type ExistingReport } from "../core/layout";
-import { parseAnyMarker, parseMarker } from "../core/layout/markers";
+import { parseAnyMarker, parseMarker, SHEET_KINDS } from "../core/layout/markers";
 import type { SheetKind } from "../core/plan";
 import type { SheetState } from "./apply";
 
@@ -195,6 +195,8 @@ export interface WorkbookState {
   states: Map<string, SheetState>;
   /** How the read went: syncs used, extra syncs and why, sheets covered by the first request. */
   read: Pick<MarkedRead, "syncs" | "extra" | "chained">;
+  /** The workbook has a «Цели программы» sheet of ours (its highlighting lives on the report sheets). */
+  hasTargets: boolean;
 }
 
 /**
@@ -207,7 +209,12 @@ export async function readWorkbook(
   sync: Sync = () => context.sync(),
   options: Pick<MarkedReadOptions, "chainBound"> = {},
 ): Promise<WorkbookState> {
-  const read = await readMarkedSheets(context, sync, { kindOf: (a1) => parseMarker(a1)?.kind ?? null, chainBound: options.chainBound });
+  // Analysis sheets are recognised (so the caller knows of «Цели программы») but not loaded.
+  const read = await readMarkedSheets(context, sync, {
+    kindOf: (a1) => parseAnyMarker(a1)?.kind ?? null,
+    nameOnly: (kind) => !SHEET_KINDS.includes(kind),
+    chainBound: options.chainBound,
+  });
   const report: ExistingReport = { sheetNames: read.sheetNames, sheets: [] };
   const states = new Map<string, SheetState>();
   for (const s of read.sheets) {
@@ -216,5 +223,5 @@ export async function readWorkbook(
     report.sheets.push(sheet);
     states.set(s.name, { name: s.name, protected: s.protected, usedAddress: s.usedAddress });
   }
-  return { report, states, read: { syncs: read.syncs, extra: read.extra, chained: read.chained } };
+  return { report, states, read: { syncs: read.syncs, extra: read.extra, chained: read.chained }, hasTargets: read.marked.some((m) => m.kind === "targets") };
 }

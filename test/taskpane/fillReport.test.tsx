@@ -138,4 +138,16 @@ describe("«Заполнить отчёт»", () => {
     expect(within(panel).getByText("Недоступно в этой версии надстройки: эта функция появится после обновления.")).toBeTruthy();
     expect((submit() as HTMLButtonElement).disabled).toBe(true);
   });
+
+  it("after a re-insert in a workbook with targets it offers to bring the highlighting back", async () => {
+    const refreshRisks = jest.fn(async () => ({ ok: true as const, sheet: "Риски", missed: 1, atRisk: 0, worsening: 0, findings: 0 }));
+    renderPane({ insertReport: jest.fn(async () => ({ ...inserted, highlightCleared: true })), refreshRisks });
+    fireEvent.change(screen.getByLabelText(/^Образовательная организация/), { target: { value: "МБОУ СОШ № 5" } });
+    await act(async () => fireEvent.click(submit()));
+    const note = await screen.findByTestId("rehighlight");
+    expect(note.textContent).toContain("Подсветка целей на обновлённых листах снята");
+    await act(async () => fireEvent.click(within(note).getByRole("button", { name: "Вернуть подсветку целей" })));
+    expect(refreshRisks).toHaveBeenCalledWith({ lang: "ru" });
+    expect(screen.getByTestId("rehighlight").textContent).toBe("Подсветка целей и лист «Риски» обновлены.");
+  });
 });

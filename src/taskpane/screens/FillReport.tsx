@@ -6,7 +6,7 @@ import { formatPeriod, formatSchoolYear } from "../../core/periods";
 import type { Lang, PeriodKind, SectionId } from "../../core/types";
 import type { InsertResult } from "../../excel/insertReport";
 import { fill, messages, tr } from "../../i18n";
-import type { Commands } from "../commands";
+import type { Commands, RisksResult } from "../commands";
 import { ActionButton, Failure, OpenSheet, Progress, Unavailable } from "../components/Feedback";
 import { useScreenStyles } from "../components/styles";
 import {
@@ -205,11 +205,32 @@ function InsertSummary({ result, lang, commands }: { result: Inserted; lang: Lan
             </ul>
           </div>
         )}
+        {result.highlightCleared && <Rehighlight lang={lang} commands={commands} />}
         <div>{t.next}</div>
         {first && commands.activateSheet && (
           <OpenSheet name={first} lang={lang} open={commands.activateSheet} />
         )}
       </MessageBarBody>
     </MessageBar>
+  );
+}
+
+/** After a re-insert in a workbook with targets: the highlighting is redrawn by «Обновить риски». */
+function Rehighlight({ lang, commands }: { lang: Lang; commands: Commands }): React.JSX.Element {
+  const t = messages(lang).fill;
+  const op = useOperation<RisksResult>();
+  const { refreshRisks } = commands;
+  return (
+    <div data-testid="rehighlight">
+      {op.outcome.kind === "done" ? t.highlightRestored : t.highlightCleared}
+      {refreshRisks && op.outcome.kind !== "done" && (
+        <div>
+          <ActionButton size="small" appearance="secondary" busy={op.busy} busyText={messages(lang).targets.risksBusy} onClick={() => void op.run(() => refreshRisks({ lang }))}>
+            {t.rehighlight}
+          </ActionButton>
+        </div>
+      )}
+      {op.outcome.kind === "failed" && <Failure message={op.outcome.message} lang={lang} />}
+    </div>
   );
 }
