@@ -13,7 +13,7 @@
  */
 
 import { readSheetGrid, type ExistingReport } from "../core/layout";
-import { parseAnyMarker, parseMarker, SHEET_KINDS } from "../core/layout/markers";
+import { parseAnyMarker, SHEET_KINDS } from "../core/layout/markers";
 import type { SheetKind } from "../core/plan";
 import type { SheetState } from "./apply";
 
