@@ -11,6 +11,9 @@ import { periodsOf } from "../core/periods";
 import type { Period, SectionId } from "../core/types";
 import { comparePeriods, insertTargets, refreshRisks } from "../excel/commands";
 import { insertReport } from "../excel/insertReport";
+import { importRoadmap } from "../excel/roadmap";
+import { freezeForSending, restoreFormulas } from "../excel/share";
+import { PASTE } from "../demo/sampleRoadmap";
 import { createSimHost, installSimHost, type SimHost } from "../sim";
 import { registerEduFunctions } from "../sim/functions-plugin";
 import { syntheticSchool } from "./bench-consolidate";
@@ -21,7 +24,10 @@ export const ALL_SECTIONS: SectionId[] = ["subject", "staff", "facilities", "met
 export const SYNC_BUDGET = 3;
 export const REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
 
-export type CommandName = "insert" | "reinsert" | "targets" | "compare" | "risks";
+export type CommandName = "insert" | "reinsert" | "targets" | "compare" | "roadmap" | "risks" | "freeze" | "restore";
+
+/** Every command runCommands measures, in its order. */
+export const COMMANDS: readonly CommandName[] = ["insert", "reinsert", "targets", "compare", "roadmap", "risks", "freeze", "restore"];
 
 export interface CommandFigures {
   command: CommandName;
@@ -31,6 +37,8 @@ export interface CommandFigures {
   syncs: number;
   maxRequestBytes: number;
   totalRequestBytes: number;
+  /** Bytes of everything the syncs' loads returned (the reads). */
+  totalResponseBytes: number;
   ms: number;
 }
 
@@ -86,13 +94,27 @@ async function measure(host: SimHost, command: CommandName, run: () => Promise<{
     syncs: s.syncs,
     maxRequestBytes: s.maxRequestBytes,
     totalRequestBytes: s.requests.reduce((a, q) => a + q.bytes, 0),
+    totalResponseBytes: s.requests.reduce((a, q) => a + (q.responseBytes ?? 0), 0),
     ms,
   };
 }
 
+/** Puts the sample road map on a new sheet and selects it, as a paste from Word (not measured). */
+async function pasteRoadmap(): Promise<void> {
+  await Excel.run(async (context) => {
+    const ws = context.workbook.worksheets.add("Вставка из Word");
+    const range = ws.getRange(`A1:F${PASTE.length}`);
+    range.values = PASTE;
+    ws.activate();
+    range.select();
+    await context.sync();
+  });
+}
+
 /**
  * Insert all sheets, fill them, insert again, insert targets, compare the first quarter with the
- * last school year, refresh risks — each measured on its own. `years` school years from 2015/16.
+ * last school year, import the sample road map, refresh risks, freeze the EDU.* formulas for
+ * sending and restore them — each measured on its own. `years` school years from 2015/16.
  */
 export async function runCommands(years: number): Promise<CommandFigures[]> {
   const periods = schoolYears(2015, years);
@@ -108,7 +130,11 @@ export async function runCommands(years: number): Promise<CommandFigures[]> {
     const first: Period = { startYear: periods[0].startYear, kind: "Q1" };
     const last: Period = { startYear: periods[periods.length - 1].startYear, kind: "Y" };
     out.push(await measure(host, "compare", () => comparePeriods({ earlier: first, later: last, lang: "ru" })));
+    await pasteRoadmap();
+    out.push(await measure(host, "roadmap", () => importRoadmap({ lang: "ru" })));
     out.push(await measure(host, "risks", () => refreshRisks({ lang: "ru", today: `${last.startYear + 1}-06-30` })));
+    out.push(await measure(host, "freeze", () => freezeForSending({ lang: "ru" })));
+    out.push(await measure(host, "restore", () => restoreFormulas({ lang: "ru" })));
     return out;
   } finally {
     uninstall();
