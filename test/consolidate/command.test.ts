@@ -4,6 +4,8 @@
  */
 import { createSimHost, installSimHost, type SimHost } from "../../src/sim";
 import { SUMMARY } from "../../src/core/consolidate";
+import { RISK_COLORS } from "../../src/core/layout/highlight";
+import { cellAddress, columnLetter } from "../../src/core/layout/grid";
 import { readSchoolFile, type SchoolSource, type SourceFinding } from "../../src/xlsx/light";
 import { consolidate, DATA_TABLE_NAME, groupSheetSets, type ConsolidateResult } from "../../src/excel/consolidate";
 import type { CommandResult } from "../../src/excel/commands";
@@ -66,8 +68,24 @@ describe("consolidate (simulated host)", () => {
     expect(g[staff][SUMMARY.totalCol - 1].value).toBeCloseTo(38 / 60, 9);
   });
 
+  it("highlights values against the program target like a school sheet: met, within the margin, missed", () => {
+    const g = host.inspect.grid("Свод").cells;
+    const r = g.findIndex((row) => row[0]?.value === "quality_4_5") + 1;
+    const fill = (col: number) => host.inspect.cell("Свод", cellAddress(r, col)).conditionalFill;
+    // Default target: at least 38 % with a 2 п. п. margin. School 1: 50 % (met); school 2: 20 % (missed); total 27.5 % (missed).
+    expect(g[r - 1][SUMMARY.targetCol - 1].value).toBe(0.38);
+    expect(fill(SUMMARY.firstSchoolCol)).toBe(RISK_COLORS.met.fill);
+    expect(fill(SUMMARY.firstSchoolCol + 2)).toBe(RISK_COLORS.missed.fill);
+    expect(fill(SUMMARY.totalCol)).toBe(RISK_COLORS.missed.fill);
+    expect(fill(SUMMARY.firstSchoolCol + 1)).toBeNull(); // a rank is never coloured
+    // Within the margin: 37 % against 38 % is «под угрозой».
+    host.inspect.userEdit("Свод", cellAddress(r, SUMMARY.firstSchoolCol + 2), "0,37");
+    expect(fill(SUMMARY.firstSchoolCol + 2)).toBe(RISK_COLORS.atRisk.fill);
+    host.inspect.userEdit("Свод", cellAddress(r, SUMMARY.firstSchoolCol + 2), "0,2");
+  });
+
   it("writes the formula-like school name as text and injects no formula anywhere", () => {
-    const head = host.inspect.cell("Свод", `${"K"}${SUMMARY.headerRow}`);
+    const head = host.inspect.cell("Свод", `${columnLetter(SUMMARY.firstSchoolCol + 2)}${SUMMARY.headerRow}`);
     expect(head).toMatchObject({ value: INJECT, formula: null });
     expect(formulasOn("Свод")).toEqual([]);
     expect(formulasOn("Данные")).toEqual([]);

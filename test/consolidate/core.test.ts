@@ -63,7 +63,7 @@ describe("consolidate", () => {
     expect(cells[row][SUMMARY.targetCol - 1]?.value).toBe(0.38);
     expect(cells[SUMMARY.headerRow - 1][SUMMARY.firstSchoolCol - 1]?.value).toBe("Школа А");
     expect(cells[row][SUMMARY.firstSchoolCol]?.value).toBe(1);
-    expect(out.summary.conditionalFormats).toHaveLength(2);
+    expect(out.summary.conditionalFormats.map((c) => c.style.fill)).toEqual(["#C6EFCE", "#FFEB9C", "#FFC7CE"]); // met, at risk, missed
     // a: 7 ids in Y/E periods with values (students_total, students_assessed, quality, grads_9, gia9, reading_room, vsosh) = 7 rows;
     // b: 7; c: 3 (reading_room «–» included).
     expect(out.data.rows).toHaveLength(17);

@@ -9,7 +9,7 @@ import { formatPeriod } from "../periods";
 import type { PlanConditionalFormat, SheetPlan } from "../plan";
 import type { Lang, Target, Text } from "../types";
 import { CellGrid, columnLetter, rangeAddress } from "../layout/grid";
-import { RISK_COLORS } from "../layout/highlight";
+import { statusExpr, statusRules } from "../layout/highlight";
 import { markerOf } from "../layout/markers";
 import { TAB_COLORS } from "../layout/styles";
 import type { IndicatorFigures, TotalMethod } from "./figures";
@@ -31,7 +31,8 @@ export const SUMMARY = {
   schoolsCol: 6,
   targetCol: 7,
   directionCol: 8,
-  firstSchoolCol: 9,
+  marginCol: 9,
+  firstSchoolCol: 10,
 } as const;
 
 const S = {
@@ -44,6 +45,7 @@ const S = {
   schools: { ru: "Школ с данными", en: "Schools reporting" },
   target: { ru: "Цель", en: "Target" },
   direction: { ru: "Направление", en: "Direction" },
+  margin: { ru: "Допуск риска", en: "Risk margin" },
   value: { ru: "значение", en: "value" },
   rank: { ru: "место", en: "rank" },
   atLeast: { ru: "не менее", en: "at least" },
@@ -100,7 +102,7 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
   g.set(1, SUMMARY.nameCol, { value: `${t(S.title)}: ${formatPeriod(input.period, lang)}`, style: "title" });
   const heads: [number, Text][] = [
     [SUMMARY.idCol, S.id], [SUMMARY.numberCol, S.number], [SUMMARY.nameCol, S.name], [SUMMARY.unitCol, S.unit],
-    [SUMMARY.totalCol, S.total], [SUMMARY.schoolsCol, S.schools], [SUMMARY.targetCol, S.target], [SUMMARY.directionCol, S.direction],
+    [SUMMARY.totalCol, S.total], [SUMMARY.schoolsCol, S.schools], [SUMMARY.targetCol, S.target], [SUMMARY.directionCol, S.direction], [SUMMARY.marginCol, S.margin],
   ];
   for (const [c, text] of heads) {
     g.set(SUMMARY.headerRow, c, { value: t(text), style: "header" });
@@ -118,7 +120,7 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
     g.set(SUMMARY.subHeaderRow, c + 1, { value: t(S.rank), style: "subHeader" });
     merges.push(rangeAddress(SUMMARY.headerRow, c, SUMMARY.headerRow, c + 1));
   });
-  const lastCol = Math.max(SUMMARY.directionCol, SUMMARY.firstSchoolCol + 2 * schools.length - 1);
+  const lastCol = Math.max(SUMMARY.marginCol, SUMMARY.firstSchoolCol + 2 * schools.length - 1);
   const targets = new Map(input.targets.map((x) => [x.indicatorId, x]));
 
   let row = SUMMARY.firstDataRow;
@@ -146,6 +148,7 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
     if (target) {
       g.set(row, SUMMARY.targetCol, { value: target.value, style: style === "d.int" ? "d.num" : style });
       g.set(row, SUMMARY.directionCol, { value: t(target.direction === "atMost" ? S.atMost : S.atLeast), style: "a.center" });
+      g.set(row, SUMMARY.marginCol, { value: target.margin, style: style === "d.int" ? "d.num" : style });
       targetRows.push(row);
     }
     f.figures.forEach((fig, i) => {
@@ -159,20 +162,19 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
   const lastDataRow = row - 1;
   const conditionalFormats: PlanConditionalFormat[] = [];
   if (targetRows.length && schools.length) {
-    // Relative to the top-left cell: value columns only (row 3 holds "value" / "rank", the total
-    // column is always a value); the direction cell of the row decides the comparison.
+    // The same statuses as on a school's sheets (met / within the risk margin / missed), relative to
+    // the top-left cell; value columns only (row 3 holds "value" / "rank"; the total is a value).
     const col = columnLetter(SUMMARY.totalCol);
     const x = `${col}${SUMMARY.firstDataRow}`;
-    const tgt = `$${columnLetter(SUMMARY.targetCol)}${SUMMARY.firstDataRow}`;
-    const dir = `$${columnLetter(SUMMARY.directionCol)}${SUMMARY.firstDataRow}`;
+    const refs = {
+      value: `$${columnLetter(SUMMARY.targetCol)}${SUMMARY.firstDataRow}`,
+      direction: `$${columnLetter(SUMMARY.directionCol)}${SUMMARY.firstDataRow}`,
+      margin: `$${columnLetter(SUMMARY.marginCol)}${SUMMARY.firstDataRow}`,
+      milestones: {},
+    };
     const isValue = `OR(${col}$${SUMMARY.keyRow}="value",COLUMN(${x})=${SUMMARY.totalCol})`;
-    const atMost = `OR(${dir}="${S.atMost.ru}",${dir}="${S.atMost.en}")`;
-    const base = `AND(ISNUMBER(${x}),ISNUMBER(${tgt}),${isValue}`;
-    const range = rangeAddress(SUMMARY.firstDataRow, SUMMARY.totalCol, lastDataRow, lastCol);
-    conditionalFormats.push(
-      { range, formula: `=${base},IF(${atMost},${x}<=${tgt},${x}>=${tgt}))`, style: { fill: RISK_COLORS.met.fill, fontColor: RISK_COLORS.met.fontColor } },
-      { range, formula: `=${base},IF(${atMost},${x}>${tgt},${x}<${tgt}))`, style: { fill: RISK_COLORS.missed.fill, fontColor: RISK_COLORS.missed.fontColor } },
-    );
+    const status = `IF(${isValue},${statusExpr(x, refs.value, refs)},"")`;
+    conditionalFormats.push(...statusRules(rangeAddress(SUMMARY.firstDataRow, SUMMARY.totalCol, lastDataRow, lastCol), status));
   }
 
   row = lastDataRow + 2;
@@ -184,7 +186,7 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
   input.findings.slice(0, MAX_FINDING_LINES).forEach((f) => g.set(row++, SUMMARY.nameCol, { value: t(f), style: "s.finding" }));
   if (input.findings.length > MAX_FINDING_LINES) g.set(row, SUMMARY.nameCol, { value: t(S.more).replace("{n}", String(input.findings.length - MAX_FINDING_LINES)), style: "a.text" });
 
-  const widths = [8, 6, 48, 12, 14, 9, 10, 11];
+  const widths = [8, 6, 48, 12, 14, 9, 10, 11, 9];
   for (let i = 0; i < schools.length; i++) widths.push(14, 7);
   return {
     name: input.name,
