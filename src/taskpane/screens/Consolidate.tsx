@@ -109,7 +109,7 @@ export function Consolidate({ lang, consolidate, readSchoolFile, activateSheet }
         </div>
       )}
       <Checkbox checked={useOpen} onChange={(_, d) => setUseOpen(d.checked === true)} label={t.useOpen} disabled={op.busy} />
-      <Field label={t.period}>
+      <Field label={t.period} hint={t.periodHint}>
         <Select value={period} onChange={(_, d) => setPeriod(d.value)} disabled={op.busy}>
           <option value="">{t.periodAuto}</option>
           {periods.map((p) => (
