@@ -1,32 +1,22 @@
 /** src/excel insertReport against the simulated Excel host (HyperFormula computes the formulas). */
-import { createSimHost, installSimHost, type SimHost } from "../../src/sim";
+import type { SimHost } from "../../src/sim";
 import { buildReportPlan, LAYOUT, markerOf, NA_TEXT, type ReportOptions } from "../../src/core/layout";
 import { cellAddress, columnLetter } from "../../src/core/layout/grid";
 import { periodsOf } from "../../src/core/periods";
-import type { SectionId } from "../../src/core/types";
-import { insertReport, type InsertResult } from "../../src/excel/insertReport";
+import { insertReport } from "../../src/excel/insertReport";
+import { OURS, SECTIONS, ok, simHosts } from "./fixture";
 
 const FOUR_MB = 4 * 1024 * 1024;
-const SECTIONS: SectionId[] = ["subject", "staff", "facilities", "methods"];
-const OURS = ["Паспорт", "Базовые показатели", "Предметные результаты", "Кадровые условия", "Материально-технические условия", "Учебно-методические условия"];
 
 function options(over: Partial<ReportOptions> = {}): Omit<ReportOptions, "existing"> {
   return { school: "МБОУ СОШ № 5", schoolYear: 2023, periods: periodsOf(2023, ["H", "Y", "E"]), sections: SECTIONS, lang: "ru", ...over };
 }
 
+const hosts = simHosts();
 let host: SimHost;
-let restore: () => void;
 function freshHost(sheets?: string[]): SimHost {
-  restore?.();
-  host = createSimHost(sheets ? { sheets } : {});
-  restore = installSimHost(host);
+  host = hosts.fresh(sheets);
   return host;
-}
-afterAll(() => restore?.());
-
-function ok(r: InsertResult): Extract<InsertResult, { ok: true }> {
-  if (!r.ok) throw new Error(`insert failed: ${r.error.code} ${r.error.message.en}`);
-  return r;
 }
 
 /** Locate cells the way readers do: indicator id in column A, period key in row 3. */

@@ -1,32 +1,22 @@
 /** The «Insert sheets» read: marker-first, so sheets not made by the add-in are never read beyond A1. */
-import { createSimHost, installSimHost, type SimHost } from "../../src/sim";
+import type { SimHost } from "../../src/sim";
 import { LAYOUT, markerOf, type ReportOptions } from "../../src/core/layout";
 import { cellAddress, columnLetter } from "../../src/core/layout/grid";
 import { periodsOf } from "../../src/core/periods";
-import type { SectionId } from "../../src/core/types";
-import { insertReport, type InsertResult } from "../../src/excel/insertReport";
+import { insertReport } from "../../src/excel/insertReport";
+import { OURS, SECTIONS, ok, simHosts } from "./fixture";
 import { CHAIN_BOUND, readWorkbook } from "../../src/excel/read";
 
-const SECTIONS: SectionId[] = ["subject", "staff", "facilities", "methods"];
-const OURS = ["Паспорт", "Базовые показатели", "Предметные результаты", "Кадровые условия", "Материально-технические условия", "Учебно-методические условия"];
 
 function options(over: Partial<ReportOptions> = {}): Omit<ReportOptions, "existing"> {
   return { school: "МБОУ СОШ № 5", schoolYear: 2023, periods: periodsOf(2023, ["H", "Y"]), sections: SECTIONS, lang: "ru", ...over };
 }
 
+const hosts = simHosts();
 let host: SimHost;
-let restore: (() => void) | undefined;
 function freshHost(sheets?: string[]): SimHost {
-  restore?.();
-  host = createSimHost(sheets ? { sheets } : {});
-  restore = installSimHost(host);
+  host = hosts.fresh(sheets);
   return host;
-}
-afterAll(() => restore?.());
-
-function ok(r: InsertResult): Extract<InsertResult, { ok: true }> {
-  if (!r.ok) throw new Error(`insert failed: ${r.error.code} ${r.error.message.en}`);
-  return r;
 }
 
 /** A sheet not made by the add-in: `rows` × `cols` filled cells, "Анализ" in A1. */

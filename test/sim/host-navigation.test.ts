@@ -1,6 +1,7 @@
 /** Worksheet navigation (ExcelApi 1.5), null-object chains, and what the host records about reads. */
 
 import { createSimHost, installSimHost, SimHost } from "../../src/sim";
+import { code } from "./errorCode";
 
 let host: SimHost;
 let uninstall: () => void;
@@ -11,15 +12,6 @@ beforeEach(() => {
 });
 afterEach(() => uninstall());
 
-async function code(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(OfficeExtension.Error);
-    return (e as OfficeExtension.Error).code;
-  }
-  return "no error";
-}
 
 test("getNextOrNullObject walks the sheets in order; past the last one it is a null object", async () => {
   await Excel.run(async (context) => {

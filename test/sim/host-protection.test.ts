@@ -1,6 +1,7 @@
 /** Protection, data validation and what a user typing into cells meets. */
 
 import { createSimHost, installSimHost, SimHost } from "../../src/sim";
+import { code } from "./errorCode";
 
 let host: SimHost;
 let uninstall: () => void;
@@ -11,12 +12,6 @@ beforeEach(() => {
 });
 afterEach(() => uninstall());
 
-async function code(p: Promise<unknown>): Promise<string> {
-  return p.then(
-    () => "no error",
-    (e: OfficeExtension.Error) => e.code,
-  );
-}
 
 /** A sheet with B2:B3 unlocked for input and the rest locked, protected without a password. */
 async function protectedSheet(options?: Excel.WorksheetProtectionOptions): Promise<void> {

@@ -1,6 +1,7 @@
 /** Office.js request semantics of the simulated host: load/sync, errors, payload limit, edit mode. */
 
 import { createSimHost, installSimHost, SimHost } from "../../src/sim";
+import { code } from "./errorCode";
 
 let host: SimHost;
 let uninstall: () => void;
@@ -11,15 +12,6 @@ beforeEach(() => {
 });
 afterEach(() => uninstall());
 
-async function code(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(OfficeExtension.Error);
-    return (e as OfficeExtension.Error).code;
-  }
-  return "no error";
-}
 
 test("installSimHost sets the globals and the enums carry Office.js string values", () => {
   expect(globalThis.Excel).toBe(host.Excel);
