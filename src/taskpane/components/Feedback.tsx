@@ -1,6 +1,6 @@
 /** Shared pieces of feedback: a failure message, the "not available" note, a button that shows progress. */
 import * as React from "react";
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, type ButtonProps } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, mergeClasses, type ButtonProps } from "@fluentui/react-components";
 import type { Lang, Text } from "../../core/types";
 import { fill, messages, tr } from "../../i18n";
 import { useScreenStyles } from "./styles";
@@ -60,5 +60,22 @@ export function OpenSheet({ name, lang, open }: { name: string; lang: Lang; open
         {fill(messages(lang).common.openSheet, { sheet: name })}
       </Button>
     </div>
+  );
+}
+
+/** Figures as tiles (a description list): a label over a big number, optionally toned. */
+export function CountTiles({ tiles }: { tiles: { label: string; n: number; tone?: string }[] }): React.JSX.Element {
+  const s = useScreenStyles();
+  return (
+    <dl className={s.counts} style={{ margin: 0 }}>
+      {tiles.map((x) => (
+        <div key={x.label} className={mergeClasses(s.count, x.tone)}>
+          <dt>{x.label}</dt>
+          <dd className={s.countNumber} style={{ margin: 0 }}>
+            {x.n}
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }

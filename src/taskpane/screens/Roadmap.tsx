@@ -10,7 +10,7 @@ import type { CommandResult } from "../../excel/commands";
 import type { RoadmapImportOptions, RoadmapImportResult } from "../../excel/roadmap";
 import { fill, tr } from "../../i18n";
 import * as strings from "../../i18n/roadmap";
-import { ActionButton, Failure, OpenSheet, Progress, Unavailable } from "../components/Feedback";
+import { ActionButton, CountTiles, Failure, OpenSheet, Progress, Unavailable } from "../components/Feedback";
 import { useScreenStyles } from "../components/styles";
 import { useOperation } from "../hooks/useOperation";
 
@@ -93,16 +93,7 @@ function Result({ result, lang, activateSheet }: { result: RoadmapImportResult; 
           {periods.length > 0 && <> {fill(t.linked, { periods: periods.join(", ") })}</>}
         </MessageBarBody>
       </MessageBar>
-      <dl className={s.counts} style={{ margin: 0 }}>
-        {tiles.map((x) => (
-          <div key={x.label} className={s.count}>
-            <dt>{x.label}</dt>
-            <dd className={s.countNumber} style={{ margin: 0 }}>
-              {x.n}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <CountTiles tiles={tiles} />
       {result.unparsed.length > 0 && (
         <MessageBar intent="warning" layout="multiline" data-testid="roadmap-unparsed">
           <MessageBarBody>

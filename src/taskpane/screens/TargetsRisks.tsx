@@ -1,10 +1,10 @@
 /** Journey 3 «Цели и риски»: insert (or update) the targets sheet, refresh risks, show the counts, jump to «Риски». */
 import * as React from "react";
-import { Body1, MessageBar, MessageBarBody, MessageBarTitle, mergeClasses } from "@fluentui/react-components";
+import { Body1, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import type { Lang } from "../../core/types";
 import { fill, messages } from "../../i18n";
 import type { Commands, RisksResult, TargetsResult } from "../commands";
-import { ActionButton, Failure, OpenSheet, Progress, Unavailable } from "../components/Feedback";
+import { ActionButton, CountTiles, Failure, OpenSheet, Progress, Unavailable } from "../components/Feedback";
 import { useScreenStyles } from "../components/styles";
 import type { ReportInfoState } from "../hooks/useReportInfo";
 import { useOperation } from "../hooks/useOperation";
@@ -103,16 +103,7 @@ function RiskCounts({ result, lang, commands }: { result: RisksResult; lang: Lan
           <MessageBarTitle>{t.risksTitle}</MessageBarTitle>
         </MessageBarBody>
       </MessageBar>
-      <dl className={s.counts} style={{ margin: 0 }}>
-        {tiles.map((x) => (
-          <div key={x.label} className={mergeClasses(s.count, x.tone)}>
-            <dt>{x.label}</dt>
-            <dd className={s.countNumber} style={{ margin: 0 }}>
-              {x.n}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <CountTiles tiles={tiles} />
       {commands.activateSheet && <OpenSheet name={result.sheet} lang={lang} open={commands.activateSheet} />}
     </div>
   );
