@@ -161,7 +161,8 @@ function demoConfig(env, dev) {
     devtool: dev ? "eval-cheap-module-source-map" : false,
     target: "web",
     stats: "errors-warnings",
-    entry: { demo: "./src/demo/index.tsx" },
+    // quiet: switches off office.js's telemetry frame before the (large) demo bundle starts.
+    entry: { quiet: "./src/demo/quietOffice.ts", demo: "./src/demo/index.tsx" },
     output: {
       path: env.outDir ? path.resolve(env.outDir) : path.resolve(__dirname, "dist/demo"),
       filename: "[name].js",
@@ -172,7 +173,7 @@ function demoConfig(env, dev) {
     resolve: { extensions: [".ts", ".tsx", ".js"], alias: schedulerAlias() },
     module: { rules: [tsRule] },
     plugins: [
-      new HtmlWebpackPlugin({ filename: "index.html", template: "./src/demo/demo.html", chunks: ["demo"], templateParameters: { officeJsUrl: LOCAL_OFFICE_JS } }),
+      new HtmlWebpackPlugin({ filename: "index.html", template: "./src/demo/demo.html", chunks: ["quiet", "demo"], chunksSortMode: "manual", templateParameters: { officeJsUrl: LOCAL_OFFICE_JS } }),
       new CopyWebpackPlugin({ patterns: [{ from: "assets/*.png", to: "assets/[name][ext]" }, ...localOfficeJsPatterns()] }),
     ],
     devServer: {

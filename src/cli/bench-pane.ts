@@ -14,13 +14,16 @@ import * as path from "node:path";
 import * as zlib from "node:zlib";
 import type { AddressInfo } from "node:net";
 import type { BrowserContext } from "playwright-core";
+import { BROWSER_ARGS, requireBrowser } from "./tools";
 
 export const ROOT = path.resolve(__dirname, "../..");
 export const DIST = path.join(ROOT, "dist");
-export const CHROMIUM = "/usr/bin/chromium";
-export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
 /** Where production loads office.js from (the one script host the pane's CSP allows besides itself). */
 export const OFFICE_JS_HOST = "https://appsforoffice.microsoft.com";
+/** The frames office.js opens itself (the pane's CSP frame-src): its telemetry proxy, Office on the web's trust page. */
+export const OFFICE_JS_FRAMES = ["https://telemetryservice.firstpartyapps.oaspapps.com", "https://*.officeapps.live.com"];
+/** office.js's telemetry proxy frame (OSF.Logger's ULS endpoint), opened 3 s after office.js starts. */
+export const OFFICE_TELEMETRY_FRAME = "https://telemetryservice.firstpartyapps.oaspapps.com/telemetryservice/telemetryproxy.html";
 const OFFICE_JS_CDN = `${OFFICE_JS_HOST}/lib/1/hosted/`;
 const OFFICE_JS_LOCAL = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
 
@@ -97,10 +100,10 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * A static file server for `dir` on 127.0.0.1 and a free port; `headers` are added to every
+ * A static file server for `dir` on 127.0.0.1 and `port` (0: a free one); `headers` are added to every
  * answer; "/" serves `index`. Also used by the e2e tests (test/e2e/server.ts).
  */
-export async function serveDir(dir: string, headers: Record<string, string> = {}, index = "taskpane.html"): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveDir(dir: string, headers: Record<string, string> = {}, index = "taskpane.html", port = 0): Promise<{ url: string; close: () => Promise<void> }> {
   const base = path.resolve(dir);
   const server = http.createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
@@ -112,16 +115,20 @@ export async function serveDir(dir: string, headers: Record<string, string> = {}
     res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store", ...headers });
     fs.createReadStream(file).pipe(res);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://localhost:${port}/`, close: () => new Promise((r) => server.close(() => r())) };
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (e: NodeJS.ErrnoException) => reject(new Error(e.code === "EADDRINUSE" ? `port ${port} is in use: choose another (--port N or PORT=N)` : e.message)));
+    server.listen(port, "127.0.0.1", resolve);
+  });
+  const bound = (server.address() as AddressInfo).port;
+  return { url: `http://localhost:${bound}/`, close: () => new Promise((r) => server.close(() => r())) };
 }
 
 /**
- * Answer requests for Microsoft's office.js CDN from node_modules/@microsoft/office-js (nothing
- * leaves the machine); any other request outside `allowedOrigin` is aborted and recorded.
+ * Answer requests for Microsoft's office.js CDN from node_modules/@microsoft/office-js and
+ * office.js's telemetry frame with an empty local page (nothing leaves the machine; the frame is
+ * recorded in `officeFrames`); any other request outside `allowedOrigin` is aborted and recorded.
  */
-export async function offlineRoutes(context: BrowserContext, allowedOrigin: string, blocked: string[]): Promise<void> {
+export async function offlineRoutes(context: BrowserContext, allowedOrigin: string, blocked: string[], officeFrames: string[] = []): Promise<void> {
   await context.route("**/*", async (route) => {
     const url = route.request().url();
     if (url.startsWith(OFFICE_JS_CDN)) {
@@ -131,6 +138,11 @@ export async function offlineRoutes(context: BrowserContext, allowedOrigin: stri
       } else {
         await route.fulfill({ status: 404, body: "" });
       }
+      return;
+    }
+    if (url.split("?")[0] === OFFICE_TELEMETRY_FRAME) {
+      officeFrames.push(url);
+      await route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: "<!doctype html><title>office.js telemetry (stub)</title>" });
       return;
     }
     const u = new URL(url);
@@ -175,12 +187,12 @@ const median = (xs: number[]) => {
  * fresh browser context (no cache), office.js answered from node_modules, language ru-RU.
  */
 export async function firstRender(dist = DIST, runs = 5): Promise<FirstRender> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium.`);
+  const executablePath = requireBrowser();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { chromium } = require("playwright-core") as typeof import("playwright-core");
   const server = await serveDir(dist);
   const origin = new URL(server.url).origin;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath, headless: true, args: BROWSER_ARGS });
   const blocked: string[] = [];
   const times: number[] = [];
   let scriptsBeforeRender: string[] = [];

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: one line per figure, then a final JSON line with every figure. Run
  * `npm run build` first: the functions figures load dist/functions.js and the task pane figures
- * measure dist/ (sizes; first render in headless Chromium at /usr/bin/chromium).
+ * measure dist/ (sizes; first render in headless Chromium, Chrome or Edge (src/cli/tools.ts finds it)).
  *
  * Figures come from the producers below, in order; a producer that cannot run (no build, no
  * Chromium) prints why and the others still run. Deterministic figures (syncs, request bytes,
@@ -48,8 +48,43 @@ const PRODUCERS: [string, (r: Report) => Promise<void>][] = [
   ["pane", benchPane],
 ];
 
+const HELP = `Usage: npm run bench [-- --only NAME[,NAME…]]
+
+Prints one line per figure (syncs, request bytes, sizes, times), then one JSON line with all of
+them. Run \`npm run build\` first (functions and pane figures measure dist/).
+Producers, in order: ${PRODUCERS.map(([n]) => n).join(", ")}.
+Options:
+  --only LIST  run only these producers
+  --help       this text`;
+
+/** Producers to run, or a usage error / help request. */
+export function parseBenchArgs(argv: string[]): { only: string[] | null } | { help: true } | { error: string } {
+  let only: string[] | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--help" || a === "-h") return { help: true };
+    const value = a === "--only" ? argv[++i] : a.startsWith("--only=") ? a.slice(7) : undefined;
+    if (value === undefined) return { error: `Unknown argument: ${a} (see --help)` };
+    only = value.split(",").map((s) => s.trim()).filter(Boolean);
+    const unknown = only.filter((n) => !PRODUCERS.some(([p]) => p === n));
+    if (unknown.length || !only.length) return { error: `--only: unknown producer «${unknown[0] ?? ""}»; known: ${PRODUCERS.map(([n]) => n).join(", ")}` };
+  }
+  return { only };
+}
+
 async function main(): Promise<void> {
+  const args = parseBenchArgs(process.argv.slice(2));
+  if ("help" in args) {
+    console.log(HELP);
+    return;
+  }
+  if ("error" in args) {
+    console.error(args.error);
+    process.exitCode = 2;
+    return;
+  }
   for (const [name, produce] of PRODUCERS) {
+    if (args.only && !args.only.includes(name)) continue;
     try {
       await produce(report);
     } catch (e) {
@@ -62,7 +97,9 @@ async function main(): Promise<void> {
   if (Object.keys(skipped).length) process.exitCode = 1;
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

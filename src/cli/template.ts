@@ -11,6 +11,16 @@ import type { Lang } from "../core/types";
 import { writePlanToXlsx } from "../xlsx/write";
 
 const USAGE = "Usage: npm run template -- --out FILE [--lang ru|en] [--year 2023/24] [--school NAME]";
+const HELP = `${USAGE}
+
+Writes the standard report workbook (.xlsx) for a school that cannot install the add-in: every
+period of the school year, every section but partnership, the same formulas, validation and
+protection as the add-in's sheets.
+  --out FILE       where to write the .xlsx (required)
+  --lang ru|en     sheet language (default ru)
+  --year 2023/24   school year (default: the current one, from 1 September)
+  --school NAME    school name for «Паспорт» (default empty)
+  --help           this text`;
 
 /** The school year running on `date` (it starts on 1 September). */
 export function currentSchoolYear(date = new Date()): number {
@@ -25,7 +35,8 @@ export interface TemplateArgs {
 }
 
 /** Parse the command line; returns an error text instead of throwing. */
-export function parseArgs(argv: string[]): TemplateArgs | { error: string } {
+export function parseArgs(argv: string[]): TemplateArgs | { error: string } | { help: true } {
+  if (argv.includes("--help") || argv.includes("-h")) return { help: true };
   const args: Partial<TemplateArgs> = { lang: "ru", year: currentSchoolYear(), school: "" };
   for (let i = 0; i < argv.length; i++) {
     const key = argv[i];
@@ -61,6 +72,10 @@ export function templateOptions(a: TemplateArgs): ReportOptions {
 
 export async function main(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv);
+  if ("help" in parsed) {
+    console.log(HELP);
+    return 0;
+  }
   if ("error" in parsed) {
     console.error(parsed.error);
     return 2;

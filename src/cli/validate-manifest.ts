@@ -302,7 +302,23 @@ function safeUrl(s: string): URL | undefined {
 }
 
 /** CLI: validates manifest.xml (or the path given), prints one line per check, exit 1 on failure. */
+const HELP = `Usage: npm run validate [-- FILE]
+
+Checks an add-in manifest offline (default: manifest.xml; e.g. dist/manifest.xml after a build):
+well-formed XML, the shared-runtime rules, resids, URLs, localized overrides, permissions and
+icon sizes. One line per check; exit 1 when one fails.
+  --help   this text`;
+
 function main(argv: string[]): number {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    console.log(HELP);
+    return 0;
+  }
+  const unknown = argv.find((a) => a.startsWith("-"));
+  if (unknown) {
+    console.error(`Unknown argument: ${unknown} (see --help)`);
+    return 2;
+  }
   const file = path.resolve(argv[0] ?? path.join(REPO_ROOT, "manifest.xml"));
   if (!fs.existsSync(file)) {
     console.error(`validate-manifest: ${file} not found`);

@@ -24,21 +24,9 @@ function start(): void {
   createRoot(container).render(<DemoPage host={host} commands={excelCommands()} lang={lang} theme={theme} />);
 }
 
-/**
- * office.js outside Office schedules a hidden telemetry frame (OSF.Logger's ULS endpoint, loaded
- * 3 s after start) pointing at a Microsoft server. The demo promises no network: switch it off.
- * The page's Content-Security-Policy blocks it as well.
- */
-function silenceOfficeTelemetry(): void {
-  const osf = (globalThis as { OSF?: { Logger?: { ulsEndpoint?: { loadProxyFrame?: () => void } | null } } }).OSF;
-  const endpoint = osf?.Logger?.ulsEndpoint;
-  if (endpoint) endpoint.loadProxyFrame = () => undefined;
-}
-
 // office.js outside Office: onReady resolves with host null; install our Excel after it so nothing overwrites it.
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
   Office.onReady(() => {
-    silenceOfficeTelemetry();
     start();
   }).catch(() => start());
 } else {

@@ -1,14 +1,19 @@
 /**
- * The task pane's Content-Security-Policy, in Debian's Chromium: a production build with office.js
- * from node_modules (`--env officeJs=local`, as the demo does), served on localhost. The page sets
- * script-src to exactly 'self' and Microsoft's office.js host, renders under that policy without a
- * violation, and makes no request outside its own origin — also when the lazily loaded screens open.
+ * The task pane's Content-Security-Policy, in Chromium (or Chrome/Edge): a production build with
+ * office.js from node_modules (`--env officeJs=local`, as the demo does), served on localhost. The
+ * page sets script-src to exactly 'self' and Microsoft's office.js host and frame-src to exactly
+ * the frames office.js opens itself; it renders under that policy without a violation; office.js's
+ * telemetry frame (opened by a 3 s timer outside Office) is opened here on purpose, before any
+ * assertion, so that the verdict never depends on timing: it is allowed by the policy and answered
+ * by a local stub. Our own code makes no other request outside its origin — also when the lazily
+ * loaded screens open.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { createRequire } from "module";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS, DIST, OFFICE_JS_HOST, ROOT, offlineRoutes, serveDir, tempDir } from "../../src/cli/bench-pane";
+import { BROWSER_ARGS, requireBrowser } from "../../src/cli/tools";
+import { DIST, OFFICE_JS_FRAMES, OFFICE_JS_HOST, OFFICE_TELEMETRY_FRAME, ROOT, offlineRoutes, serveDir, tempDir } from "../../src/cli/bench-pane";
 
 jest.setTimeout(240_000);
 
@@ -55,17 +60,19 @@ const failures = new Map<string, string>();
 /** Requests outside the page's origin that got past the policy (the route aborts them): must stay empty. */
 const escaped: string[] = [];
 const pageErrors: string[] = [];
+/** office.js's own frames, answered by a local stub. */
+const officeFrames: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (.ci/run does).`);
+  const executablePath = requireBrowser();
   out = tempDir("shnor-csp-");
   await buildLocal(out);
   server = await serveDir(out);
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath, headless: true, args: BROWSER_ARGS });
   context = await browser.newContext({ locale: "ru-RU" });
   context.on("request", (r) => requests.push(r.url()));
   context.on("requestfailed", (r) => failures.set(r.url(), r.failure()?.errorText ?? ""));
-  await offlineRoutes(context, new URL(server.url).origin, escaped);
+  await offlineRoutes(context, new URL(server.url).origin, escaped, officeFrames);
   // Record every CSP violation the page reports, from before its first script.
   await context.addInitScript(() => {
     const w = window as unknown as { __csp: string[] };
@@ -76,6 +83,13 @@ beforeAll(async () => {
   page.on("pageerror", (e) => pageErrors.push(String(e)));
   await page.goto(`${server.url}taskpane.html`);
   await page.getByRole("heading", { name: "Мониторинг ШНОР" }).waitFor();
+  // office.js opens its telemetry frame 3 s after its ULS endpoint appears: open it now, so every
+  // run sees the same requests whatever the machine's speed.
+  const frame = page.waitForRequest((r) => r.url().split("?")[0] === OFFICE_TELEMETRY_FRAME, { timeout: 30_000 });
+  await page.waitForFunction(() => !!(window as unknown as { OSF?: { Logger?: { ulsEndpoint?: unknown } } }).OSF?.Logger?.ulsEndpoint, undefined, { timeout: 30_000 });
+  await page.evaluate(() => (window as unknown as { OSF: { Logger: { allowUploadingData(): void } } }).OSF.Logger.allowUploadingData());
+  await frame;
+  await page.locator(`iframe[src^="${OFFICE_TELEMETRY_FRAME}"]`).waitFor({ state: "attached" });
 });
 
 afterAll(async () => {
@@ -88,16 +102,23 @@ afterAll(async () => {
 const violations = () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
 
 describe("Content-Security-Policy of the task pane", () => {
-  it("the template and both builds set one CSP allowing scripts only from 'self' and the office.js host", () => {
+  it("the template and both builds set one CSP: scripts from 'self' and the office.js host, frames only office.js's own", () => {
     const files = [path.join(ROOT, "src/taskpane/taskpane.html"), path.join(out, "taskpane.html")];
     if (fs.existsSync(path.join(DIST, "taskpane.html"))) files.push(path.join(DIST, "taskpane.html"));
     for (const file of files) {
       const { count, directives } = cspOf(fs.readFileSync(file, "utf8"));
       expect({ file, count }).toEqual({ file, count: 1 });
       expect({ file, scriptSrc: directives["script-src"] }).toEqual({ file, scriptSrc: ["'self'", OFFICE_JS_HOST] });
+      expect({ file, frameSrc: directives["frame-src"] }).toEqual({ file, frameSrc: OFFICE_JS_FRAMES });
       expect(directives["object-src"]).toEqual(["'none'"]);
       expect(directives["default-src"]).toBeUndefined(); // script-src is the policy that governs scripts
     }
+  });
+
+  it("office.js's telemetry frame is allowed by the policy and never leaves the machine (local stub)", async () => {
+    expect(officeFrames.map((u) => u.split("?")[0])).toEqual([OFFICE_TELEMETRY_FRAME]);
+    expect(failures.has(officeFrames[0])).toBe(false);
+    expect(await violations()).toEqual([]);
   });
 
   it("the production page renders under the policy with office.js from its own origin, without a violation or a script error", async () => {
@@ -154,9 +175,10 @@ describe("Content-Security-Policy of the task pane", () => {
   it("the page made no request outside its own origin (the probe's foreign script was refused before sending)", () => {
     const origin = new URL(server.url).origin;
     expect(requests.length).toBeGreaterThan(3);
-    const outside = requests.filter((u) => !u.startsWith(`${origin}/`) && !/^(data|blob):/.test(u));
+    const outside = requests.filter((u) => !u.startsWith(`${origin}/`) && !/^(data|blob):/.test(u) && !officeFrames.includes(u));
     expect(outside.filter((u) => failures.get(u) !== "csp")).toEqual([]);
     expect(outside).toEqual(["https://example.org/x.js"]);
+    expect(officeFrames.length).toBe(1);
     expect(escaped).toEqual([]);
   });
 });
