@@ -17,6 +17,12 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 
 const DEV_URL = "https://localhost:3000/";
+/**
+ * The oldest webview the add-in supports: Safari 14 (Office on Mac on macOS 11), i.e. ES2020 syntax
+ * without regex lookbehind. webpack's runtime and terser follow `target`, TypeScript `target`;
+ * third-party code is not transpiled, so test/build/syntax.test.ts parses every emitted file.
+ */
+const SYNTAX_TARGET = "es2020";
 const CDN_OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const LOCAL_OFFICE_JS = "office-js/office.js";
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
@@ -161,7 +167,7 @@ const tsRule = {
   use: {
     loader: "ts-loader",
     // ES modules out so webpack can tree-shake React and Fluent UI.
-    options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: true } },
+    options: { transpileOnly: true, compilerOptions: { module: "es2020", target: SYNTAX_TARGET, sourceMap: true } },
   },
 };
 
@@ -172,7 +178,7 @@ function demoConfig(env, dev) {
     name: "demo",
     mode: dev ? "development" : "production",
     devtool: dev ? "eval-cheap-module-source-map" : false,
-    target: "web",
+    target: ["web", SYNTAX_TARGET],
     stats: "errors-warnings",
     entry: { demo: "./src/demo/index.tsx" },
     output: {
@@ -226,7 +232,7 @@ module.exports = async (env = {}, argv = {}) => {
   return {
     mode: dev ? "development" : "production",
     devtool: "source-map",
-    target: "web",
+    target: ["web", SYNTAX_TARGET],
     stats: dev ? "minimal" : "errors-warnings",
     entry: {
       functions: FUNCTIONS_SOURCE,
@@ -291,4 +297,5 @@ module.exports = async (env = {}, argv = {}) => {
 };
 
 module.exports.addRussianTwins = addRussianTwins;
+module.exports.SYNTAX_TARGET = SYNTAX_TARGET;
 module.exports.RUSSIAN_ID_PREFIX = RUSSIAN_ID_PREFIX;
