@@ -17,76 +17,95 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 
 const DEV_URL = "https://localhost:3000/";
+/**
+ * The oldest webview the add-in supports: Safari 14 (Office on Mac on macOS 11), i.e. ES2020 syntax
+ * without regex lookbehind. webpack's runtime and terser follow `target`, TypeScript `target`;
+ * third-party code is not transpiled, so test/build/syntax.test.ts parses every emitted file.
+ */
+const SYNTAX_TARGET = "es2020";
 const CDN_OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const LOCAL_OFFICE_JS = "office-js/office.js";
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 const NAMES_RU = path.resolve(__dirname, "src/functions/names-ru.json");
 
+/** Id of the Russian twin of a function: the same implementation registered under its Russian name. */
+const RUSSIAN_ID_PREFIX = "RU.";
+const russianId = (id) => `${RUSSIAN_ID_PREFIX}${id}`;
+
 /**
- * Overlays Russian names and descriptions (names-ru.json, keyed by function id) on the generated
- * functions.json. Returns the Russian metadata, or the list of problems (a build error).
+ * One metadata file for every display language: each function generated from JSDoc (English name)
+ * plus its Russian twin (id RU.<ID>, name and help from names-ru.json, keyed by the English id),
+ * both associated with the same implementation (src/functions/functions.ts). Excel then knows both
+ * names whatever its language, so the invariant formulas the add-in writes (=EDU.DYNAMICS(…)) never
+ * turn into #NAME?, and Russian users still type =EDU.ДИНАМИКА(…). Returns the metadata, or the list
+ * of problems (a build error).
  */
-function overlayRussianMetadata(metadata, namesRu) {
+function addRussianTwins(metadata, namesRu) {
   const errors = [];
   const functions = Array.isArray(metadata && metadata.functions) ? metadata.functions : [];
   const ru = namesRu && typeof namesRu === "object" ? namesRu : {};
   const ids = new Set(functions.map((f) => f.id));
-  const seenNames = new Map();
-  const result = {
-    ...metadata,
-    functions: functions.map((f) => {
-      const entry = ru[f.id];
-      if (!entry || typeof entry !== "object") {
-        errors.push(`function ${f.id}: no Russian entry in names-ru.json`);
-        return f;
-      }
-      if (typeof entry.name !== "string" || !/^\p{L}[\p{L}\p{N}._]*$/u.test(entry.name)) {
-        errors.push(`function ${f.id}: Russian name ${JSON.stringify(entry.name)} must start with a letter and contain only letters, digits, "." and "_"`);
-      } else if (seenNames.has(entry.name.toUpperCase())) {
-        errors.push(`function ${f.id}: Russian name ${entry.name} is already used by ${seenNames.get(entry.name.toUpperCase())}`);
-      } else {
-        seenNames.set(entry.name.toUpperCase(), f.id);
-      }
-      if (f.description && (typeof entry.description !== "string" || entry.description.trim() === "")) {
-        errors.push(`function ${f.id}: no Russian description in names-ru.json`);
-      }
-      const ruParams = entry.parameters && typeof entry.parameters === "object" ? entry.parameters : {};
-      const params = Array.isArray(f.parameters) ? f.parameters : [];
-      for (const name of Object.keys(ruParams)) {
-        if (!params.some((p) => p.name === name)) errors.push(`function ${f.id}: names-ru.json describes unknown parameter "${name}"`);
-      }
-      return {
-        ...f,
-        name: typeof entry.name === "string" ? entry.name : f.name,
-        description: typeof entry.description === "string" ? entry.description : f.description,
-        parameters: params.map((p) => {
-          const text = ruParams[p.name];
-          if (p.description && (typeof text !== "string" || text.trim() === "")) {
-            errors.push(`function ${f.id}: no Russian description of parameter "${p.name}" in names-ru.json`);
-          }
-          return typeof text === "string" ? { ...p, description: text } : p;
-        }),
-      };
-    }),
-  };
+  // Names are case-insensitive in Excel: a Russian name must not repeat an English one either.
+  const seenNames = new Map(functions.map((f) => [String(f.name).toUpperCase(), f.id]));
+  const twins = [];
+  for (const f of functions) {
+    if (String(f.id).startsWith(RUSSIAN_ID_PREFIX)) {
+      errors.push(`function ${f.id}: ids starting with "${RUSSIAN_ID_PREFIX}" are reserved for the Russian twins`);
+      continue;
+    }
+    const entry = ru[f.id];
+    if (!entry || typeof entry !== "object") {
+      errors.push(`function ${f.id}: no Russian entry in names-ru.json`);
+      continue;
+    }
+    // learn.microsoft.com, custom-functions-naming: a name starts with a letter, has at least three
+    // characters, and uses letters, digits, "_" and ".".
+    if (typeof entry.name !== "string" || !/^\p{L}[\p{L}\p{N}._]{2,}$/u.test(entry.name)) {
+      errors.push(`function ${f.id}: Russian name ${JSON.stringify(entry.name)} must start with a letter, have at least three characters and contain only letters, digits, "." and "_"`);
+    } else if (seenNames.has(entry.name.toUpperCase())) {
+      errors.push(`function ${f.id}: Russian name ${entry.name} is already used by ${seenNames.get(entry.name.toUpperCase())}`);
+    } else {
+      seenNames.set(entry.name.toUpperCase(), f.id);
+    }
+    if (f.description && (typeof entry.description !== "string" || entry.description.trim() === "")) {
+      errors.push(`function ${f.id}: no Russian description in names-ru.json`);
+    }
+    const ruParams = entry.parameters && typeof entry.parameters === "object" ? entry.parameters : {};
+    const params = Array.isArray(f.parameters) ? f.parameters : [];
+    for (const name of Object.keys(ruParams)) {
+      if (!params.some((p) => p.name === name)) errors.push(`function ${f.id}: names-ru.json describes unknown parameter "${name}"`);
+    }
+    twins.push({
+      ...f,
+      id: russianId(f.id),
+      name: typeof entry.name === "string" ? entry.name : f.name,
+      description: typeof entry.description === "string" ? entry.description : f.description,
+      parameters: params.map((p) => {
+        const text = ruParams[p.name];
+        if (p.description && (typeof text !== "string" || text.trim() === "")) {
+          errors.push(`function ${f.id}: no Russian description of parameter "${p.name}" in names-ru.json`);
+        }
+        return typeof text === "string" ? { ...p, description: text } : p;
+      }),
+    });
+  }
   for (const id of Object.keys(ru)) {
     if (!ids.has(id)) errors.push(`names-ru.json: "${id}" is not a custom function id in functions.json`);
   }
-  return { metadata: result, errors };
+  return { metadata: { ...metadata, functions: [...functions, ...twins] }, errors };
 }
 
-/** Emits functions-ru.json right after custom-functions-metadata-plugin has emitted functions.json. */
-class RussianFunctionsMetadataPlugin {
+/** Adds the Russian twins to functions.json right after custom-functions-metadata-plugin has emitted it. */
+class RussianTwinsPlugin {
   apply(compiler) {
-    compiler.hooks.thisCompilation.tap("RussianFunctionsMetadataPlugin", (compilation) => {
+    compiler.hooks.thisCompilation.tap("RussianTwinsPlugin", (compilation) => {
       compilation.fileDependencies.add(NAMES_RU);
       compilation.hooks.processAssets.tap(
-        { name: "RussianFunctionsMetadataPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        { name: "RussianTwinsPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
         () => {
           const asset = compilation.getAsset("functions.json");
           if (!asset) return; // metadata generation failed and reported its own error
-          const fail = (message) =>
-            compilation.errors.push(new webpack.WebpackError(`functions-ru.json: ${message}`));
+          const fail = (message) => compilation.errors.push(new webpack.WebpackError(`functions.json (Russian names): ${message}`));
           let namesRu;
           try {
             namesRu = JSON.parse(fs.readFileSync(NAMES_RU, "utf8"));
@@ -94,12 +113,12 @@ class RussianFunctionsMetadataPlugin {
             fail(`cannot read ${path.relative(__dirname, NAMES_RU)}: ${e.message}`);
             return;
           }
-          const { metadata, errors } = overlayRussianMetadata(JSON.parse(asset.source.source().toString()), namesRu);
+          const { metadata, errors } = addRussianTwins(JSON.parse(asset.source.source().toString()), namesRu);
           if (errors.length > 0) {
             errors.forEach(fail);
             return;
           }
-          compilation.emitAsset("functions-ru.json", new webpack.sources.RawSource(JSON.stringify(metadata, null, 2)));
+          compilation.updateAsset("functions.json", new webpack.sources.RawSource(JSON.stringify(metadata, null, 2)));
         },
       );
     });
@@ -148,7 +167,7 @@ const tsRule = {
   use: {
     loader: "ts-loader",
     // ES modules out so webpack can tree-shake React and Fluent UI.
-    options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: true } },
+    options: { transpileOnly: true, compilerOptions: { module: "es2020", target: SYNTAX_TARGET, sourceMap: true } },
   },
 };
 
@@ -159,7 +178,7 @@ function demoConfig(env, dev) {
     name: "demo",
     mode: dev ? "development" : "production",
     devtool: dev ? "eval-cheap-module-source-map" : false,
-    target: "web",
+    target: ["web", SYNTAX_TARGET],
     stats: "errors-warnings",
     // quiet: switches off office.js's telemetry frame before the (large) demo bundle starts.
     entry: { quiet: "./src/demo/quietOffice.ts", demo: "./src/demo/index.tsx" },
@@ -214,7 +233,7 @@ module.exports = async (env = {}, argv = {}) => {
   return {
     mode: dev ? "development" : "production",
     devtool: "source-map",
-    target: "web",
+    target: ["web", SYNTAX_TARGET],
     stats: dev ? "minimal" : "errors-warnings",
     entry: {
       functions: FUNCTIONS_SOURCE,
@@ -241,7 +260,7 @@ module.exports = async (env = {}, argv = {}) => {
     module: { rules: [tsRule] },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
-      new RussianFunctionsMetadataPlugin(),
+      new RussianTwinsPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -278,4 +297,6 @@ module.exports = async (env = {}, argv = {}) => {
   };
 };
 
-module.exports.overlayRussianMetadata = overlayRussianMetadata;
+module.exports.addRussianTwins = addRussianTwins;
+module.exports.SYNTAX_TARGET = SYNTAX_TARGET;
+module.exports.RUSSIAN_ID_PREFIX = RUSSIAN_ID_PREFIX;

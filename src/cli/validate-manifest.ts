@@ -2,8 +2,9 @@
  * Offline checks of manifest.xml (`npm run validate`). `office-addin-manifest validate` needs an
  * online service; these checks cover what breaks this add-in: well-formed XML, the shared-runtime
  * rules (one resid for runtime, functions page, function file and task pane, else #BUSY! forever),
- * every resid defined, one https origin, URLs pointing at files the build emits, localisation,
- * permissions and icon sizes. XML is parsed by `sax` in strict mode (the parser under xml2js,
+ * every resid defined, one https origin, URLs pointing at files the build emits, one functions
+ * metadata file for every locale, the CustomFunctionsRuntime version src/functions needs,
+ * localisation, permissions and icon sizes. XML is parsed by `sax` in strict mode (the parser under xml2js,
  * already installed with office-addin-manifest).
  */
 import * as fs from "fs";
@@ -20,12 +21,56 @@ export interface Check {
 export interface ValidateOptions {
   /** Folder that `https://<origin>/assets/…` maps to its `assets/` under; default: the repository. */
   root?: string;
+  /** Folder of the custom functions' source, scanned for the CustomFunctionsRuntime they need; default src/functions. */
+  functionsSource?: string;
 }
 
 /** Files the build (webpack.config.js) emits at the site root, besides assets/*. */
-export const EMITTED_FILES = ["taskpane.html", "functions.js", "functions.json", "functions-ru.json", "help.html"];
+export const EMITTED_FILES = ["taskpane.html", "functions.js", "functions.json", "help.html"];
 
 const REPO_ROOT = path.resolve(__dirname, "../..");
+const FUNCTIONS_SOURCE = path.join(REPO_ROOT, "src/functions");
+
+/**
+ * What raises the CustomFunctionsRuntime requirement (learn.microsoft.com, custom functions
+ * requirement sets): 1.2 adds CustomFunctions.Error; 1.3 adds "new ErrorCode options" and custom
+ * messages beyond #VALUE! (@types/custom-functions-runtime marks every ErrorCode member 1.3);
+ * 1.4 the data-types integration.
+ */
+const RUNTIME_FEATURES: { pattern: RegExp; version: string; what: string }[] = [
+  { pattern: /\bCustomFunctions\.Error\b(?!Code)/, version: "1.2", what: "CustomFunctions.Error" },
+  { pattern: /\bCustomFunctions\.ErrorCode\b/, version: "1.3", what: "CustomFunctions.ErrorCode" },
+  { pattern: /\ballowCustomDataForDataTypeAny\b/, version: "1.4", what: "allowCustomDataForDataTypeAny" },
+];
+
+const compareVersions = (a: string, b: string) => {
+  const [x, y] = [a, b].map((v) => v.split(".").map(Number));
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  return 0;
+};
+
+/** The lowest CustomFunctionsRuntime the given source text needs (comments ignored), and why. */
+export function customFunctionsRuntimeNeeded(code: string): { version: string; because: string[] } {
+  const text = code.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'])\/\/.*$/gm, "$1");
+  let version = "1.1";
+  const because: string[] = [];
+  for (const f of RUNTIME_FEATURES) {
+    if (!f.pattern.test(text)) continue;
+    because.push(`${f.what} (${f.version})`);
+    if (compareVersions(f.version, version) > 0) version = f.version;
+  }
+  return { version, because };
+}
+
+/** The TypeScript/JavaScript source of the custom functions, concatenated. */
+function functionsCode(dir: string): string {
+  if (!fs.existsSync(dir)) return "";
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /\.(ts|js)$/.test(f))
+    .map((f) => fs.readFileSync(path.join(dir, f), "utf8"))
+    .join("\n");
+}
 
 interface Element {
   /** Local name without prefix, e.g. "Image" for bt:Image. */
@@ -125,14 +170,14 @@ export function validateManifest(xml: string, options: ValidateOptions = {}): Ch
   }
   check("XML is well-formed", true);
   try {
-    runChecks(root, options.root ?? REPO_ROOT, check);
+    runChecks(root, options.root ?? REPO_ROOT, options.functionsSource ?? FUNCTIONS_SOURCE, check);
   } catch (e) {
     check("manifest could be checked", false, e instanceof Error ? e.message : String(e));
   }
   return checks;
 }
 
-function runChecks(root: Element, assetRoot: string, check: (name: string, ok: boolean, detail?: string) => void): void {
+function runChecks(root: Element, assetRoot: string, functionsDir: string, check: (name: string, ok: boolean, detail?: string) => void): void {
   check("root is an Excel task pane add-in", root.name === "OfficeApp" && root.attrs["xsi:type"] === "TaskPaneApp", `<${root.name} xsi:type="${root.attrs["xsi:type"] ?? ""}">`);
   const id = child(root, "Id")?.text.trim() ?? "";
   check("Id is a GUID", /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id), `Id "${id}"`);
@@ -153,7 +198,13 @@ function runChecks(root: Element, assetRoot: string, check: (name: string, ok: b
   const sets = all(child(root, "Requirements") ?? { name: "", attrs: {}, children: [], text: "" }, "Set");
   const set = (n: string) => sets.find((s) => s.attrs.Name === n);
   check("requires SharedRuntime 1.1", set("SharedRuntime")?.attrs.MinVersion === "1.1", "<Set Name=\"SharedRuntime\" MinVersion=\"1.1\"/> missing");
-  check("requires CustomFunctionsRuntime 1.1", set("CustomFunctionsRuntime")?.attrs.MinVersion === "1.1", "<Set Name=\"CustomFunctionsRuntime\" MinVersion=\"1.1\"/> missing");
+  const needed = customFunctionsRuntimeNeeded(functionsCode(functionsDir));
+  const declared = set("CustomFunctionsRuntime")?.attrs.MinVersion;
+  check(
+    "requires the CustomFunctionsRuntime the functions use",
+    !!declared && /^\d+(\.\d+)*$/.test(declared) && compareVersions(declared, needed.version) >= 0,
+    `${declared ? `CustomFunctionsRuntime ${declared} declared` : "no <Set Name=\"CustomFunctionsRuntime\"/>"}; src/functions needs ${needed.version}: ${needed.because.join(", ") || "nothing beyond 1.1"}`,
+  );
 
   // Resources
   const resources = childPath(root, "VersionOverrides", "Resources");
@@ -257,8 +308,14 @@ function runChecks(root: Element, assetRoot: string, check: (name: string, ok: b
   expect("functions script points to functions.js", urlOf(childPath(cf, "Script", "SourceLocation")?.attrs.resid), "functions.js");
   const metadata = defined.Urls.get(childPath(cf, "Metadata", "SourceLocation")?.attrs.resid ?? "");
   expect("functions metadata points to functions.json", metadata?.attrs.DefaultValue, "functions.json");
-  const ruOverride = metadata?.children.find((c) => c.name === "Override" && c.attrs.Locale === "ru-RU");
-  expect("ru-RU metadata override points to functions-ru.json", ruOverride?.attrs.Value, "functions-ru.json");
+  // Every display language loads the same metadata (it registers the English and the Russian names):
+  // a per-locale file would leave the names the add-in writes unregistered somewhere (office-js 891).
+  const otherMetadata = (metadata?.children ?? []).filter((c) => c.name === "Override" && pathOf(c.attrs.Value) !== "functions.json");
+  check(
+    "one functions metadata file for every locale",
+    !!metadata && otherMetadata.length === 0,
+    otherMetadata.map((o) => `${o.attrs.Locale}: ${o.attrs.Value}`).join("; ") || "no metadata URL",
+  );
   const notEmitted = urls.filter(({ url }) => {
     const p = pathOf(url);
     return p !== undefined && !EMITTED_FILES.includes(p) && !p.startsWith("assets/");

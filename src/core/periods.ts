@@ -30,8 +30,18 @@ export function formatSchoolYear(startYear: number): string {
   return `${startYear}/${String((startYear + 1) % 100).padStart(2, "0")}`;
 }
 
-const FULL_YEAR = /(?<!\d)(\d{4})\s*[/-]\s*(\d{4}|\d{2})(?!\d)/;
-const SHORT_YEAR = /(?<!\d)(\d{2})\/(\d{2})(?!\d)/;
+// No digit right before or after (a lookbehind would say it shorter, but older Safari — Office on
+// Mac — cannot parse one: the whole pane would not load). Group 1 is the character before, if any.
+const FULL_YEAR = /(^|\D)(\d{4})\s*[/-]\s*(\d{4}|\d{2})(?!\d)/;
+const SHORT_YEAR = /(^|\D)(\d{2})\/(\d{2})(?!\d)/;
+
+/** The two numbers of a year match and the text around it, without the character before the year. */
+function yearAt(re: RegExp, s: string): { a: string; b: string; rest: string } | null {
+  const m = re.exec(s);
+  if (!m) return null;
+  const start = m.index + m[1].length;
+  return { a: m[2], b: m[3], rest: s.slice(0, start) + " " + s.slice(m.index + m[0].length) };
+}
 
 function normalize(text: string): string {
   return text
@@ -44,19 +54,19 @@ function normalize(text: string): string {
 
 /** Finds a school year ("2023/24", "2023-2024", "23/24") in normalized text; returns it and the rest. */
 function extractSchoolYear(s: string): { startYear: number; rest: string } | null | "invalid" {
-  const full = FULL_YEAR.exec(s);
+  const full = yearAt(FULL_YEAR, s);
   if (full) {
-    const y = Number(full[1]);
-    const end = Number(full[2]);
-    const ok = full[2].length === 4 ? end === y + 1 : end === (y + 1) % 100;
+    const y = Number(full.a);
+    const end = Number(full.b);
+    const ok = full.b.length === 4 ? end === y + 1 : end === (y + 1) % 100;
     if (!ok || !validYear(y)) return "invalid";
-    return { startYear: y, rest: s.slice(0, full.index) + " " + s.slice(full.index + full[0].length) };
+    return { startYear: y, rest: full.rest };
   }
-  const short = SHORT_YEAR.exec(s);
+  const short = yearAt(SHORT_YEAR, s);
   if (short) {
-    const y = 2000 + Number(short[1]);
-    if (Number(short[2]) !== (y + 1) % 100) return "invalid";
-    return { startYear: y, rest: s.slice(0, short.index) + " " + s.slice(short.index + short[0].length) };
+    const y = 2000 + Number(short.a);
+    if (Number(short.b) !== (y + 1) % 100) return "invalid";
+    return { startYear: y, rest: short.rest };
   }
   return null;
 }
@@ -96,7 +106,8 @@ function tokens(rest: string): Token[] | null {
   const parts = rest
     .replace(/([a-zа-я])-(\d)/g, "$1 $2") // "гиа-2024" → "гиа 2024"
     .replace(/уч\.?\s*г(?:ода|од|г)?\.?(?![a-zа-я])/g, " уч/год ")
-    .split(/[\s,;:()«»"']+|(?<=\.)(?=[a-zа-я])/)
+    .replace(/\.(?=[a-zа-я])/g, ". ") // "уч.г" → "уч. г": a dot before a letter ends a word
+    .split(/[\s,;:()«»"']+/)
     .filter((p) => p !== "");
   const out: Token[] = [];
   for (const p of parts) {

@@ -1,10 +1,12 @@
 // Custom functions, namespace EDU: the webpack entry of dist/functions.js. Each function is a thin
 // call into impl.ts (which calls src/core). custom-functions-metadata-plugin reads the JSDoc below
 // into functions.json and appends the CustomFunctions.associate(id, fn) calls at build time.
-// Russian names and help: names-ru.json (overlaid into functions-ru.json by the build).
+// Each function is registered a second time under its Russian name (id RU.<ID>, names.ts): the
+// build adds those entries, with the help from names-ru.json, to the same functions.json.
 // (Line comments on purpose: a block comment here would become the first function's description.)
-import { ArgError, SHARE, DELTA, GROWTH, DYNAMICS, TARGETSTATUS, TARGETGAP, TREND, QUALITY, SUCCESS, GRADEAVG, SOU, type Out } from "./impl";
+import { ArgError, SHARE, DELTA, GROWTH, DYNAMICS, TARGETSTATUS, TARGETGAP, TREND, QUALITY, SUCCESS, GRADEAVG, SOU, type FunctionId, type Out } from "./impl";
 import { toExcelError } from "./errors";
+import { russianId } from "./names";
 
 function emit(x: Out): number | string {
   if (x instanceof ArgError) throw toExcelError(x.error);
@@ -147,3 +149,20 @@ export function gradeAvg(n5: unknown, n4: unknown, n3: unknown, n2: unknown): nu
 export function sou(n5: unknown, n4: unknown, n3: unknown, n2: unknown, n_na?: unknown): number | string {
   return emit(SOU(n5, n4, n3, n2, n_na));
 }
+
+// The Russian twins: the very same functions under the ids RU.<ID> (the English ids are associated by
+// the lines custom-functions-metadata-plugin appends to this file).
+const BY_ID: Record<FunctionId, (...args: never[]) => number | string> = {
+  SHARE: share,
+  DELTA: delta,
+  GROWTH: growth,
+  DYNAMICS: dynamics,
+  TARGETSTATUS: targetStatus,
+  TARGETGAP: targetGap,
+  TREND: trend,
+  QUALITY: quality,
+  SUCCESS: success,
+  GRADEAVG: gradeAvg,
+  SOU: sou,
+};
+for (const id of Object.keys(BY_ID) as FunctionId[]) CustomFunctions.associate(russianId(id), BY_ID[id]);

@@ -2,7 +2,10 @@
  * The EDU.* custom functions as a HyperFormula function plugin, for the simulated host (tests and
  * the demo). It calls the very implementations that dist/functions.js registers with Excel
  * (src/functions/impl.ts), so a sheet formula such as =EDU.DYNAMICS(B5,C5,"gia9_rus_fail") gives
- * here what it gives in Excel.
+ * here what it gives in Excel. Like the add-in's metadata, it registers each function under its
+ * English name and its Russian name (names-ru.json): =EDU.ДОЛЯ(…) works as =EDU.SHARE(…). HyperFormula
+ * cannot lex Cyrillic function names, so the Russian ones reach it as ASCII aliases (EDU.RU.SHARE;
+ * src/sim/host/aliases.ts) while the cell keeps the text as typed.
  *
  * One difference from Excel desktop, on purpose: HyperFormula tells an empty cell inside a range
  * from 0 (it passes an empty value), so EDU.TREND skips it here as it does on the web; Excel desktop
@@ -10,6 +13,8 @@
  */
 import { CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
 import { ArgError, IMPLEMENTATIONS, type FunctionId, type Out } from "../functions/impl";
+import { NAMESPACE, russianId } from "../functions/names";
+import namesRu from "../functions/names-ru.json";
 import type { Lang } from "../core/types";
 
 /** Plain JS values from HyperFormula's internal ones: empty → null, rich numbers → numbers, errors kept. */
@@ -60,11 +65,13 @@ for (const id of Object.keys(IMPLEMENTATIONS) as FunctionId[]) {
     parameters.push({ argumentType: range && i === 0 ? FunctionArgumentType.RANGE : FunctionArgumentType.ANY, ...(i >= required ? { optionalArg: true } : {}) });
   }
   const method = `edu${id}`;
-  implemented[`EDU.${id}`] = { method, parameters };
+  // Both names call one method with the same parameters (so the English entry's metadata serves both).
+  implemented[`${NAMESPACE}.${id}`] = { method, parameters };
+  implemented[`${NAMESPACE}.${russianId(id)}`] = { method, parameters };
   const fn = IMPLEMENTATIONS[id] as (...args: unknown[]) => Out;
   methods[method] = function (this: FunctionPlugin, ast, state) {
     const run = (this as unknown as { runFunction: (a: unknown, s: unknown, m: unknown, f: (...x: unknown[]) => unknown) => unknown }).runFunction;
-    const metadata = (this as unknown as { metadata: (name: string) => unknown }).metadata(`EDU.${id}`);
+    const metadata = (this as unknown as { metadata: (name: string) => unknown }).metadata(`${NAMESPACE}.${id}`);
     return run(ast.args, state, metadata, (...args: unknown[]) => {
       const values = args.map((a) => (a instanceof SimpleRangeValue ? a.data.map((row) => row.map(plain)) : plain(a)));
       // An error value in an argument propagates, as in Excel.
@@ -82,10 +89,15 @@ export const EDU_TRANSLATIONS: Record<string, Record<string, string>> = {
   enUS: Object.fromEntries(Object.keys(implemented).map((k) => [k, k])),
 };
 
+/** The Russian names as Excel takes them (EDU.ДОЛЯ) → the plugin's ASCII names (EDU.RU.SHARE). */
+export const EDU_ALIASES: Record<string, string> = Object.fromEntries(
+  (Object.keys(IMPLEMENTATIONS) as FunctionId[]).map((id) => [`${NAMESPACE}.${(namesRu as Record<string, { name: string }>)[id].name}`, `${NAMESPACE}.${russianId(id)}`]),
+);
+
 export const EduFunctionsPlugin = EduPlugin;
 
-/** Register EDU.* with HyperFormula (idempotent); the simulated host takes `{ plugin, translations }`. */
-export function registerEduFunctions(): { plugin: typeof EduPlugin; translations: typeof EDU_TRANSLATIONS } {
+/** Register EDU.* with HyperFormula (idempotent); the simulated host takes `{ plugin, translations, aliases }`. */
+export function registerEduFunctions(): { plugin: typeof EduPlugin; translations: typeof EDU_TRANSLATIONS; aliases: typeof EDU_ALIASES } {
   if (!HyperFormula.getAllFunctionPlugins().includes(EduPlugin)) HyperFormula.registerFunctionPlugin(EduPlugin, EDU_TRANSLATIONS);
-  return { plugin: EduPlugin, translations: EDU_TRANSLATIONS };
+  return { plugin: EduPlugin, translations: EDU_TRANSLATIONS, aliases: EDU_ALIASES };
 }

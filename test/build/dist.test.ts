@@ -1,6 +1,6 @@
 /**
- * Checks the production build in dist/ (`npm test` runs `npm run build` first), the Russian
- * metadata overlay of webpack.config.js, and a second build with local office.js and a public URL.
+ * Checks the production build in dist/ (`npm test` runs `npm run build` first), the Russian twins
+ * webpack.config.js adds to functions.json, and a second build with local office.js and a public URL.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -23,7 +23,8 @@ interface Metadata {
   functions: FunctionMeta[];
 }
 type ConfigFactory = ((env: Record<string, string>, argv: { mode: string }) => Promise<Record<string, unknown>>) & {
-  overlayRussianMetadata(metadata: unknown, namesRu: unknown): { metadata: Metadata; errors: string[] };
+  addRussianTwins(metadata: unknown, namesRu: unknown): { metadata: Metadata; errors: string[] };
+  RUSSIAN_ID_PREFIX: string;
 };
 const configFactory = load(path.join(ROOT, "webpack.config.js")) as ConfigFactory;
 
@@ -38,9 +39,10 @@ beforeAll(() => {
 
 describe("dist/ after npm run build", () => {
   it("holds the add-in files", () => {
-    for (const file of ["taskpane.html", "taskpane.js", "functions.js", "functions.json", "functions-ru.json", "help.html", "manifest.xml"]) {
+    for (const file of ["taskpane.html", "taskpane.js", "functions.js", "functions.json", "help.html", "manifest.xml"]) {
       expect(fs.existsSync(path.join(DIST, file))).toBe(true);
     }
+    expect(fs.existsSync(path.join(DIST, "functions-ru.json"))).toBe(false); // one metadata file for every locale
     for (const size of [16, 32, 64, 80, 128]) expect(fs.existsSync(path.join(DIST, `assets/icon-${size}.png`))).toBe(true);
   });
 
@@ -55,15 +57,18 @@ describe("dist/ after npm run build", () => {
     }
   });
 
-  it("functions-ru.json has the same ids as functions.json, each with a Cyrillic name", () => {
-    const en = readJson<Metadata>("functions.json").functions;
-    const ru = readJson<Metadata>("functions-ru.json").functions;
+  it("functions.json registers each function twice: the English name and a Cyrillic twin RU.<ID>", () => {
+    const all = readJson<Metadata>("functions.json").functions;
+    const en = all.filter((f) => !f.id.startsWith("RU."));
+    const ru = all.filter((f) => f.id.startsWith("RU."));
     expect(en.length).toBeGreaterThan(0);
-    expect(ru.map((f) => f.id)).toEqual(en.map((f) => f.id));
+    expect(ru.map((f) => f.id)).toEqual(en.map((f) => `RU.${f.id}`));
+    for (const f of en) expect(f.name).toBe(f.id);
     for (const f of ru) expect(f.name).toMatch(/^[А-ЯЁ][А-ЯЁA-Z0-9._]*$/);
-    expect(new Set(ru.map((f) => f.name)).size).toBe(ru.length);
+    expect(new Set(all.map((f) => f.name.toUpperCase())).size).toBe(all.length);
+    for (const f of all) expect(f.id).toMatch(/^[A-Z][A-Z0-9._]{2,}$/); // learn.microsoft.com: ids use A–Z, 0–9, "_" and "."
     for (const f of ru) {
-      const source = en.find((e) => e.id === f.id)!;
+      const source = en.find((e) => `RU.${e.id}` === f.id)!;
       expect(f.parameters.map((p) => p.name)).toEqual(source.parameters.map((p) => p.name));
     }
   });
@@ -92,7 +97,7 @@ describe("dist/ after npm run build", () => {
   });
 });
 
-describe("overlayRussianMetadata", () => {
+describe("addRussianTwins", () => {
   const metadata = {
     functions: [
       { id: "SHARE", name: "SHARE", description: "Share.", parameters: [{ name: "part", description: "Part." }, { name: "whole", description: "Whole." }] },
@@ -104,26 +109,30 @@ describe("overlayRussianMetadata", () => {
     DELTA: { name: "ИЗМЕНЕНИЕ", description: "Изменение." },
   };
 
-  it("overlays names and descriptions by id and keeps everything else", () => {
-    const { metadata: ru, errors } = configFactory.overlayRussianMetadata(metadata, complete);
+  it("keeps the English entries and adds a Russian twin per id, with names and descriptions by id", () => {
+    const { metadata: out, errors } = configFactory.addRussianTwins(metadata, complete);
     expect(errors).toEqual([]);
-    expect(ru.functions.map((f) => [f.id, f.name, f.description])).toEqual([
-      ["SHARE", "ДОЛЯ", "Доля."],
-      ["DELTA", "ИЗМЕНЕНИЕ", "Изменение."],
+    expect(configFactory.RUSSIAN_ID_PREFIX).toBe("RU.");
+    expect(out.functions.map((f) => [f.id, f.name, f.description])).toEqual([
+      ["SHARE", "SHARE", "Share."],
+      ["DELTA", "DELTA", "Delta."],
+      ["RU.SHARE", "ДОЛЯ", "Доля."],
+      ["RU.DELTA", "ИЗМЕНЕНИЕ", "Изменение."],
     ]);
-    expect(ru.functions[0].parameters).toEqual([
+    expect(out.functions[0]).toEqual(metadata.functions[0]);
+    expect(out.functions[2].parameters).toEqual([
       { name: "part", description: "Часть." },
       { name: "whole", description: "Целое." },
     ]);
   });
 
   it("fails when a function id has no Russian entry", () => {
-    const { errors } = configFactory.overlayRussianMetadata(metadata, { SHARE: complete.SHARE });
+    const { errors } = configFactory.addRussianTwins(metadata, { SHARE: complete.SHARE });
     expect(errors).toEqual(["function DELTA: no Russian entry in names-ru.json"]);
   });
 
-  it("fails on unknown ids, unknown or undescribed parameters, bad and duplicate names", () => {
-    const { errors } = configFactory.overlayRussianMetadata(metadata, {
+  it("fails on unknown ids, unknown or undescribed parameters, bad, short and duplicate names, reserved ids", () => {
+    const { errors } = configFactory.addRussianTwins(metadata, {
       SHARE: { name: "ДОЛЯ", description: "Доля.", parameters: { part: "Часть.", base: "База." } },
       DELTA: { name: "доля", description: "Изменение." },
       RATIO: { name: "ОТНОШЕНИЕ", description: "…" },
@@ -134,9 +143,15 @@ describe("overlayRussianMetadata", () => {
       "function DELTA: Russian name доля is already used by SHARE",
       'names-ru.json: "RATIO" is not a custom function id in functions.json',
     ]);
-    expect(configFactory.overlayRussianMetadata(metadata, { ...complete, DELTA: { name: "1ДЕЛЬТА", description: "x" } }).errors[0]).toMatch(
+    expect(configFactory.addRussianTwins(metadata, { ...complete, DELTA: { name: "1ДЕЛЬТА", description: "x" } }).errors[0]).toMatch(
       /Russian name "1ДЕЛЬТА" must start with a letter/,
     );
+    expect(configFactory.addRussianTwins(metadata, { ...complete, DELTA: { name: "ИЗ", description: "x" } }).errors[0]).toMatch(/at least three characters/);
+    expect(configFactory.addRussianTwins(metadata, { ...complete, DELTA: { name: "share", description: "x" } }).errors).toEqual([
+      "function DELTA: Russian name share is already used by SHARE",
+    ]);
+    const twice = configFactory.addRussianTwins(metadata, complete).metadata;
+    expect(configFactory.addRussianTwins(twice, complete).errors).toContain('function RU.SHARE: ids starting with "RU." are reserved for the Russian twins');
   });
 });
 
@@ -162,7 +177,7 @@ describe("build with local office.js and a public URL", () => {
     expect(fs.readFileSync(path.join(out, "taskpane.html"), "utf8")).toContain('src="office-js/office.js"');
     const manifest = fs.readFileSync(path.join(out, "manifest.xml"), "utf8");
     expect(manifest).not.toContain("localhost");
-    expect(manifest).toContain("https://example.org/shnor/functions-ru.json");
+    expect(manifest).toContain('DefaultValue="https://example.org/shnor/functions.json"');
     expect(validateManifest(manifest, { root: out }).filter((c) => !c.ok)).toEqual([]);
   }, 60000);
 });

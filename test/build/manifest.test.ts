@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as zlib from "zlib";
-import { validateManifest, pngSize, parseXml, type Check } from "../../src/cli/validate-manifest";
+import { customFunctionsRuntimeNeeded, validateManifest, pngSize, parseXml, type Check } from "../../src/cli/validate-manifest";
 import { ICON_SIZES, encodePng, renderIcon } from "../../src/cli/make-icons";
 import { debuggingArgs, unsupportedPlatformMessage } from "../../src/cli/office";
 
@@ -35,7 +35,8 @@ describe("validateManifest on the real manifest.xml", () => {
       "one resid for runtime, functions page, function file and task pane",
       "every resid is defined",
       "every URL is https on one origin",
-      "ru-RU metadata override points to functions-ru.json",
+      "one functions metadata file for every locale",
+      "requires the CustomFunctionsRuntime the functions use",
       "Permissions are exactly ReadWriteDocument",
       "icons exist in assets/ with the declared sizes",
       "requires SharedRuntime 1.1",
@@ -97,6 +98,23 @@ describe("validateManifest on broken manifests", () => {
     expect(failedNames(validateManifest(variant('<Set Name="SharedRuntime" MinVersion="1.1" />', "")))).toEqual(["requires SharedRuntime 1.1"]);
   });
 
+  it("reports a CustomFunctionsRuntime lower than the functions use, or none", () => {
+    const low = validateManifest(variant('<Set Name="CustomFunctionsRuntime" MinVersion="1.3" />', '<Set Name="CustomFunctionsRuntime" MinVersion="1.2" />'));
+    expect(failedNames(low)).toEqual(["requires the CustomFunctionsRuntime the functions use"]);
+    expect(failed(low)[0].detail).toBe("CustomFunctionsRuntime 1.2 declared; src/functions needs 1.3: CustomFunctions.Error (1.2), CustomFunctions.ErrorCode (1.3)");
+    expect(failedNames(validateManifest(variant('<Set Name="CustomFunctionsRuntime" MinVersion="1.3" />', "")))).toEqual(["requires the CustomFunctionsRuntime the functions use"]);
+    expect(failed(validateManifest(variant('<Set Name="CustomFunctionsRuntime" MinVersion="1.3" />', '<Set Name="CustomFunctionsRuntime" MinVersion="1.10" />')))).toEqual([]);
+  });
+
+  it("derives the CustomFunctionsRuntime from what the code calls, not from comments", () => {
+    expect(customFunctionsRuntimeNeeded("CustomFunctions.associate('A', f);")).toEqual({ version: "1.1", because: [] });
+    expect(customFunctionsRuntimeNeeded("// CustomFunctions.ErrorCode\nthrow new CustomFunctions.Error(code);").version).toBe("1.2");
+    expect(customFunctionsRuntimeNeeded("/* CustomFunctions.ErrorCode */ const u = 'https://x'; new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, m);")).toEqual({
+      version: "1.3",
+      because: ["CustomFunctions.Error (1.2)", "CustomFunctions.ErrorCode (1.3)"],
+    });
+  });
+
   it("reports permissions other than ReadWriteDocument", () => {
     expect(failedNames(validateManifest(variant("<Permissions>ReadWriteDocument</Permissions>", "<Permissions>ReadDocument</Permissions>")))).toEqual([
       "Permissions are exactly ReadWriteDocument",
@@ -110,9 +128,22 @@ describe("validateManifest on broken manifests", () => {
     expect(failedNames(foreign)).toEqual(["every URL is https on one origin"]);
   });
 
-  it("reports metadata without the ru-RU override and URLs the build does not emit", () => {
-    const noRu = validateManifest(variant('<bt:Override Locale="ru-RU" Value="https://localhost:3000/functions-ru.json" />', ""));
-    expect(failedNames(noRu)).toEqual(["ru-RU metadata override points to functions-ru.json"]);
+  it("reports a per-locale functions metadata file and URLs the build does not emit", () => {
+    const perLocale = validateManifest(
+      variant(
+        '<bt:Url id="Functions.Metadata.Url" DefaultValue="https://localhost:3000/functions.json" />',
+        '<bt:Url id="Functions.Metadata.Url" DefaultValue="https://localhost:3000/functions.json"><bt:Override Locale="ru-RU" Value="https://localhost:3000/functions-ru.json" /></bt:Url>',
+      ),
+    );
+    expect(failedNames(perLocale)).toEqual(["one functions metadata file for every locale", "every URL names a file the build emits"]);
+    expect(failed(perLocale)[0].detail).toBe("ru-RU: https://localhost:3000/functions-ru.json");
+    const sameFile = validateManifest(
+      variant(
+        '<bt:Url id="Functions.Metadata.Url" DefaultValue="https://localhost:3000/functions.json" />',
+        '<bt:Url id="Functions.Metadata.Url" DefaultValue="https://localhost:3000/functions.json"><bt:Override Locale="ru-RU" Value="https://localhost:3000/functions.json" /></bt:Url>',
+      ),
+    );
+    expect(failed(sameFile)).toEqual([]);
     const wrongScript = validateManifest(variant('"https://localhost:3000/functions.js"', '"https://localhost:3000/custom.js"'));
     expect(failedNames(wrongScript)).toEqual(["functions script points to functions.js", "every URL names a file the build emits"]);
   });

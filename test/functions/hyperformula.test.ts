@@ -70,3 +70,34 @@ describe("EDU.* in HyperFormula", () => {
     });
   });
 });
+
+describe("EDU.* under their Russian names in the simulated host", () => {
+  it("computes =EDU.ДОЛЯ(…) like =EDU.SHARE(…) and reads the formula back as written", async () => {
+    const host = createSimHost({ plugins: [registerEduFunctions()], sheets: ["Лист1"] });
+    await host.Excel.run(async (context: Excel.RequestContext) => {
+      const ws = context.workbook.worksheets.getActiveWorksheet();
+      ws.getRange("A1:B1").values = [[42, 200]];
+      ws.getRange("C1:F1").formulas = [[
+        "=EDU.ДОЛЯ(A1,B1)",
+        "=edu.доля(A1,B1)+EDU.SHARE(A1,B1)",
+        '=EDU.ОТКЛОНЕНИЕ.ОТ.ЦЕЛИ(0.5,0.25)&" EDU.ДОЛЯ(1,2)"',
+        '=EDU.ДИНАМИКА(0.1,0.05,"gia9_rus_fail")',
+      ]];
+      const r = ws.getRange("C1:F1");
+      r.load(["values", "formulas"]);
+      await context.sync();
+      expect(r.values[0][0]).toBeCloseTo(0.21, 12);
+      expect(r.values[0][1]).toBeCloseTo(0.42, 12);
+      expect(r.values[0][2]).toBe("0.25 EDU.ДОЛЯ(1,2)"); // the text inside quotes is not a call
+      expect(r.values[0][3]).toBe(1);
+      expect(r.formulas[0][0]).toBe("=EDU.ДОЛЯ(A1,B1)");
+      expect(r.formulas[0][2]).toContain('" EDU.ДОЛЯ(1,2)"');
+    });
+  });
+
+  it("accepts a typed =EDU.ДОЛЯ(…) in the grid (what the demo does)", () => {
+    const host = createSimHost({ plugins: [registerEduFunctions()], sheets: ["Лист1"], locale: "ru-RU" });
+    expect(host.inspect.userEdit("Лист1", "A1", "=EDU.ДОЛЯ(1,4)")).toEqual({ ok: true });
+    expect(host.inspect.cell("Лист1", "A1")).toMatchObject({ value: 0.25, formula: "=EDU.ДОЛЯ(1,4)" });
+  });
+});

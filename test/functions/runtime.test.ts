@@ -3,7 +3,8 @@
  * no Office): every function is associated and answers Excel-like inputs. `npm test` builds first.
  */
 import { ERROR_CODES, FakeCustomFunctionsError, loadFunctionsBundle, type Registered } from "../../src/cli/functions-runtime";
-import { IMPLEMENTATIONS } from "../../src/functions/impl";
+import { IMPLEMENTATIONS, type FunctionId } from "../../src/functions/impl";
+import { russianId } from "../../src/functions/names";
 
 let fns: Registered;
 beforeAll(() => {
@@ -27,8 +28,10 @@ function excelError(id: string, ...args: unknown[]): { code: string; message: st
 }
 
 describe("dist/functions.js in the functions runtime", () => {
-  it("associates exactly the public functions", () => {
-    expect([...fns.keys()].sort()).toEqual(Object.keys(IMPLEMENTATIONS).sort());
+  it("associates exactly the public functions, each also under its Russian twin id, to the same function", () => {
+    const ids = Object.keys(IMPLEMENTATIONS) as FunctionId[];
+    expect([...fns.keys()].sort()).toEqual([...ids, ...ids.map(russianId)].sort());
+    for (const id of ids) expect(fns.get(russianId(id))).toBe(fns.get(id));
   });
 
   it("computes results from what Excel passes", () => {

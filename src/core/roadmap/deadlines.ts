@@ -372,13 +372,25 @@ function words(s: string): string {
   return s.replace(/[.,;:!()«»"]+/g, " ").replace(/\s+/g, " ").trim();
 }
 
+/**
+ * Removes «ежегодно» as a word of its own at the start or the end, with the separators next to it.
+ * (Without a regex lookbehind: older Safari — Office on Mac — cannot parse one.)
+ */
+function stripAnnually(s: string): string {
+  const out = s.replace(/^ежегодно(?![а-я])[ ,:-]*/, "");
+  const end = /[ ,:-]*ежегодно$/.exec(out);
+  if (!end) return out;
+  const ownWord = end[0].length > "ежегодно".length || end.index === 0 || !/[а-я]/.test(out[end.index - 1]);
+  return ownWord ? out.slice(0, end.index) : out;
+}
+
 /** Reads a deadline text; see the module comment for what each form means. Never throws. */
 export function parseDeadline(text: string, years: ProgramYears): Deadline {
   if (typeof text !== "string") return { kind: "unparsed" };
   let s = normalize(text);
   if (s === "" || s.length > 300) return { kind: "unparsed" };
   let annual = false;
-  const stripped = s.replace(/^ежегодно(?![а-я])[ ,:-]*|[ ,:-]*(?<![а-я])ежегодно$/g, "");
+  const stripped = stripAnnually(s);
   if (stripped !== s) { annual = true; s = stripped; }
   const plain = words(s);
   const recurring = RECURRING.find(([re]) => re.test(plain));

@@ -3,13 +3,17 @@
 import { HyperFormula, DetailedCellError } from "hyperformula";
 import { MAX_COLS, MAX_ROWS } from "./address";
 import { DeferredSheets, referencedSheets } from "./deferred";
+import { addFunctionAlias, displayFormula, engineFormula } from "./aliases";
 
 export type CellValue = number | string | boolean;
 /** What a cell holds as written: a constant, a formula "=…", or null (empty). */
 export type RawContent = number | string | boolean | null;
 
-/** A plugin as the caller injects it: a FunctionPlugin class, or the class with its name translations. */
-export type PluginSpec = unknown | { plugin: unknown; translations?: Record<string, Record<string, string>> };
+/**
+ * A plugin as the caller injects it: a FunctionPlugin class, or the class with its name translations
+ * and aliases (names Excel accepts but HyperFormula cannot lex → the plugin's names; aliases.ts).
+ */
+export type PluginSpec = unknown | { plugin: unknown; translations?: Record<string, Record<string, string>>; aliases?: Record<string, string> };
 
 type PluginClass = Parameters<typeof HyperFormula.registerFunctionPlugin>[0];
 
@@ -19,6 +23,8 @@ export function registerPlugins(plugins: PluginSpec[]): void {
   for (const spec of plugins) {
     const isWrapped = typeof spec === "object" && spec !== null && "plugin" in spec;
     const plugin = (isWrapped ? (spec as { plugin: unknown }).plugin : spec) as PluginClass;
+    const aliases = isWrapped ? (spec as { aliases?: Record<string, string> }).aliases : undefined;
+    for (const [display, engine] of Object.entries(aliases ?? {})) addFunctionAlias(display, engine);
     if (registered.has(plugin)) continue;
     const translations = isWrapped ? (spec as { translations?: Record<string, Record<string, string>> }).translations : undefined;
     HyperFormula.registerFunctionPlugin(plugin, translations as never);
@@ -126,16 +132,27 @@ export class Calc {
   /** True when the formula text parses (Excel refuses to store a formula that does not). */
   validFormula(formula: string): boolean {
     this.live();
-    return this.hf.validateFormula(formula);
+    return this.hf.validateFormula(engineFormula(formula));
   }
 
   /** Write a rectangular block of raw contents starting at (row, col). */
   setBlock(sheet: number, row: number, col: number, block: RawContent[][]): void {
     if (this.deferred.has(sheet) && this.deferred.setBlock(sheet, row, col, block)) return;
     this.attach(sheet);
-    for (const r of block) for (const v of r) if (typeof v === "string" && v.startsWith("=") && v.length > 1) this.noteFormula(v);
+    let engineBlock = block;
+    for (let i = 0; i < block.length; i++) {
+      for (let j = 0; j < block[i].length; j++) {
+        const v = block[i][j];
+        if (typeof v !== "string" || !v.startsWith("=") || v.length < 2) continue;
+        this.noteFormula(v);
+        const e = engineFormula(v);
+        if (e === v) continue;
+        if (engineBlock === block) engineBlock = block.map((r) => [...r]);
+        engineBlock[i][j] = e;
+      }
+    }
     this.batchWrite();
-    this.hf.setCellContents({ sheet, row, col }, block as never);
+    this.hf.setCellContents({ sheet, row, col }, engineBlock as never);
   }
 
   value(sheet: number, row: number, col: number): CellValue | "" {
@@ -147,21 +164,23 @@ export class Calc {
   formula(sheet: number, row: number, col: number): string | undefined {
     if (this.deferred.has(sheet)) return undefined;
     this.live();
-    return this.hf.getCellFormula({ sheet, row, col });
+    const f = this.hf.getCellFormula({ sheet, row, col });
+    return f === undefined ? f : displayFormula(f);
   }
 
   /** The raw content as written (formula text, value; strings that would parse differently keep a leading "'"). */
   serialized(sheet: number, row: number, col: number): RawContent {
     if (this.deferred.has(sheet)) return this.deferred.raw(sheet, row, col);
     this.live();
-    return (this.hf.getCellSerialized({ sheet, row, col }) as RawContent) ?? null;
+    const raw = (this.hf.getCellSerialized({ sheet, row, col }) as RawContent) ?? null;
+    return typeof raw === "string" && raw.startsWith("=") ? displayFormula(raw) : raw;
   }
 
   /** calculateFormula's raw result (arrays stay arrays); throws on a formula HyperFormula cannot parse. */
   evaluateRaw(formula: string, sheet: number): unknown {
     this.noteFormula(formula, sheet);
     this.live();
-    return this.hf.calculateFormula(formula, sheet);
+    return this.hf.calculateFormula(engineFormula(formula), sheet);
   }
 
   isEmpty(sheet: number, row: number, col: number): boolean {
@@ -175,7 +194,7 @@ export class Calc {
     this.noteFormula(formula, sheet);
     this.live();
     try {
-      return toExcelValue(this.hf.calculateFormula(formula.startsWith("=") ? formula : `=${formula}`, sheet));
+      return toExcelValue(this.hf.calculateFormula(engineFormula(formula.startsWith("=") ? formula : `=${formula}`), sheet));
     } catch {
       return "#NAME?";
     }
@@ -184,9 +203,10 @@ export class Calc {
   addName(name: string, expression: string): boolean {
     this.live();
     try {
-      if (!this.hf.isItPossibleToAddNamedExpression(name, expression)) return false;
+      const engine = engineFormula(expression);
+      if (!this.hf.isItPossibleToAddNamedExpression(name, engine)) return false;
       this.noteFormula(expression);
-      this.hf.addNamedExpression(name, expression);
+      this.hf.addNamedExpression(name, engine);
       return true;
     } catch {
       return false;
