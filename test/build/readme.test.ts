@@ -68,8 +68,8 @@ describe("README", () => {
   });
 
   it.each(clis)("npm run %s -- --help prints its usage and exits 0", (_name, file) => {
-    const res = spawnSync(process.execPath, [TS_NODE, "--transpile-only", path.join(ROOT, file), "--help"], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+    const res = spawnSync(process.execPath, [TS_NODE, "--transpile-only", path.join(ROOT, file), "--help"], { cwd: ROOT, encoding: "utf8", timeout: 110_000 });
     expect({ status: res.status, stderr: res.stderr }).toEqual({ status: 0, stderr: "" });
     expect(res.stdout).toMatch(/^Usage: npm run /);
-  });
+  }, 120_000);
 });
