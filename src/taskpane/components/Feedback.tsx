@@ -5,14 +5,35 @@ import type { Lang, Text } from "../../core/types";
 import { fill, messages, tr } from "../../i18n";
 import { useScreenStyles } from "./styles";
 
+/**
+ * A command's outcome: scrolled into view and focused when it appears (the pane is narrow and the
+ * button that ran the command is often far below the fold), so it is seen and announced.
+ */
+export function Reveal({ children }: { children: React.ReactNode }): React.JSX.Element {
+  const ref = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    if (typeof el.scrollIntoView === "function") el.scrollIntoView({ block: "nearest" });
+    el.focus({ preventScroll: true });
+  }, []);
+  return (
+    <div ref={ref} tabIndex={-1} data-reveal style={{ outline: "none" }}>
+      {children}
+    </div>
+  );
+}
+
 export function Failure({ message, lang }: { message: Text; lang: Lang }): React.JSX.Element {
   return (
-    <MessageBar intent="error" layout="multiline" role="alert">
-      <MessageBarBody>
-        <MessageBarTitle>{messages(lang).common.errorTitle}</MessageBarTitle>
-        {tr(message, lang)}
-      </MessageBarBody>
-    </MessageBar>
+    <Reveal>
+      <MessageBar intent="error" layout="multiline" role="alert">
+        <MessageBarBody>
+          <MessageBarTitle>{messages(lang).common.errorTitle}</MessageBarTitle>
+          {tr(message, lang)}
+        </MessageBarBody>
+      </MessageBar>
+    </Reveal>
   );
 }
 

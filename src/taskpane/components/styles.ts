@@ -6,8 +6,10 @@ export const useScreenStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
-  kindRow: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalXS },
-  kindLabel: { minWidth: "92px", color: tokens.colorNeutralForeground3 },
+  // A period group: its name on its own line, its checkboxes wrapping beneath (unambiguous at 320 px).
+  kindRow: { display: "flex", flexDirection: "column", marginBottom: tokens.spacingVerticalXS },
+  kindLabel: { color: tokens.colorNeutralForeground3, paddingLeft: tokens.spacingHorizontalXS },
+  kindChecks: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalXS },
   actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   counts: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },

@@ -7,7 +7,7 @@ import type { Lang, PeriodKind, SectionId } from "../../core/types";
 import type { InsertResult } from "../../excel/insertReport";
 import { fill, messages, tr } from "../../i18n";
 import type { Commands, RisksResult } from "../commands";
-import { ActionButton, Failure, OpenSheet, Progress, Unavailable } from "../components/Feedback";
+import { ActionButton, Failure, OpenSheet, Progress, Reveal, Unavailable } from "../components/Feedback";
 import { useScreenStyles } from "../components/styles";
 import {
   KIND_ORDER,
@@ -93,15 +93,17 @@ export function FillReport({ lang, commands, today, onInserted }: FillReportProp
               <Caption1 className={s.kindLabel} aria-hidden>
                 {t.fill[g.key]}
               </Caption1>
-              {g.kinds.map((kind) => (
-                <Checkbox
-                  key={kind}
-                  name={`period-${kind}`}
-                  label={formatPeriod({ startYear: form.schoolYear, kind }, lang, kind === "E" ? "long" : "short")}
-                  checked={form.kinds.includes(kind)}
-                  onChange={(_, d) => set("kinds", toggle(form.kinds, kind, d.checked === true, KIND_ORDER))}
-                />
-              ))}
+              <div className={s.kindChecks}>
+                {g.kinds.map((kind) => (
+                  <Checkbox
+                    key={kind}
+                    name={`period-${kind}`}
+                    label={formatPeriod({ startYear: form.schoolYear, kind }, lang, kind === "E" ? "long" : "short")}
+                    checked={form.kinds.includes(kind)}
+                    onChange={(_, d) => set("kinds", toggle(form.kinds, kind, d.checked === true, KIND_ORDER))}
+                  />
+                ))}
+              </div>
             </div>
           ))}
           {shown.periods && (
@@ -158,7 +160,11 @@ export function FillReport({ lang, commands, today, onInserted }: FillReportProp
       </form>
       {op.busy && <Progress text={t.fill.busy} />}
       {!op.busy && op.outcome.kind === "failed" && <Failure message={op.outcome.message} lang={lang} />}
-      {!op.busy && op.outcome.kind === "done" && <InsertSummary result={op.outcome.value} lang={lang} commands={commands} />}
+      {!op.busy && op.outcome.kind === "done" && (
+        <Reveal>
+          <InsertSummary result={op.outcome.value} lang={lang} commands={commands} />
+        </Reveal>
+      )}
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { Body1, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/re
 import type { Lang } from "../../core/types";
 import { fill, messages } from "../../i18n";
 import type { Commands, RisksResult, TargetsResult } from "../commands";
-import { ActionButton, CountTiles, Failure, OpenSheet, Progress, Unavailable } from "../components/Feedback";
+import { ActionButton, CountTiles, Failure, OpenSheet, Progress, Reveal, Unavailable } from "../components/Feedback";
 import { useScreenStyles } from "../components/styles";
 import type { ReportInfoState } from "../hooks/useReportInfo";
 import { useOperation } from "../hooks/useOperation";
@@ -82,7 +82,11 @@ export function TargetsRisks({ lang, commands, report, onChanged }: TargetsRisks
         </MessageBar>
       )}
       {!risksOp.busy && risksOp.outcome.kind === "failed" && <Failure message={risksOp.outcome.message} lang={lang} />}
-      {!risksOp.busy && risksOp.outcome.kind === "done" && <RiskCounts result={risksOp.outcome.value} lang={lang} commands={commands} />}
+      {!risksOp.busy && risksOp.outcome.kind === "done" && (
+        <Reveal>
+          <RiskCounts result={risksOp.outcome.value} lang={lang} commands={commands} />
+        </Reveal>
+      )}
     </section>
   );
 }
@@ -98,7 +102,8 @@ function RiskCounts({ result, lang, commands }: { result: RisksResult; lang: Lan
   ];
   return (
     <div className={s.group} role="status" data-testid="risks-result">
-      <MessageBar intent={result.missed > 0 ? "error" : result.atRisk > 0 ? "warning" : "success"} layout="multiline">
+      {/* The command succeeded: a success bar; the tiles below carry the red and orange of the targets. */}
+      <MessageBar intent="success" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{t.risksTitle}</MessageBarTitle>
         </MessageBarBody>
