@@ -54,6 +54,25 @@ export function share(part: Num, whole: Num): Calc<number | null> {
   return ok(p / w);
 }
 
+/** A count must be a whole number ≥ 0; null (missing) passes. */
+export function badCount(c: unknown): Calc<never> | null {
+  if (typeof c !== "number") return badNumber(c);
+  if (!Number.isFinite(c)) return badNumber(c);
+  if (c < 0) return fail("value", { ru: `Отрицательное количество: ${fmt(c)}`, en: `Negative count: ${c}` });
+  if (!Number.isInteger(c)) return fail("value", { ru: `Количество должно быть целым: ${fmt(c)}`, en: `A count must be whole: ${c}` });
+  return null;
+}
+
+/** share() of two counts (EDU.SHARE): a fractional count is a value error too (before a zero whole). */
+export function countShare(part: Num, whole: Num): Calc<number | null> {
+  const bad = nonFinite2(part, whole);
+  if (bad) return bad;
+  for (const c of [part, whole]) {
+    if (typeof c === "number" && c >= 0 && !Number.isInteger(c)) return badCount(c) as Calc<never>;
+  }
+  return share(part, whole);
+}
+
 /** current − previous (for shares a fraction: ×100 gives percentage points). */
 export function delta(previous: Num, current: Num): Calc<number | null> {
   const bad = nonFinite2(previous, current);
@@ -122,8 +141,11 @@ const NOT_ENOUGH: Text = { ru: "Недостаточно данных", en: "Not
  */
 export function trend(values: Num[], polarity: Polarity = 1): Calc<number> {
   if (!Array.isArray(values)) return fail("value", { ru: "Ожидался диапазон значений", en: "A range of values was expected" });
-  const bad = nonFinite(...values);
-  if (bad) return bad;
+  // A loop, not nonFinite(...values): a whole column is 1,048,576 values, too many to spread.
+  for (let i = 0; i < values.length; i++) {
+    const bad = badNumber(values[i]);
+    if (bad) return bad;
+  }
   let n = 0;
   let sx = 0;
   let sy = 0;

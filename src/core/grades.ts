@@ -2,17 +2,14 @@
  * School grade statistics from the counts of students (or marks) n5…n2: quality (качество знаний),
  * success (успеваемость), average mark (средний балл) and СОУ (степень обученности, Симонов).
  */
-import { fail, fmtRu as fmt, nonFinite, ok, share, type Num } from "./calc";
+import { badCount, fail, fmtRu as fmt, ok, share, type Num } from "./calc";
 import type { Calc } from "./types";
 
 /** Every count must be a whole number ≥ 0; null counts are missing data. */
 function checkCounts(counts: Num[]): Calc<never> | null {
-  const bad = nonFinite(...counts);
-  if (bad) return bad;
   for (const c of counts) {
-    if (c === null || c === undefined) continue;
-    if (c < 0) return fail("value", { ru: `Отрицательное количество: ${fmt(c)}`, en: `Negative count: ${c}` });
-    if (!Number.isInteger(c)) return fail("value", { ru: `Количество должно быть целым: ${fmt(c)}`, en: `A count must be whole: ${c}` });
+    const bad = badCount(c);
+    if (bad) return bad;
   }
   return null;
 }

@@ -13,6 +13,7 @@ import { comparePeriods, parsePeriodKey, parseSchoolYear, periodKey } from "./pe
 import type { SeriesPoint } from "./targets";
 import type { Indicator, Observation, Period, SchoolData } from "./types";
 import { parseValue } from "./values";
+import { widthOf } from "./arrays";
 
 /** One of our sheets as read: `values` (computed) and `formulas` (as typed), both from A1. */
 export interface ReadSheet {
@@ -95,7 +96,7 @@ export function readReport(sheets: readonly ReadSheet[]): ReportData {
 
 function readIndicatorSheet(sheet: ReadSheet, report: ReportData, periodMap: Map<string, Period>): void {
   const { values } = sheet;
-  const width = Math.max(0, ...values.map((r) => r.length));
+  const width = widthOf(values);
   const blocks: { key: string; col: number }[] = [];
   for (let c = LAYOUT.firstPeriodCol; c <= width; c++) {
     const p = parsePeriodKey(cellOf(values, LAYOUT.periodKeyRow, c));

@@ -39,8 +39,10 @@
  * result lists every cell not restored with its original formula, so nothing is lost silently.
  */
 
-import { markerOf } from "./layout/markers";
-import type { Text } from "./types";
+import { callsCustomFunction, isBracedArray } from "./shareFormulas";
+
+export { callsCustomFunction, customCalls, isBracedArray } from "./shareFormulas";
+export { asTextInput, parseStore, storeRows, STORE_COLUMNS, STORE_FIRST_ROW, STORE_SHEET_NAME } from "./shareStore";
 
 export type FrozenValue =
   | { type: "number"; value: number }
@@ -90,72 +92,11 @@ export interface KeptCell {
   sheet: string;
   address: string;
   formula: string;
-  reason: "array" | "spill" | "changed" | "sheetMissing";
+  /** busy: the function was still computing (the error it showed is in `error`). */
+  reason: "array" | "spill" | "busy" | "changed" | "sheetMissing";
+  error?: string;
 }
 
-export const STORE_FIRST_ROW = 3;
-export const STORE_COLUMNS = 6;
-export const STORE_SHEET_NAME: Text = { ru: "ШНОР исходные формулы", en: "SSM original formulas" };
-const STORE_NOTE: Text = {
-  ru: "Исходные формулы надстройки «Мониторинг ШНОР». Не изменяйте этот лист: по нему «Вернуть формулы» восстанавливает формулы.",
-  en: "Original formulas of the School Support Monitor add-in. Do not edit this sheet: «Restore formulas» brings the formulas back from it.",
-};
-const STORE_HEADER = ["sheetId", "sheet", "address", "formula", "value", "type"];
-
-// ---- formula scanning -------------------------------------------------------------------------
-
-const IDENT_START = /[\p{L}_\\]/u;
-const IDENT = /[\p{L}\p{N}_.\\]/u;
-const OURS = /^(EDU\.[\p{L}\p{N}_.]+|_xldudf_EDU_[\p{L}\p{N}_]+)$/iu;
-
-/** Skip a quoted run starting at `i` (the opening quote); doubled quotes are escapes. Returns the index after it. */
-function skipQuoted(f: string, i: number, q: string): number {
-  let j = i + 1;
-  while (j < f.length) {
-    if (f[j] === q) {
-      if (f[j + 1] === q) j += 2;
-      else return j + 1;
-    } else j++;
-  }
-  return j;
-}
-
-/** The custom functions (upper case, as written: "EDU.DELTA") a formula calls; [] for a non-formula. */
-export function customCalls(formula: unknown): string[] {
-  if (typeof formula !== "string") return [];
-  const f = formula.startsWith("{=") ? formula.slice(1) : formula;
-  if (!f.startsWith("=")) return [];
-  const out: string[] = [];
-  let i = 1;
-  while (i < f.length) {
-    const ch = f[i];
-    if (ch === '"' || ch === "'") i = skipQuoted(f, i, ch);
-    else if (ch === "[") {
-      let depth = 0;
-      do {
-        if (f[i] === "[") depth++;
-        else if (f[i] === "]") depth--;
-        i++;
-      } while (i < f.length && depth > 0);
-    } else if (/[0-9]/.test(ch)) {
-      while (i < f.length && /[0-9.]/.test(f[i])) i++;
-      if (/[eE]/.test(f[i] ?? "") && /[+\-0-9]/.test(f[i + 1] ?? "")) i += 2;
-    } else if (IDENT_START.test(ch)) {
-      const start = i;
-      while (i < f.length && IDENT.test(f[i])) i++;
-      const name = f.slice(start, i);
-      let j = i;
-      while (f[j] === " ") j++;
-      if (f[j] === "(" && OURS.test(name)) out.push(name.toUpperCase());
-    } else i++;
-  }
-  return out;
-}
-
-export const callsCustomFunction = (formula: unknown): boolean => customCalls(formula).length > 0;
-
-/** An array formula as some readers return it ("{=…}"). */
-export const isBracedArray = (formula: unknown): boolean => typeof formula === "string" && formula.startsWith("{=");
 
 // ---- values -----------------------------------------------------------------------------------
 
@@ -166,6 +107,27 @@ export function frozenValueOf(value: unknown, valueType: unknown): FrozenValue {
   if (typeof value === "boolean") return { type: "boolean", value };
   if (value === "" || value === null || value === undefined || valueType === "Empty") return { type: "empty" };
   return { type: "string", value: String(value) };
+}
+
+/**
+ * Errors Excel shows while a custom function is still computing (custom functions are asynchronous):
+ * such a value is never frozen.
+ */
+export const TRANSIENT_ERRORS: ReadonlySet<string> = new Set(["#BUSY!", "#CALC!", "#GETTING_DATA"]);
+
+export const isTransient = (value: unknown, valueType: unknown): boolean => valueType === "Error" && TRANSIENT_ERRORS.has(String(value));
+
+/** Cells calling our functions that show a transient error now (0-based row, col of the sheet). */
+export function transientCells(sheets: readonly ScannedSheet[]): { sheet: ScannedSheet; row: number; col: number }[] {
+  const out: { sheet: ScannedSheet; row: number; col: number }[] = [];
+  for (const s of sheets) {
+    s.formulas.forEach((row, r) =>
+      row.forEach((f, c) => {
+        if (isTransient(s.values[r]?.[c], s.valueTypes[r]?.[c]) && callsCustomFunction(f)) out.push({ sheet: s, row: s.row0 + r, col: s.col0 + c });
+      }),
+    );
+  }
+  return out;
 }
 
 /** What `range.values` gets to show the frozen value: text keeps a leading "'" so Excel never re-parses it. */
@@ -222,15 +184,43 @@ function cellOf(s: ScannedSheet, row: number, col: number): { formula: unknown; 
   return { formula: s.formulas[r]?.[c] ?? "", value: s.values[r]?.[c] ?? "", type: s.valueTypes[r]?.[c] ?? "Empty" };
 }
 
-/** Find a stored sheet now: id and name, else name, else id (renamed); null when deleted. */
-export function resolveSheet<T extends SheetRef>(entry: { sheetId: string; sheet: string }, sheets: readonly T[]): T | null {
+/**
+ * Whether the store's sheet ids are those of this session. Excel keeps a sheet's id through renames
+ * and moves, but gives new ids when the workbook is opened again: when none of the stored ids is
+ * found, they are stale and sheets can only be found by name.
+ */
+export function idsAreLive(store: readonly { sheetId: string }[], sheets: readonly SheetRef[]): boolean {
+  const ids = new Set(sheets.map((s) => s.id));
+  return store.some((e) => e.sheetId !== "" && ids.has(e.sheetId));
+}
+
+/** How a stored sheet was found: by its id (renamed or not), or by name only (and why). */
+export interface SheetMatch<T> {
+  sheet: T | null;
+  /** null: by id. "noId": the store (an older one) has no id for it; "idsChanged": the workbook was reopened. */
+  byName: null | "noId" | "idsChanged";
+}
+
+/**
+ * Find a stored sheet now. By id first: with live ids (`idsAreLive`) a sheet with another id is never
+ * taken, even under the stored name (the frozen sheet was renamed and a new one took its name, or it
+ * was deleted). By name only when the entry has no id or the ids are stale, and the caller says so.
+ */
+export function resolveSheet<T extends SheetRef>(entry: { sheetId: string; sheet: string }, sheets: readonly T[], live: boolean): SheetMatch<T> {
+  if (entry.sheetId !== "" && live) return { sheet: sheets.find((s) => s.id === entry.sheetId) ?? null, byName: null };
   const lower = entry.sheet.toLowerCase();
-  return (
-    sheets.find((s) => s.id === entry.sheetId && s.name === entry.sheet) ??
-    sheets.find((s) => s.name.toLowerCase() === lower) ??
-    sheets.find((s) => s.id === entry.sheetId) ??
-    null
-  );
+  return { sheet: sheets.find((s) => s.name.toLowerCase() === lower) ?? null, byName: entry.sheetId === "" ? "noId" : "idsChanged" };
+}
+
+/** Sheets found by name only, each once, with why. */
+export interface ByName {
+  sheet: string;
+  reason: "noId" | "idsChanged";
+}
+
+function noteByName(out: ByName[], m: SheetMatch<SheetRef>): void {
+  if (!m.sheet || !m.byName || out.some((b) => b.sheet === m.sheet!.name)) return;
+  out.push({ sheet: m.sheet.name, reason: m.byName });
 }
 
 // ---- freeze -----------------------------------------------------------------------------------
@@ -256,8 +246,9 @@ const key = (sheetId: string, address: string) => `${sheetId}!${address}`;
 export function planFreeze(input: { sheets: readonly ScannedSheet[]; store: readonly StoreEntry[]; spilled?: ReadonlySet<string> }): FreezePlan {
   const stored = new Map<string, StoreEntry>();
   const carried: StoreEntry[] = [];
+  const live = idsAreLive(input.store, input.sheets);
   for (const e of input.store) {
-    const s = resolveSheet(e, input.sheets);
+    const s = resolveSheet(e, input.sheets, live).sheet;
     const k = s ? key(s.id, e.address) : `missing:${key(e.sheetId, e.address)}`;
     if (stored.has(k)) continue;
     const entry = s ? { ...e, sheetId: s.id, sheet: s.name } : { ...e };
@@ -281,6 +272,10 @@ export function planFreeze(input: { sheets: readonly ScannedSheet[]; store: read
         const f = formula as string;
         if (isBracedArray(f) || input.spilled?.has(key(s.id, address))) {
           skipped.push({ sheet: s.name, address, formula: f, reason: isBracedArray(f) ? "array" : "spill" });
+          return;
+        }
+        if (isTransient(value, s.valueTypes[r]?.[c])) {
+          skipped.push({ sheet: s.name, address, formula: f, reason: "busy", error: String(value) });
           return;
         }
         const frozen = frozenValueOf(value, s.valueTypes[r]?.[c]);
@@ -308,6 +303,8 @@ export interface RestorePlan {
   sheetMissing: KeptCell[];
   /** Names of the sheets written to. */
   sheets: string[];
+  /** Sheets found by name only (not by their id), with why. */
+  byName: ByName[];
 }
 
 export function planRestore(input: { sheets: readonly ScannedSheet[]; store: readonly StoreEntry[] }): RestorePlan {
@@ -316,9 +313,12 @@ export function planRestore(input: { sheets: readonly ScannedSheet[]; store: rea
   const sheetMissing: KeptCell[] = [];
   const sheets = new Set<string>();
   const seen = new Set<string>();
+  const byName: ByName[] = [];
+  const live = idsAreLive(input.store, input.sheets);
   let already = 0;
   for (const e of input.store) {
-    const s = resolveSheet(e, input.sheets);
+    const match = resolveSheet(e, input.sheets, live);
+    const s = match.sheet;
     const at = parseA1(e.address);
     if (!s || !at) {
       sheetMissing.push({ sheet: e.sheet, address: e.address, formula: e.formula, reason: "sheetMissing" });
@@ -327,6 +327,7 @@ export function planRestore(input: { sheets: readonly ScannedSheet[]; store: rea
     const k = key(s.id, e.address);
     if (seen.has(k)) continue;
     seen.add(k);
+    noteByName(byName, match);
     const now = cellOf(s, at.row, at.col);
     if (now.formula === e.formula) {
       already++;
@@ -340,59 +341,5 @@ export function planRestore(input: { sheets: readonly ScannedSheet[]; store: rea
     writes.push({ sheetId: s.id, sheet: s.name, address: e.address, row: at.row, col: at.col, input: e.formula });
     sheets.add(s.name);
   }
-  return { writes, restored: writes.length, already, changed, sheetMissing, sheets: [...sheets] };
-}
-
-// ---- the store sheet ---------------------------------------------------------------------------
-
-/** Numbers as the shortest text that reads back to the same double; "" for a blank. */
-const encodeValue = (v: FrozenValue): string => (v.type === "empty" ? "" : String(v.value));
-
-function decodeValue(type: string, text: string): FrozenValue | null {
-  switch (type) {
-    case "number": {
-      const n = Number(text);
-      return text.trim() !== "" && Number.isFinite(n) ? { type, value: n } : null;
-    }
-    case "boolean":
-      return text === "true" || text === "false" ? { type, value: text === "true" } : null;
-    case "string":
-    case "error":
-      return { type, value: text };
-    case "empty":
-      return { type };
-    default:
-      return null;
-  }
-}
-
-/** The store's cells as plain text (row 1 marker and note, row 2 headers, then the entries). */
-export function storeRows(entries: readonly StoreEntry[], lang: "ru" | "en"): string[][] {
-  const rows: string[][] = [
-    [markerOf("frozen"), STORE_NOTE[lang], "", "", "", ""],
-    [...STORE_HEADER],
-  ];
-  for (const e of entries) rows.push([e.sheetId, e.sheet, e.address, e.formula, encodeValue(e.value), e.value.type]);
-  return rows;
-}
-
-/** `range.values` input for store rows: every non-empty text with a leading "'" (stays text as written). */
-export const asTextInput = (rows: string[][]): string[][] => rows.map((r) => r.map((v) => (v === "" ? "" : `'${v}`)));
-
-/** Read the store back from its sheet's values (from A1). Rows that do not parse are counted in `bad`. */
-export function parseStore(values: readonly (readonly unknown[])[]): { entries: StoreEntry[]; bad: number } {
-  const entries: StoreEntry[] = [];
-  let bad = 0;
-  for (let r = STORE_FIRST_ROW - 1; r < values.length; r++) {
-    const row = (values[r] ?? []).map((v) => (v === null || v === undefined ? "" : String(v)));
-    if (row.every((v) => v === "")) continue;
-    const [sheetId = "", sheet = "", address = "", formula = "", text = "", type = ""] = row;
-    const value = decodeValue(type, text);
-    if (!sheet || !parseA1(address) || !formula.startsWith("=") || !value) {
-      bad++;
-      continue;
-    }
-    entries.push({ sheetId, sheet, address: address.toUpperCase().replace(/\$/g, ""), formula, value });
-  }
-  return { entries, bad };
+  return { writes, restored: writes.length, already, changed, sheetMissing, sheets: [...sheets], byName };
 }

@@ -6,6 +6,7 @@
 import type { PlanStyle, PlanValidation, SheetPlan, WorkbookPlan } from "../core/plan";
 import { parseRangeAddress, rangeAddress, columnLetter } from "../core/layout/grid";
 import { styleRects } from "./rects";
+import { widthOf } from "../core/arrays";
 
 /** Keep every request under this many bytes (Excel on the web rejects 5 MB; our rule is 4 MB). */
 export const REQUEST_BUDGET = 3_500_000;
@@ -87,7 +88,7 @@ export function charsToPoints(chars: number): number {
 }
 
 function lastColumn(sheet: SheetPlan): number {
-  return Math.max(1, sheet.columnWidths.length, ...sheet.cells.map((r) => r.length));
+  return widthOf(sheet.cells, Math.max(1, sheet.columnWidths.length));
 }
 
 /** Apply one style to a range (all format properties the style names). */

@@ -95,8 +95,8 @@ export async function session<T, P = undefined>(
   } catch (e) {
     if (e instanceof CommandFailure) return fail(e.code);
     if (e instanceof CommandStop) return { ok: false, error: e.error };
-    const mapped = mapOfficeError(e);
-    if (mapped.code === "cellEditMode" || mapped.code === "unknown") return fail(mapped.code);
+    const mapped = mapOfficeError(e, { unknown: ERRORS.unknown });
+    if (mapped.code === "cellEditMode") return fail(mapped.code);
     return { ok: false, error: { code: mapped.code, message: mapped.message } };
   }
 }

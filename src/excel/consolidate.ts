@@ -240,8 +240,8 @@ export async function consolidate(o: ConsolidateOptions): Promise<CommandResult<
     });
   } catch (e) {
     if (e instanceof Cancelled) return fail("cancelled");
-    const mapped = mapOfficeError(e);
-    if (mapped.code === "cellEditMode" || mapped.code === "unknown") return fail(mapped.code);
+    const mapped = mapOfficeError(e, { unknown: ERRORS.unknown });
+    if (mapped.code === "cellEditMode") return fail(mapped.code);
     return { ok: false, error: { code: mapped.code, message: mapped.message } };
   }
 }

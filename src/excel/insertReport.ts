@@ -97,13 +97,14 @@ export async function insertReport(options: Omit<ReportOptions, "existing">, tun
     });
   } catch (e) {
     const error = mapOfficeError(e);
-    if (error.code === "protected" && unprotected.length) syncs += await reprotect(unprotected);
+    // Stopped by a password, a refused unprotect or anything else: sheets unprotected before it are protected again.
+    if (error.code !== "cellEditMode" && unprotected.length) syncs += await reprotect(unprotected);
     return { ok: false, error: withAftermath(error, wrote), syncs };
   }
 }
 
 /**
- * A batch stopped by a password-protected sheet leaves the sheets unprotected before it so:
+ * A batch stopped part-way (a password-protected sheet, a refused unprotect) leaves the sheets unprotected before it so:
  * protect them again (without a password, as we always do). Returns the syncs used; never throws.
  */
 async function reprotect(names: string[]): Promise<number> {

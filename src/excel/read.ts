@@ -92,6 +92,15 @@ const firstCell = (range: Excel.Range): unknown => (range.values as unknown[][])
 /** Codes for which re-sending without the chain cannot help. */
 const FATAL = new Set(["InvalidOperationInCellEditMode", "InvalidRequestContext"]);
 
+/**
+ * The Office error code of a refused chain request when sending it again without the chain may help
+ * (`getNextOrNullObject()` chains are undocumented: a host may refuse them); null otherwise.
+ */
+export function chainRefusal(e: unknown): string | null {
+  const code = (e as { code?: unknown })?.code;
+  return typeof code === "string" && !FATAL.has(code) ? code : null;
+}
+
 /** Sync 1 (see the module comment): names of all sheets, name and A1 of the first `bound`. */
 async function firstRequest(context: Excel.RequestContext, sync: Sync, bound: number) {
   const collection = context.workbook.worksheets;
@@ -147,8 +156,8 @@ export async function readMarkedSheets(context: Excel.RequestContext, sync: Sync
   try {
     first = await firstRequest(context, sync, Math.max(0, options.chainBound ?? CHAIN_BOUND));
   } catch (e) {
-    const code = (e as { code?: unknown })?.code;
-    if (typeof code !== "string" || FATAL.has(code)) throw e;
+    const code = chainRefusal(e);
+    if (code === null) throw e;
     extra.push({ reason: "chainRejected", detail: [code] });
     first = await firstRequest(context, sync, 0);
   }

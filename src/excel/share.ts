@@ -14,11 +14,12 @@
  * Never throws: failures come back as typed results with ru/en messages.
  */
 import { freeSheetName } from "../core/layout";
-import { asTextInput, parseStore, planFreeze, planRestore, storeRows, STORE_COLUMNS, STORE_SHEET_NAME, type CellWrite, type KeptCell } from "../core/share";
+import { asTextInput, parseStore, planFreeze, planRestore, storeRows, transientCells, STORE_COLUMNS, STORE_SHEET_NAME, type ByName, type CellWrite, type KeptCell, type ScannedSheet } from "../core/share";
 import type { Lang, Text } from "../core/types";
 import { RequestBudget } from "./apply";
 import type { CommandError, CommandResult } from "./commands";
-import { COMMON_ERRORS, isSetSupported, mapOfficeError } from "./errors";
+import { COMMON_ERRORS, isSetSupported, mapOfficeError, type ErrorFacts } from "./errors";
+import type { ExtraRead } from "./read";
 import { json, scan, type SheetMeta, type Sync } from "./shareRead";
 
 export { CHAIN_BOUND, FIRST_BYTES_PER_CELL, RESPONSE_TARGET } from "./shareRead";
@@ -30,10 +31,14 @@ export interface FreezeResult {
   sheets: string[];
   /** Cells frozen by an earlier «Подготовить к отправке», still kept in the store. */
   kept: number;
-  /** Cells left with their formula (array formulas), with why. */
+  /** Cells left with their formula (array formulas, functions still computing), with why. */
   skipped: KeptCell[];
   /** The (very hidden) store sheet, or null when nothing was ever frozen. */
   storeSheet: string | null;
+  /** Re-reads of cells that showed #BUSY! (or #CALC!, #GETTING_DATA), each after a pause. */
+  waits: number;
+  /** Syncs beyond the usual, with why (the host refused the chain of sheets). */
+  extraReads: ExtraRead[];
 }
 
 export interface RestoreResult {
@@ -48,9 +53,12 @@ export interface RestoreResult {
   unreadable: number;
   /** True when the workbook had no store: nothing was frozen. */
   nothingToRestore: boolean;
+  /** Sheets found by name, not by id (an older store, or the workbook reopened since freezing). */
+  byName: ByName[];
+  extraReads: ExtraRead[];
 }
 
-type Code = "apiNotSupported" | "cellEditMode" | "protected" | "payloadTooLarge" | "unknown";
+type Code = "apiNotSupported" | "cellEditMode" | "protected" | "structureProtected" | "readOnly" | "protectionRefused" | "payloadTooLarge" | "unknown";
 
 const ERRORS: Record<Code, Text> = {
   ...COMMON_ERRORS,
@@ -82,11 +90,16 @@ class ShareFailure extends Error {
   }
 }
 
-function errorOf(e: unknown, after: keyof typeof AFTERMATH | null): CommandError {
-  const mapped = mapOfficeError(e);
+/** Codes of failures that come before any cell is written (unprotecting comes first, writes are refused whole). */
+const BEFORE_WRITES = new Set<string>(["protected", "cellEditMode", "readOnly", "structureProtected"]);
+
+function errorOf(e: unknown, after: keyof typeof AFTERMATH | null, facts: ErrorFacts = {}): CommandError {
+  const mapped = mapOfficeError(e, { ...facts, unknown: ERRORS.unknown });
   const code: Code = mapped.code in ERRORS ? (mapped.code as Code) : "unknown";
-  const m = ERRORS[code];
-  const a = code === "protected" || code === "cellEditMode" || !after ? AFTERMATH.untouched : AFTERMATH[after];
+  // Our own wording where we have one; Excel's code and location for an unknown error.
+  const m = code === "unknown" ? mapped.message : ERRORS[code];
+  const untouched = !after || BEFORE_WRITES.has(code) || (code === "protectionRefused" && /unprotect/i.test(mapped.location ?? ""));
+  const a = untouched ? AFTERMATH.untouched : AFTERMATH[after];
   return { code, message: { ru: `${m.ru} ${a.ru}`, en: `${m.en} ${a.en}` } };
 }
 
@@ -99,27 +112,28 @@ async function queueWrites(context: Excel.RequestContext, writes: CellWrite[], p
     const run = sorted.slice(i, j);
     const row = [run.map((w) => w.input)];
     await budget.reserve(json(row) + 40);
-    const range = context.workbook.worksheets.getItem(run[0].sheet).getRangeByIndexes(run[0].row, run[0].col, 1, run.length);
+    // By id: the sheet read in this run, whatever sheet has its name now.
+    const range = context.workbook.worksheets.getItem(run[0].sheetId).getRangeByIndexes(run[0].row, run[0].col, 1, run.length);
     if (prop === "values") range.values = row;
     else range.formulas = row;
     i = j;
   }
 }
 
-/** The protected sheets among `names`: unprotected before the writes, protected again after. */
-const protectedOf = (metas: SheetMeta[], names: string[]) => metas.filter((m) => m.protected && names.includes(m.name));
+/** The protected sheets among `ids`: unprotected before the writes, protected again after. */
+const protectedOf = (metas: SheetMeta[], ids: string[]) => metas.filter((m) => m.protected && ids.includes(m.id));
 
 async function unprotect(context: Excel.RequestContext, sheets: SheetMeta[], budget: RequestBudget): Promise<void> {
   for (const m of sheets) {
     await budget.reserve(80);
-    context.workbook.worksheets.getItem(m.name).protection.unprotect();
+    context.workbook.worksheets.getItem(m.id).protection.unprotect();
   }
 }
 
 async function reprotect(context: Excel.RequestContext, sheets: SheetMeta[], budget: RequestBudget): Promise<void> {
   for (const m of sheets) {
     await budget.reserve(json(m.options) + 80);
-    context.workbook.worksheets.getItem(m.name).protection.protect(m.options ?? undefined);
+    context.workbook.worksheets.getItem(m.id).protection.protect(m.options ?? undefined);
   }
 }
 
@@ -128,7 +142,7 @@ async function recover(context: Excel.RequestContext, sync: Sync, sheets: SheetM
   if (!sheets.length) return;
   try {
     const probes = sheets.map((m) => {
-      const ws = context.workbook.worksheets.getItemOrNullObject(m.name);
+      const ws = context.workbook.worksheets.getItemOrNullObject(m.id);
       ws.protection.load("protected");
       return { m, ws };
     });
@@ -143,7 +157,14 @@ async function recover(context: Excel.RequestContext, sync: Sync, sheets: SheetM
 }
 
 /** Write `body`'s queued actions in the final sync; on failure, re-protect and report with `after`. */
-async function writePhase(context: Excel.RequestContext, sync: Sync, touched: SheetMeta[], after: "freeze" | "restore", body: (budget: RequestBudget) => Promise<void>): Promise<void> {
+async function writePhase(
+  context: Excel.RequestContext,
+  sync: Sync,
+  touched: SheetMeta[],
+  after: "freeze" | "restore",
+  facts: ErrorFacts,
+  body: (budget: RequestBudget) => Promise<void>,
+): Promise<void> {
   const budget = new RequestBudget(sync);
   try {
     await unprotect(context, touched, budget);
@@ -153,7 +174,7 @@ async function writePhase(context: Excel.RequestContext, sync: Sync, touched: Sh
     budget.sent();
   } catch (e) {
     await recover(context, sync, touched);
-    throw new ShareFailure(errorOf(e, after));
+    throw new ShareFailure(errorOf(e, after, facts));
   }
 }
 
@@ -174,22 +195,69 @@ async function command<T>(body: (context: Excel.RequestContext, sync: Sync) => P
 const STORE_BLOCK_ROWS = 1000;
 
 /**
- * «Подготовить к отправке»: replace every formula calling an EDU.* function with its value, keeping
- * the originals in the very hidden store sheet (merged with an earlier store).
+ * Pauses before each re-read of cells still computing: about 6 s in all. A custom function can take
+ * longer (a slow machine, a big recalculation): those cells are then left with their formula and listed.
  */
-export async function freezeForSending(o: { lang: Lang }): Promise<CommandResult<FreezeResult>> {
+export const WAIT_PAUSES_MS = [200, 400, 800, 1600, 3000];
+
+export type Pause = (ms: number) => Promise<void>;
+
+const timerPause: Pause = (ms) =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, ms);
+  });
+
+/**
+ * Cells calling our functions that show #BUSY!, #CALC! or #GETTING_DATA (Excel still computing them)
+ * are read again after a pause, up to WAIT_PAUSES_MS.length times, one sync each; `sheets` is
+ * updated with what they show. Returns the re-reads made. What still shows such an error is left
+ * with its formula by planFreeze and reported.
+ */
+async function settle(context: Excel.RequestContext, sync: Sync, sheets: ScannedSheet[], pause: Pause): Promise<number> {
+  let waits = 0;
+  for (const ms of WAIT_PAUSES_MS) {
+    const cells = transientCells(sheets);
+    if (!cells.length) break;
+    await pause(ms);
+    const reads = cells.map((c) => {
+      const range = context.workbook.worksheets.getItem(c.sheet.id).getCell(c.row, c.col);
+      range.load("values,valueTypes");
+      return { ...c, range };
+    });
+    await sync();
+    waits++;
+    for (const { sheet, row, col, range } of reads) {
+      sheet.values[row - sheet.row0][col - sheet.col0] = range.values[0][0];
+      sheet.valueTypes[row - sheet.row0][col - sheet.col0] = range.valueTypes[0][0];
+    }
+  }
+  return waits;
+}
+
+/** The store sheet when it is protected (it is written too). */
+const storeIfProtected = (store: { meta: SheetMeta } | null): SheetMeta[] => (store?.meta.protected ? [store.meta] : []);
+
+/**
+ * «Подготовить к отправке»: replace every formula calling an EDU.* function with its value, keeping
+ * the originals in the very hidden store sheet (merged with an earlier store). A function still
+ * computing is waited for (WAIT_PAUSES_MS); if it still is, its formula stays and the cell is listed.
+ * `pause` is for tests (default: a timer).
+ */
+export async function freezeForSending(o: { lang: Lang; pause?: Pause }): Promise<CommandResult<FreezeResult>> {
   const lang: Lang = o?.lang === "en" ? "en" : "ru";
   return command(async (context, sync) => {
     const wb = await scan(context, sync, true);
+    const waits = await settle(context, sync, wb.sheets, o?.pause ?? timerPause);
     const stored = wb.store ? parseStore(wb.store.values).entries : [];
     const plan = planFreeze({ sheets: wb.sheets, store: stored, spilled: wb.spilled });
-    const result: FreezeResult = { frozen: plan.frozen, sheets: plan.sheets, kept: plan.kept, skipped: plan.skipped, storeSheet: wb.store?.meta.name ?? null };
+    const result: FreezeResult = { frozen: plan.frozen, sheets: plan.sheets, kept: plan.kept, skipped: plan.skipped, storeSheet: wb.store?.meta.name ?? null, waits, extraReads: wb.extra };
     if (plan.frozen === 0) return result;
     const name = wb.store?.meta.name ?? freeSheetName(STORE_SHEET_NAME[lang], wb.metas.map((m) => m.name));
-    await writePhase(context, sync, protectedOf(wb.metas, plan.sheets), "freeze", async (budget) => {
+    const touched = [...protectedOf(wb.metas, plan.writes.map((w) => w.sheetId)), ...storeIfProtected(wb.store)];
+    await writePhase(context, sync, touched, "freeze", wb, async (budget) => {
       const sheets = context.workbook.worksheets;
       await budget.reserve(200);
-      const store = wb.store ? sheets.getItem(name) : sheets.add(name);
+      const store = wb.store ? sheets.getItem(wb.store.meta.id) : sheets.add(name);
       const old = wb.store?.meta.used;
       if (old) store.getRangeByIndexes(old.row0, old.col0, old.rows, old.cols).clear("Contents");
       const rows = asTextInput(storeRows(plan.store, lang));
@@ -208,24 +276,31 @@ export async function freezeForSending(o: { lang: Lang }): Promise<CommandResult
 /**
  * «Вернуть формулы»: write the stored formulas back where the cell still shows its frozen value,
  * list the cells changed since and those of deleted sheets, then delete the store (kept only when
- * some of its rows could not be read). With no store it does nothing: restoring twice is harmless.
+ * some of its rows could not be read). Sheets are found by id (a renamed sheet under its new name;
+ * a new sheet that took a frozen sheet's name is never written); by name only for an older store
+ * without ids or when the workbook was reopened (ids change), and then the result lists them.
+ * With no store it does nothing: restoring twice is harmless.
  */
 export async function restoreFormulas(o: { lang: Lang }): Promise<CommandResult<RestoreResult>> {
   void o;
   return command(async (context, sync) => {
     const wb = await scan(context, sync, false);
-    if (!wb.store) return { restored: 0, already: 0, changed: [], sheetMissing: [], unreadable: 0, nothingToRestore: true };
+    if (!wb.store) return { restored: 0, already: 0, changed: [], sheetMissing: [], unreadable: 0, nothingToRestore: true, byName: [], extraReads: wb.extra };
     const { entries, bad } = parseStore(wb.store.values);
     const plan = planRestore({ sheets: wb.sheets, store: entries });
-    const storeName = wb.store.meta.name;
-    await writePhase(context, sync, protectedOf(wb.metas, plan.sheets), "restore", async (budget) => {
+    const storeId = wb.store.meta.id;
+    const touched = protectedOf(wb.metas, plan.writes.map((w) => w.sheetId));
+    await writePhase(context, sync, touched, "restore", wb, async (budget) => {
       await queueWrites(context, plan.writes, "formulas", budget);
       // Rows that could not be read stay in the store (a second restore reports them again).
       if (bad === 0) {
         await budget.reserve(80);
-        context.workbook.worksheets.getItem(storeName).delete();
+        context.workbook.worksheets.getItem(storeId).delete();
       }
     });
-    return { restored: plan.restored, already: plan.already, changed: plan.changed, sheetMissing: plan.sheetMissing, unreadable: bad, nothingToRestore: false };
+    return {
+      restored: plan.restored, already: plan.already, changed: plan.changed, sheetMissing: plan.sheetMissing, unreadable: bad, nothingToRestore: false,
+      byName: plan.byName, extraReads: wb.extra,
+    };
   });
 }

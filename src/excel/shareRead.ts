@@ -2,9 +2,12 @@
  * The workbook scan of «Подготовить к отправке» / «Вернуть формулы» (src/excel/share.ts): every
  * sheet's facts, then the contents of every used range, the store sheet recognised by its marker.
  *
- * Sync 1: every sheet's name, id, visibility, protection (protected, options) and the address of its
+ * Sync 1: whether the workbook is read-only or its structure protected; every sheet's name, id,
+ *   visibility, protection (protected, options) and the address of its
  *   used range (values only), through getFirst() → getNextOrNullObject() (ExcelApi 1.5) for the
- *   first CHAIN_BOUND sheets; a workbook with more sheets needs one more sync for the rest.
+ *   first CHAIN_BOUND sheets; a workbook with more sheets needs one more sync for the rest. Those
+ *   chains are undocumented: if the host refuses the request, it is sent again without the chain
+ *   and every sheet is then asked for by name (one sync more; reported in `extra`, as read.ts does).
  * Sync 2: formulas, values and valueTypes of every used range (the store's included), in row blocks
  *   of about RESPONSE_TARGET = 3 MB per request (Excel on the web refuses a response over 5 MB): the
  *   first request takes 10,000 cells (FIRST_BYTES_PER_CELL = 300 bytes a cell), later ones as many as
@@ -17,6 +20,7 @@
 import { parseOutputMarker } from "../core/layout/markers";
 import { a1, callsCustomFunction, parseA1, type ScannedSheet } from "../core/share";
 import { isSetSupported } from "./errors";
+import { chainRefusal, type ExtraRead } from "./read";
 
 /** Sheets whose used range the first request asks for. */
 export const CHAIN_BOUND = 250;
@@ -72,13 +76,19 @@ function metaOf(p: Probe): SheetMeta {
   };
 }
 
-/** Sync 1 (and one more past CHAIN_BOUND sheets): every sheet's facts, in workbook order. */
-async function readMeta(context: Excel.RequestContext, sync: Sync): Promise<SheetMeta[]> {
+/**
+ * Sync 1 (and one more past `bound` sheets): every sheet's facts, in workbook order, and whether the
+ * workbook is open read-only (ExcelApi 1.8; null when unknown).
+ */
+async function readMeta(context: Excel.RequestContext, sync: Sync, bound: number): Promise<{ metas: SheetMeta[]; readOnly: boolean | null; structureProtected: boolean }> {
   const collection = context.workbook.worksheets;
   collection.load("items/name");
+  context.workbook.protection.load("protected");
+  const knowsReadOnly = isSetSupported("1.8");
+  if (knowsReadOnly) context.workbook.load("readOnly");
   const chain: Probe[] = [];
   let ws: Excel.Worksheet | null = null;
-  for (let i = 0; i < CHAIN_BOUND; i++) {
+  for (let i = 0; i < bound; i++) {
     ws = ws ? ws.getNextOrNullObject() : collection.getFirst();
     chain.push(probe(ws));
   }
@@ -92,9 +102,9 @@ async function readMeta(context: Excel.RequestContext, sync: Sync): Promise<Shee
   if (metas.length < names.length) {
     const rest = names.slice(metas.length).map((n) => probe(collection.getItem(n)));
     await sync();
-    metas.push(...rest.map(metaOf));
+    for (const p of rest) metas.push(metaOf(p));
   }
-  return metas;
+  return { metas, readOnly: knowsReadOnly ? context.workbook.readOnly : null, structureProtected: context.workbook.protection.protected };
 }
 
 interface Block {
@@ -188,6 +198,12 @@ async function spilledCells(context: Excel.RequestContext, sync: Sync, reads: Bl
 
 export interface WorkbookScan {
   metas: SheetMeta[];
+  /** The workbook is open read-only (ExcelApi 1.8); null when unknown. */
+  readOnly: boolean | null;
+  /** The workbook's structure is protected (no sheet can be added, hidden or deleted). */
+  structureProtected: boolean;
+  /** Syncs beyond the usual, with why (the host refused the chain of sheets). */
+  extra: ExtraRead[];
   sheets: ScannedSheet[];
   store: { meta: SheetMeta; values: unknown[][] } | null;
   spilled: Set<string>;
@@ -195,7 +211,18 @@ export interface WorkbookScan {
 
 /** Read the whole workbook (see the module comment). Errors of `sync` propagate. */
 export async function scan(context: Excel.RequestContext, sync: Sync, spills: boolean): Promise<WorkbookScan> {
-  const metas = await readMeta(context, sync);
+  const extra: ExtraRead[] = [];
+  let meta: Awaited<ReturnType<typeof readMeta>>;
+  try {
+    meta = await readMeta(context, sync, CHAIN_BOUND);
+  } catch (e) {
+    // The getNextOrNullObject() chain is undocumented: refused, every sheet is asked for by name.
+    const code = chainRefusal(e);
+    if (code === null) throw e;
+    extra.push({ reason: "chainRejected", detail: [code] });
+    meta = await readMeta(context, sync, 0);
+  }
+  const { metas, readOnly, structureProtected } = meta;
   const reads = await readBlocks(context, sync, metas, spills && isSetSupported("1.12"));
   const sheets: ScannedSheet[] = [];
   let store: WorkbookScan["store"] = null;
@@ -211,6 +238,6 @@ export async function scan(context: Excel.RequestContext, sync: Sync, spills: bo
     else if (!isStore) sheets.push(s);
   }
   const spilled = spills ? await spilledCells(context, sync, reads.filter((b) => !store || b.meta !== store.meta)) : new Set<string>();
-  return { metas, sheets, store, spilled };
+  return { metas, readOnly, structureProtected, extra, sheets, store, spilled };
 }
 

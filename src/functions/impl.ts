@@ -3,7 +3,7 @@
  * "" (blank: missing data) or an ArgError. functions.ts (Excel) and the HyperFormula plugin (tests,
  * demo) both call these, each turning an ArgError into its own error type.
  */
-import { delta, dynamics, growth, share, targetGap, targetStatus, trend, type Num } from "../core/calc";
+import { countShare, delta, dynamics, growth, targetGap, targetStatus, trend, type Num } from "../core/calc";
 import { gradeAvg, quality, sou, success } from "../core/grades";
 import type { Calc } from "../core/types";
 import { ArgError, NAMES, checkShare, nonNegative, num, polarity, series } from "./args";
@@ -25,7 +25,7 @@ export function SHARE(part: unknown, whole: unknown): Out {
   if (isErr(p)) return p;
   const w = num(whole, NAMES.whole);
   if (isErr(w)) return w;
-  return out(share(p, w));
+  return out(countShare(p, w));
 }
 
 /** previous and current of a pair, checked as shares when the polarity names a share indicator. */

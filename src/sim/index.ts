@@ -101,6 +101,12 @@
  *
  * - Worksheet navigation: getNext(visibleOnly?), getNextOrNullObject, getPrevious(OrNullObject) —
  *   what the marker-first reader walks (src/excel/read.ts); past the last sheet, null objects.
+ * - Workbook: readOnly (ExcelApi 1.8), protection {protected; protect(), unprotect()} (structure:
+ *   adding, deleting or hiding a sheet is then refused with AccessDenied).
+ * - Refusals real Excel may give, switched on by tests (host.refuse): calls on null objects
+ *   (InvalidObjectPath), a view-only workbook (every change AccessDenied), protect/unprotect without
+ *   a password (AccessDenied, June 2026 builds). host.setBusy(sheet, a1, n): a cell reads #BUSY!
+ *   (or another error) for its next n content loads. host.reopen(): new sheet ids, as after reopening.
  * - Limits and logs: a response over 5 MB → ResponsePayloadSizeLimitExceeded (stats.maxResponseBytes,
  *   requests[].responseBytes); stats.rangeReads lists every range whose contents a sync read.
  * - Scale: a sheet no formula can reach keeps its plain constants outside HyperFormula

@@ -217,7 +217,7 @@ describe("changes between freezing and restoring", () => {
     uninstall = installSimHost(host);
     edit("Лист1", "A1", "=1+2");
     const r = ok(await freezeForSending({ lang: "ru" }));
-    expect(r).toEqual({ ok: true, frozen: 0, sheets: [], kept: 0, skipped: [], storeSheet: null });
+    expect(r).toEqual({ ok: true, frozen: 0, sheets: [], kept: 0, skipped: [], storeSheet: null, waits: 0, extraReads: [] });
     expect(host.inspect.sheetNames()).toEqual([{ name: "Лист1", visibility: "Visible" }]);
   });
 });

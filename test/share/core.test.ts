@@ -1,7 +1,7 @@
 /** The pure part of safe sharing: formula scanning, values, the store format, freeze and restore plans. */
 import fc from "fast-check";
 import {
-  a1, asTextInput, customCalls, frozenValueOf, parseA1, parseStore, planFreeze, planRestore, resolveSheet, sameValue, storeRows, valueInput,
+  a1, asTextInput, customCalls, frozenValueOf, parseA1, idsAreLive, parseStore, planFreeze, planRestore, resolveSheet, sameValue, storeRows, valueInput,
   type ScannedSheet, type StoreEntry,
 } from "../../src/core/share";
 
@@ -179,11 +179,40 @@ describe("planRestore", () => {
     expect(planRestore({ sheets: [s], store: store.slice(0, 1) }).changed).toHaveLength(1);
   });
 
-  it("matches a sheet by id and name, then by name, then by id", () => {
+  it("finds a sheet by its id first; by name only without an id or with stale ids, and says so", () => {
     const sheets = [{ id: "a", name: "X" }, { id: "b", name: "Y" }];
-    expect(resolveSheet({ sheetId: "b", sheet: "Y" }, sheets)?.id).toBe("b");
-    expect(resolveSheet({ sheetId: "a", sheet: "y" }, sheets)?.id).toBe("b");
-    expect(resolveSheet({ sheetId: "a", sheet: "Z" }, sheets)?.id).toBe("a");
-    expect(resolveSheet({ sheetId: "c", sheet: "Z" }, sheets)).toBeNull();
+    const live = idsAreLive([{ sheetId: "a" }], sheets);
+    expect(live).toBe(true);
+    expect(resolveSheet({ sheetId: "b", sheet: "Y" }, sheets, live)).toEqual({ sheet: sheets[1], byName: null });
+    // renamed X → Y's name taken by another sheet: still the sheet with id a, never b
+    expect(resolveSheet({ sheetId: "a", sheet: "y" }, sheets, live)).toEqual({ sheet: sheets[0], byName: null });
+    expect(resolveSheet({ sheetId: "a", sheet: "Z" }, sheets, live)).toEqual({ sheet: sheets[0], byName: null });
+    // deleted (its id is gone): not found, even though a sheet carries its name
+    expect(resolveSheet({ sheetId: "c", sheet: "X" }, sheets, live)).toEqual({ sheet: null, byName: null });
+    // an older store without ids: by name, said so
+    expect(resolveSheet({ sheetId: "", sheet: "y" }, sheets, live)).toEqual({ sheet: sheets[1], byName: "noId" });
+    // the workbook was reopened (no stored id is known now): by name, said so
+    expect(idsAreLive([{ sheetId: "c" }, { sheetId: "" }], sheets)).toBe(false);
+    expect(resolveSheet({ sheetId: "c", sheet: "X" }, sheets, false)).toEqual({ sheet: sheets[0], byName: "idsChanged" });
+  });
+
+  it("a frozen sheet renamed and a new sheet under its old name: the renamed one is restored, the new one never written", () => {
+    const entries: StoreEntry[] = [
+      { sheetId: "{7}", sheet: "Расчёты", address: "A1", formula: "=EDU.SHARE(1,2)", value: { type: "number", value: 0.5 } },
+      { sheetId: "{7}", sheet: "Расчёты", address: "A2", formula: "=EDU.SHARE(1,4)", value: { type: "empty" } },
+    ];
+    const plan = planRestore({
+      sheets: [sheet("{9}", "Расчёты", [["A1", 0.5, 0.5, "Double"]]), sheet("{7}", "Расчёты (старые)", [["A1", 0.5, 0.5, "Double"]])],
+      store: entries,
+    });
+    expect(plan.writes.map((w) => [w.sheetId, w.sheet, w.address])).toEqual([["{7}", "Расчёты (старые)", "A1"], ["{7}", "Расчёты (старые)", "A2"]]);
+    expect(plan.byName).toEqual([]);
+  });
+
+  it("an older store without ids is restored by name and the sheets are listed", () => {
+    const old = store.slice(0, 1).map((e) => ({ ...e, sheetId: "" }));
+    const plan = planRestore({ sheets: now, store: old });
+    expect(plan.writes.map((w) => [w.sheet, w.address])).toEqual([["Динамика", "B2"]]);
+    expect(plan.byName).toEqual([{ sheet: "Динамика", reason: "noId" }]);
   });
 });

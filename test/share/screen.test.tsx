@@ -21,8 +21,13 @@ const FROZEN: CommandResult<FreezeResult> = {
   frozen: 42,
   sheets: ["Динамика", "Риски"],
   kept: 0,
-  skipped: [{ sheet: "Мой", address: "B2", formula: "{=EDU.DELTA(A1:A2,B1:B2)}", reason: "array" }],
+  skipped: [
+    { sheet: "Мой", address: "B2", formula: "{=EDU.DELTA(A1:A2,B1:B2)}", reason: "array" },
+    { sheet: "Динамика", address: "F7", formula: "=EDU.DELTA(D7,E7)", reason: "busy", error: "#BUSY!" },
+  ],
   storeSheet: "ШНОР исходные формулы",
+  waits: 5,
+  extraReads: [],
 };
 
 describe("«Отправка»", () => {
@@ -51,12 +56,14 @@ describe("«Отправка»", () => {
     expect(result.textContent).toContain("Формул заменено значениями: 42 (листов: 2)");
     expect(result.textContent).toContain("«Вернуть формулы» восстановит их");
     expect(result.textContent).toContain("Листы: «Динамика», «Риски».");
+    expect(result.textContent).toContain("Оставлены формулами: 2");
     expect(result.textContent).toContain("«Мой»!B2: формула массива");
+    expect(result.textContent).toContain("«Динамика»!F7: функция ещё вычислялась (#BUSY!) — формула оставлена");
     expect(changed).toHaveBeenCalledTimes(1);
   });
 
   it("says when there is nothing to freeze", async () => {
-    const freeze = jest.fn(async (): Promise<CommandResult<FreezeResult>> => ({ ok: true, frozen: 0, sheets: [], kept: 0, skipped: [], storeSheet: null }));
+    const freeze = jest.fn(async (): Promise<CommandResult<FreezeResult>> => ({ ok: true, frozen: 0, sheets: [], kept: 0, skipped: [], storeSheet: null, waits: 0, extraReads: [] }));
     render(<Share lang="en" freezeForSending={freeze} restoreFormulas={jest.fn()} />);
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Prepare for sending" }));
@@ -68,6 +75,7 @@ describe("«Отправка»", () => {
     const changed = Array.from({ length: 25 }, (_, i) => ({ sheet: "Динамика", address: `F${i + 5}`, formula: "=EDU.DELTA(D5,E5)", reason: "changed" as const }));
     const restore = jest.fn(async (): Promise<CommandResult<RestoreResult>> => ({
       ok: true, restored: 10, already: 2, changed, sheetMissing: [{ sheet: "Удалён", address: "A1", formula: "=EDU.SHARE(1,2)", reason: "sheetMissing" }], unreadable: 0, nothingToRestore: false,
+      byName: [{ sheet: "Динамика", reason: "idsChanged" }], extraReads: [],
     }));
     render(<Share lang="ru" freezeForSending={jest.fn()} restoreFormulas={restore} />);
     await act(async () => {
@@ -80,6 +88,7 @@ describe("«Отправка»", () => {
     expect(text).toContain("…и ещё 5");
     expect(text).toContain("Не восстановлены — лист удалён: 1");
     expect(text).toContain("«Удалён»!A1");
+    expect(text).toContain("Листы найдены по имени, а не по коду листа (книга открыта заново после подготовки к отправке): «Динамика».");
   });
 
   it("shows a failure message and nothing to restore plainly", async () => {

@@ -28,7 +28,7 @@ describe("RequestBudget", () => {
 describe("mapOfficeError", () => {
   it.each([
     ["InvalidOperationInCellEditMode", "cellEditMode"],
-    ["AccessDenied", "protected"],
+    ["AccessDenied", "readOnly"], // a view-only workbook, not a password (issue 14.7)
     ["ItemAlreadyExists", "sheetExists"],
     ["RequestPayloadSizeLimitExceeded", "payloadTooLarge"],
     ["ApiNotFound", "apiNotSupported"],

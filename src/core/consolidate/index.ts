@@ -11,6 +11,7 @@ import type { Lang, Period, Target, Text } from "../types";
 import { tidyTable, type TidyTable } from "./data";
 import { figuresFor } from "./figures";
 import { buildSummarySheet } from "./summary";
+import { maxOf } from "../arrays";
 
 export * from "./figures";
 export * from "./data";
@@ -61,7 +62,7 @@ export function periodsOfSchools(reports: ReportData[]): { period: Period; schoo
 }
 
 export function defaultPeriod(periods: { period: Period; schools: number }[]): Period | null {
-  const max = Math.max(0, ...periods.map((p) => p.schools));
+  const max = maxOf(periods.map((p) => p.schools), 0);
   const best = periods.filter((p) => p.schools === max && max > 0);
   return best.length ? best[best.length - 1].period : null;
 }

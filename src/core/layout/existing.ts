@@ -7,6 +7,7 @@ import type { SheetKind } from "../plan";
 import { parsePeriodKey } from "../periods";
 import { LAYOUT, PASSPORT } from "./grid";
 import { parseMarker } from "./markers";
+import { widthOf } from "../arrays";
 
 export type CellContent = string | number | boolean;
 
@@ -59,7 +60,7 @@ export function readSheetGrid(name: string, grid: unknown[][], origin: { row: nu
     }
     return sheet;
   }
-  const width = Math.max(0, ...grid.map((row) => row.length));
+  const width = widthOf(grid);
   const lastCol = origin.col + width - 1;
   const keyCols: { key: string; col: number }[] = [];
   for (let c = LAYOUT.firstPeriodCol; c <= lastCol; c++) {

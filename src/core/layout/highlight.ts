@@ -10,6 +10,7 @@ import type { ReportData } from "../report";
 import type { Lang, Period, Target, Text } from "../types";
 import { LAYOUT, cellAddress, rangeAddress } from "./grid";
 import { STYLES } from "./styles";
+import { widthOf } from "../arrays";
 
 export const RISK_COLORS = {
   missed: { fill: "#FFC7CE", fontColor: "#9C0006" },
@@ -152,7 +153,7 @@ export function buildHighlights(input: HighlightInput): SheetHighlights[] {
     let h = out.get(name);
     if (!h) {
       const sheet = Object.values(report.sheets).find((s) => s?.name === name);
-      const width = Math.max(LAYOUT.firstPeriodCol, ...(sheet?.values ?? []).map((r) => r.length));
+      const width = widthOf(sheet?.values ?? [], LAYOUT.firstPeriodCol);
       const height = Math.max(LAYOUT.firstDataRow, sheet?.values.length ?? 0);
       h = { sheet: name, clear: rangeAddress(LAYOUT.firstDataRow, LAYOUT.firstPeriodCol, height, width), rules: [] };
       out.set(name, h);

@@ -18,6 +18,7 @@ import type { Deadline, IsoDate, ProgramYears, RoadmapEvent, TrackedEvent } from
 import type { ReadSheet } from "../report";
 import type { RoadmapOverdue } from "../risks";
 import type { Period } from "../types";
+import { maxOf, minOf } from "../arrays";
 
 /** Geometry of the «Дорожная карта» sheet (1-based); the summary block sits to the right. */
 export const ROADMAP = {
@@ -225,7 +226,7 @@ export function chooseProgramYears(
     }
   }
   const cap = (first: number, last: number): ProgramYears => ({ firstYear: first, lastYear: Math.min(last, first + 29) });
-  if (found.length) return { years: cap(Math.min(...found), Math.max(...found)), source: "deadlines" };
+  if (found.length) return { years: cap(minOf(found), maxOf(found)), source: "deadlines" };
   if (o.sheet && validYears(o.sheet)) return { years: o.sheet, source: "sheet" };
   if (o.reportYear !== undefined && o.reportYear !== null) return { years: provisional, source: "report" };
   return { years: provisional, source: "today" };

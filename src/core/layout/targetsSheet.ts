@@ -14,6 +14,7 @@ import { CellGrid, cellAddress, quoteSheetName, rangeAddress } from "./grid";
 import type { TargetRefs } from "./highlight";
 import { markerOf } from "./markers";
 import { TAB_COLORS } from "./styles";
+import { widthOf } from "../arrays";
 
 export const TARGETS_SHEET_NAME: Text = { ru: "Цели программы", en: "Programme targets" };
 
@@ -82,7 +83,7 @@ function number(v: unknown): number | null {
 
 /** Read the rows of an existing «Цели программы» sheet; `periods` give the default deadlines. */
 export function readTargetsSheet(sheet: ReadSheet, periods: readonly Period[]): { rows: TargetRow[]; periodKeys: string[] } {
-  const width = Math.max(0, ...sheet.formulas.map((r) => r.length), ...sheet.values.map((r) => r.length));
+  const width = widthOf(sheet.values, widthOf(sheet.formulas));
   const keyCols: { key: string; col: number }[] = [];
   for (let c = TARGETS.firstMilestoneCol; c <= width; c++) {
     const p = parsePeriodKey(at(sheet.values, TARGETS.periodKeyRow, c));

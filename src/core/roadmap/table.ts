@@ -24,6 +24,7 @@
 import type { Lang, Text } from "../types";
 import { serialToIso } from "./dates";
 import type { RoadmapEvent, RoadmapField, RoadmapParse } from "./types";
+import { maxOf, minOf } from "../arrays";
 
 export const HEADER_SCAN = 6;
 
@@ -112,8 +113,8 @@ export function recognizeRoadmap(grid: unknown[][], _lang?: Lang): RoadmapParse 
   }
   const headerCells = rows[header.row].map((v) => cellText(v, false));
   const filled = headerCells.map((t, c) => (t === "" ? -1 : c)).filter((c) => c >= 0);
-  const left = Math.min(...filled);
-  const right = Math.max(...filled);
+  const left = minOf(filled);
+  const right = maxOf(filled);
 
   let group = "";
   let current: RoadmapEvent | null = null;

@@ -63,6 +63,7 @@ export class RangeProxy extends SimObject {
     if (l) {
       const cells = (l.rect.r1 - l.rect.r0 + 1) * (l.rect.c1 - l.rect.c0 + 1);
       this.context._host.stats.rangeReads.push({ sheet: l.sheet.name, address: formatRect(l.rect), properties, cells });
+      if (properties.some((p) => p === "values" || p === "valueTypes" || p === "text")) this.context._host.model.readBusy(l.sheet, l.rect);
     }
     return commit;
   }

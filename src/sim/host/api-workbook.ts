@@ -26,6 +26,7 @@ export class WorksheetCollectionProxy extends SimCollection<WorksheetProxy> {
   add(name?: string): WorksheetProxy {
     const proxy = new WorksheetProxy(this.context, () => undefined, false, "WorksheetCollection.add");
     this._call("add", [name ?? null], () => {
+      model(this).checkStructure("WorksheetCollection.add");
       proxy._id = model(this).addSheet(name).id;
     });
     return proxy;
@@ -243,6 +244,26 @@ export class CustomXmlPartCollectionProxy extends SimCollection<CustomXmlPartPro
   }
 }
 
+/** Excel.WorkbookProtection (ExcelApi 1.7): structure protection. */
+export class WorkbookProtectionProxy extends SimObject {
+  readonly _entity = "WorkbookProtection";
+  _exists(): boolean {
+    return true;
+  }
+  protect(password?: string): void {
+    this._call("protect", [password ? "***" : null], () => {
+      if (model(this).structureProtected) fail(Codes.accessDenied, "WorkbookProtection.protect");
+      model(this).structureProtected = true;
+    });
+  }
+  unprotect(password?: string): void {
+    this._call("unprotect", [password ? "***" : null], () => {
+      model(this).structureProtected = false;
+    });
+  }
+}
+defineProps(WorkbookProtectionProxy, { protected: { get: (s: WorkbookProtectionProxy) => model(s).structureProtected } });
+
 export class WorkbookProxy extends SimObject {
   readonly _entity = "Workbook";
   _exists(): boolean {
@@ -265,12 +286,17 @@ export class WorkbookProxy extends SimObject {
 }
 defineProps(
   WorkbookProxy,
-  { name: { get: () => "Book1.xlsx" } },
+  {
+    name: { get: () => "Book1.xlsx" },
+    /** ExcelApi 1.8: true while the host refuses writes (a workbook open for viewing only). */
+    readOnly: { get: (s: WorkbookProxy) => s.context._host.refuse.writes },
+  },
   {
     worksheets: (s: WorkbookProxy) => new WorksheetCollectionProxy(s.context),
     names: (s: WorkbookProxy) => new NamedItemCollectionProxy(s.context),
     application: (s: WorkbookProxy) => new ApplicationProxy(s.context),
     tables: (s: WorkbookProxy) => new TableCollectionProxy(s.context),
     customXmlParts: (s: WorkbookProxy) => new CustomXmlPartCollectionProxy(s.context),
+    protection: (s: WorkbookProxy) => new WorkbookProtectionProxy(s.context),
   },
 );

@@ -39,11 +39,22 @@ export class WorksheetProxy extends SimObject {
     return this._find() ?? fail(Codes.itemNotFound, this._location);
   }
 
+  /**
+   * @internal Something was asked of this null object (a range, a neighbour, its protection): a null
+   * object again, unless the host refuses such calls (SimHost.refuse("nullObjectMethods")).
+   */
+  _ofNull(location: string): void {
+    if (this.context._host.refuse.nullObjectMethods) fail(Codes.invalidObjectPath, location);
+  }
+
   /** Ranges of a null object (getItemOrNullObject, getNextOrNullObject …) are null objects too. */
   private range(locate: (sheet: SheetModel) => Rect | null, nullable = false): RangeProxy {
     return new RangeProxy(this.context, () => {
       const sheet = this._nullable ? this._find() : this._sheetModel();
-      if (!sheet) return null;
+      if (!sheet) {
+        this._ofNull("Worksheet.getRange");
+        return null;
+      }
       const rect = locate(sheet);
       return rect ? { sheet, rect } : null;
     }, nullable || this._nullable, this);
@@ -57,7 +68,10 @@ export class WorksheetProxy extends SimObject {
   private sibling(step: 1 | -1, visibleOnly: boolean, nullable: boolean, location: string): WorksheetProxy {
     const proxy = new WorksheetProxy(this.context, () => {
       const me = this._nullable ? this._find() : this._sheetModel();
-      if (!me) return undefined;
+      if (!me) {
+        this._ofNull(location);
+        return undefined;
+      }
       const sheets = this.context._host.model.sheets;
       let i = sheets.indexOf(me) + step;
       while (visibleOnly && i >= 0 && i < sheets.length && sheets[i].visibility !== "Visible") i += step;
@@ -125,7 +139,9 @@ abstract class SheetPart extends SimObject {
     super(context);
   }
   _exists(): boolean {
-    return this._ws._exists();
+    const alive = this._ws._exists();
+    if (!alive) this._ws._ofNull(`${this._entity}`);
+    return alive;
   }
   /** @internal */ _sheet(): SheetModel {
     return this._ws._sheetModel();
@@ -139,6 +155,7 @@ export class WorksheetProtectionProxy extends SheetPart {
   protect(options?: Record<string, unknown> | null, password?: string): void {
     this._call("protect", [options ?? null, password ? "***" : null], () => {
       const sheet = this._sheet();
+      if (!password && this.context._host.refuse.protectionWithoutPassword) fail(Codes.accessDenied, "WorksheetProtection.protect");
       if (sheet.protection.protected) fail(Codes.accessDenied, "WorksheetProtection.protect");
       sheet.protection = { protected: true, options: { ...DEFAULT_PROTECTION_OPTIONS, ...(options ?? {}) }, password: password || undefined };
     });
@@ -147,6 +164,7 @@ export class WorksheetProtectionProxy extends SheetPart {
   unprotect(password?: string): void {
     this._call("unprotect", [password ? "***" : null], () => {
       const sheet = this._sheet();
+      if (!password && this.context._host.refuse.protectionWithoutPassword) fail(Codes.accessDenied, "WorksheetProtection.unprotect");
       if (sheet.protection.protected && sheet.protection.password && sheet.protection.password !== password)
         fail(Codes.invalidArgument, "WorksheetProtection.unprotect", "The password you supplied is not correct.");
       sheet.protection = { protected: false, options: { ...DEFAULT_PROTECTION_OPTIONS }, password: undefined };

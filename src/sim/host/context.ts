@@ -55,6 +55,8 @@ export interface HostState {
   model: WorkbookModel;
   stats: SyncStats;
   editMode: boolean;
+  /** Refusals of real Excel the tests switch on (see SimHost). */
+  refuse: { nullObjectMethods: boolean; writes: boolean; protectionWithoutPassword: boolean };
   emitChange(): void;
 }
 
@@ -113,7 +115,11 @@ export class SimContext {
     calc.suspend();
     try {
       for (const action of queue) {
-        if (!action.read) changed = true;
+        if (!action.read) {
+          // A workbook open for viewing only (or without the right to edit) refuses every change.
+          if (host.refuse.writes) throw new OfficeExtensionError(Codes.accessDenied, undefined, action.location);
+          changed = true;
+        }
         try {
           const commit = action.run();
           if (commit) commits.push(commit);

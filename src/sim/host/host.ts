@@ -1,6 +1,7 @@
 /** createSimHost / installSimHost: the simulated `Excel` and `OfficeExtension` globals. */
 
-import { registerPlugins, type PluginSpec } from "./calc";
+import { isErrorValue, registerPlugins, type PluginSpec } from "./calc";
+import { parseAddress } from "./address";
 import { HostState, SimContext, SyncStats, emptyStats, run } from "./context";
 import { Codes, OfficeExtensionError } from "./errors";
 import * as enums from "./enums";
@@ -29,6 +30,24 @@ export interface SimHost {
   resetStats(): void;
   /** While true every sync rejects with InvalidOperationInCellEditMode (the user is typing in a cell). */
   setEditMode(on: boolean): void;
+  /**
+   * Refusals real Excel may give, off by default:
+   * - nullObjectMethods: a method or navigation called on a null object (`getNextOrNullObject()` past
+   *   the last sheet, then `getRange`, `getNextOrNullObject`, `protection` …) rejects the sync with
+   *   InvalidObjectPath. Those calls are undocumented; a host may refuse them.
+   * - writes: the workbook is open for viewing only (or the user may not edit it): every change
+   *   rejects the sync with AccessDenied, and `workbook.readOnly` reads true.
+   * - protectionWithoutPassword: protect()/unprotect() without a password reject with AccessDenied
+   *   (Excel builds of June 2026 do so).
+   */
+  refuse(what: "nullObjectMethods" | "writes" | "protectionWithoutPassword", on?: boolean): void;
+  /**
+   * A custom function still computing: the cell reads `error` (default "#BUSY!", as `values`,
+   * `text` and valueType "Error") for the next `reads` loads of its contents, then its value.
+   */
+  setBusy(sheet: string, address: string, reads: number, error?: string): void;
+  /** Save, close and open the workbook again: every sheet gets a new id (Excel keeps ids within a session only). */
+  reopen(): void;
   inspect: Inspector;
   /** @internal The underlying model (for advanced tests only). */
   model: WorkbookModel;
@@ -43,6 +62,7 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
     model,
     stats: emptyStats(),
     editMode: false,
+    refuse: { nullObjectMethods: false, writes: false, protectionWithoutPassword: false },
     emitChange: () => inspect.emit({ source: "api" }),
   };
   const makeContext = (h: HostState): SimContext => {
@@ -85,6 +105,20 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
     },
     setEditMode(on: boolean) {
       state.editMode = on;
+    },
+    refuse(what, on = true) {
+      state.refuse[what] = on;
+    },
+    reopen() {
+      model.reopen();
+    },
+    setBusy(sheet: string, address: string, reads: number, error = "#BUSY!") {
+      const s = model.sheet(sheet);
+      const at = parseAddress(address);
+      if (!s || !at || !isErrorValue(error)) throw new Error(`setBusy: no cell ${sheet}!${address} or not an error ${error}`);
+      const key = `${s.id}!${at.rect.r0}!${at.rect.c0}`;
+      if (reads > 0) model.busy.set(key, { error, reads });
+      else model.busy.delete(key);
     },
     inspect,
     model,

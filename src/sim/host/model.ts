@@ -31,6 +31,17 @@ export class WorkbookModel {
   customXmlParts: { id: string; namespace: string; xml: string }[] = [];
   activeId = "";
   selection: { sheetId: string; rect: Rect } | null = null;
+  /**
+   * Cells of a custom function still computing: they read as `error` (#BUSY! …) for the next `reads`
+   * loads of their contents, then show their value (Excel's asynchronous custom functions).
+   */
+  busy = new Map<string, { error: string; reads: number }>();
+  /** Workbook structure protection (Review → Protect Workbook): sheets cannot be added, deleted or hidden. */
+  structureProtected = false;
+  /** @internal Refuse a change of the workbook's structure while it is protected (AccessDenied). */
+  checkStructure(location: string): void {
+    if (this.structureProtected) fail(Codes.accessDenied, location);
+  }
   private nextSheet = 1;
   private nextId = 1;
 
@@ -44,6 +55,30 @@ export class WorkbookModel {
   newId(prefix = ""): string {
     const n = (this.nextId++).toString(16).toUpperCase().padStart(8, "0");
     return `{${prefix}${n}-0001-0000-0000-000000000000}`.slice(0, 38);
+  }
+
+  /**
+   * The workbook was saved, closed and opened again: Excel gives the sheets new ids (they are kept
+   * within a session only; Excel desktop then numbers them by position). Everything else stays.
+   */
+  reopen(): void {
+    const renamed = new Map<string, string>();
+    this.sheets.forEach((s, i) => {
+      const id = `{00000000-0001-0000-${i.toString(16).toUpperCase().padStart(4, "0")}-${(this.nextId++).toString(16).toUpperCase().padStart(12, "0")}}`;
+      renamed.set(s.id, id);
+      s.id = id;
+    });
+    const map = (id: string) => renamed.get(id) ?? id;
+    this.activeId = map(this.activeId);
+    if (this.selection) this.selection = { ...this.selection, sheetId: map(this.selection.sheetId) };
+    for (const t of this.tables) t.sheetId = map(t.sheetId);
+    for (const c of this.charts) c.sheetId = map(c.sheetId);
+    const busy = [...this.busy];
+    this.busy.clear();
+    for (const [k, b] of busy) {
+      const [id, ...rest] = k.split("!");
+      this.busy.set([map(id), ...rest].join("!"), b);
+    }
   }
 
   // ---- sheets ---------------------------------------------------------------------------------
@@ -103,6 +138,7 @@ export class WorkbookModel {
   }
 
   deleteSheet(sheet: SheetModel): void {
+    this.checkStructure("Worksheet.delete");
     if (sheet.visibility === "Visible" && this.visibleSheets().length === 1) fail(Codes.invalidOperation, "Worksheet.delete");
     const idx = this.sheets.indexOf(sheet);
     this.sheets.splice(idx, 1);
@@ -120,6 +156,7 @@ export class WorkbookModel {
   }
 
   setVisibility(sheet: SheetModel, visibility: string): void {
+    this.checkStructure("Worksheet.visibility");
     if (!["Visible", "Hidden", "VeryHidden"].includes(visibility)) fail(Codes.invalidArgument, "Worksheet.visibility");
     if (visibility !== "Visible" && sheet.visibility === "Visible" && this.visibleSheets().length === 1)
       fail(Codes.invalidOperation, "Worksheet.visibility");
@@ -235,7 +272,18 @@ export class WorkbookModel {
   }
 
   value(sheet: SheetModel, r: number, c: number): CellValue | "" {
+    const busy = this.busy.size ? this.busy.get(`${sheet.id}!${r}!${c}`) : undefined;
+    if (busy) return busy.error;
     return sheet.content.has(cellKey(r, c)) ? this.calc.value(sheet.hfId, r, c) : "";
+  }
+
+  /** A load of `rect`'s contents happened: busy cells in it come one read closer to their value. */
+  readBusy(sheet: SheetModel, rect: Rect): void {
+    for (const [k, b] of this.busy) {
+      const [id, r, c] = k.split("!");
+      if (id !== sheet.id || +r < rect.r0 || +r > rect.r1 || +c < rect.c0 || +c > rect.c1) continue;
+      if (--b.reads <= 0) this.busy.delete(k);
+    }
   }
 
   formula(sheet: SheetModel, r: number, c: number): CellValue | "" {

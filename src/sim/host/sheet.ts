@@ -129,7 +129,8 @@ export class SheetModel {
   showGridlines = true;
 
   constructor(
-    public readonly id: string,
+    /** Changes only when the workbook is reopened (WorkbookModel.reopen). */
+    public id: string,
     public name: string,
     public readonly hfId: number,
   ) {}

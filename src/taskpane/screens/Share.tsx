@@ -107,7 +107,7 @@ function Frozen({ result, t }: { result: FreezeResult; t: ShareMessages }): Reac
         <CellList
           intent="warning"
           title={fill(t.skippedTitle, { n: result.skipped.length })}
-          items={result.skipped.map((k) => fill(k.reason === "spill" ? t.skippedSpill : t.skippedArray, { cell: cellName(k) }))}
+          items={result.skipped.map((k) => fill(k.reason === "spill" ? t.skippedSpill : k.reason === "busy" ? t.skippedBusy : t.skippedArray, { cell: cellName(k), error: k.error ?? "" }))}
           t={t}
         />
       )}
@@ -125,12 +125,15 @@ function Restored({ result, t }: { result: RestoreResult; t: ShareMessages }): R
     );
   }
   const kept = (cells: KeptCell[]) => cells.map((k) => fill(t.keptCell, { cell: cellName(k), formula: k.formula }));
+  const byName = result.byName ?? [];
+  const why = [...new Set(byName.map((b) => (b.reason === "noId" ? t.byNameNoId : t.byNameIdsChanged)))].join("; ");
   return (
     <div className={s.group} role="status" data-testid="share-restored">
-      <MessageBar intent={result.changed.length || result.sheetMissing.length || result.unreadable ? "warning" : "success"} layout="multiline">
+      <MessageBar intent={result.changed.length || result.sheetMissing.length || result.unreadable || byName.length ? "warning" : "success"} layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{t.restoredTitle}</MessageBarTitle>
-          {[fill(t.restored, { n: result.restored }), result.already > 0 ? fill(t.already, { n: result.already }) : "", result.unreadable > 0 ? fill(t.unreadable, { n: result.unreadable }) : ""]
+          {[fill(t.restored, { n: result.restored }), result.already > 0 ? fill(t.already, { n: result.already }) : "", result.unreadable > 0 ? fill(t.unreadable, { n: result.unreadable }) : "",
+            byName.length > 0 ? fill(t.byName, { why, list: byName.map((b) => `«${b.sheet}»`).join(", ") }) : ""]
             .filter(Boolean)
             .join(" ")}
         </MessageBarBody>
