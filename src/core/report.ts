@@ -95,7 +95,7 @@ export function readReport(sheets: readonly ReadSheet[]): ReportData {
 
 function readIndicatorSheet(sheet: ReadSheet, report: ReportData, periodMap: Map<string, Period>): void {
   const { values } = sheet;
-  const width = Math.max(0, ...values.map((r) => r.length));
+  const width = values.reduce((w, r) => Math.max(w, r.length), 0);
   const blocks: { key: string; col: number }[] = [];
   for (let c = LAYOUT.firstPeriodCol; c <= width; c++) {
     const p = parsePeriodKey(cellOf(values, LAYOUT.periodKeyRow, c));

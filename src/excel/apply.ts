@@ -87,7 +87,7 @@ export function charsToPoints(chars: number): number {
 }
 
 function lastColumn(sheet: SheetPlan): number {
-  return Math.max(1, sheet.columnWidths.length, ...sheet.cells.map((r) => r.length));
+  return sheet.cells.reduce((w, r) => Math.max(w, r.length), Math.max(1, sheet.columnWidths.length));
 }
 
 /** Apply one style to a range (all format properties the style names). */

@@ -152,7 +152,7 @@ export function buildHighlights(input: HighlightInput): SheetHighlights[] {
     let h = out.get(name);
     if (!h) {
       const sheet = Object.values(report.sheets).find((s) => s?.name === name);
-      const width = Math.max(LAYOUT.firstPeriodCol, ...(sheet?.values ?? []).map((r) => r.length));
+      const width = (sheet?.values ?? []).reduce((w, r) => Math.max(w, r.length), LAYOUT.firstPeriodCol as number);
       const height = Math.max(LAYOUT.firstDataRow, sheet?.values.length ?? 0);
       h = { sheet: name, clear: rangeAddress(LAYOUT.firstDataRow, LAYOUT.firstPeriodCol, height, width), rules: [] };
       out.set(name, h);

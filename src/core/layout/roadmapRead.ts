@@ -18,6 +18,7 @@ import type { Deadline, IsoDate, ProgramYears, RoadmapEvent, TrackedEvent } from
 import type { ReadSheet } from "../report";
 import type { RoadmapOverdue } from "../risks";
 import type { Period } from "../types";
+import { typedValue } from "./typed";
 
 /** Geometry of the «Дорожная карта» sheet (1-based); the summary block sits to the right. */
 export const ROADMAP = {
@@ -58,6 +59,8 @@ type Content = string | number | boolean;
 /** One occurrence row of an existing sheet: its texts, dates and what was typed (as typed). */
 export interface SheetEventRow {
   key: string;
+  /** The row on the sheet (1-based). */
+  row: number;
   /** True for rows under the «Не найдено в новой вставке» heading. */
   orphan: boolean;
   group: string;
@@ -115,13 +118,16 @@ export function validYears(y: unknown): y is ProgramYears {
     && o.firstYear <= o.lastYear && o.lastYear - o.firstYear < 30;
 }
 
+/** A typed cell (input form) as a reader takes it: a text without Excel's prefix. */
+const plain = (v: Content | null): Content | null => (v === null ? null : typedValue(v));
+
 /** Whether anything but «план» was typed in a row's status, date or note. */
 export function hasTyped(r: Pick<SheetEventRow, "status" | "doneOn" | "note">): boolean {
-  const status = r.status === null ? null : parseStatus(String(r.status));
+  const status = r.status === null ? null : parseStatus(String(plain(r.status)));
   return (r.status !== null && status !== "planned") || r.doneOn !== null || r.note !== null;
 }
 
-/** The rows of an existing sheet (`formulas` as typed, `values` as computed; both from A1). */
+/** The rows of an existing sheet (`formulas` in input form, typed.ts; `values` as computed; both from A1). */
 export function readRoadmapSheet(sheet: Pick<ReadSheet, "values" | "formulas">): RoadmapSheetRead {
   const { values, formulas } = sheet;
   const rows: SheetEventRow[] = [];
@@ -139,6 +145,7 @@ export function readRoadmapSheet(sheet: Pick<ReadSheet, "values" | "formulas">):
     const typed = (c: number) => content(at(formulas, r, c) ?? at(values, r, c));
     rows.push({
       key,
+      row: r,
       orphan,
       group,
       number: text(at(values, r, C.numberCol)),
@@ -182,9 +189,9 @@ export function trackedRows(sheet: Pick<ReadSheet, "values" | "formulas">): Trac
       event,
       deadline,
       occurrence,
-      status: (r.status === null ? null : parseStatus(String(r.status))) ?? "planned",
-      completedOn: r.doneOn === null ? null : dateOf(r.doneOn),
-      note: r.note === null ? "" : String(r.note),
+      status: (r.status === null ? null : parseStatus(String(plain(r.status)))) ?? "planned",
+      completedOn: r.doneOn === null ? null : dateOf(plain(r.doneOn)),
+      note: r.note === null ? "" : String(plain(r.note)),
     };
   });
 }
@@ -225,7 +232,7 @@ export function chooseProgramYears(
     }
   }
   const cap = (first: number, last: number): ProgramYears => ({ firstYear: first, lastYear: Math.min(last, first + 29) });
-  if (found.length) return { years: cap(Math.min(...found), Math.max(...found)), source: "deadlines" };
+  if (found.length) return { years: cap(found.reduce((a, b) => Math.min(a, b)), found.reduce((a, b) => Math.max(a, b))), source: "deadlines" };
   if (o.sheet && validYears(o.sheet)) return { years: o.sheet, source: "sheet" };
   if (o.reportYear !== undefined && o.reportYear !== null) return { years: provisional, source: "report" };
   return { years: provisional, source: "today" };

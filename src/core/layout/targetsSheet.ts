@@ -14,6 +14,8 @@ import { CellGrid, cellAddress, quoteSheetName, rangeAddress } from "./grid";
 import type { TargetRefs } from "./highlight";
 import { markerOf } from "./markers";
 import { TAB_COLORS } from "./styles";
+import { axisOf, gridMove, sheetsMove, translateFormula } from "./refs";
+import { typedCell } from "./typed";
 
 export const TARGETS_SHEET_NAME: Text = { ru: "Цели программы", en: "Programme targets" };
 
@@ -81,20 +83,27 @@ function number(v: unknown): number | null {
 }
 
 /** Read the rows of an existing «Цели программы» sheet; `periods` give the default deadlines. */
-export function readTargetsSheet(sheet: ReadSheet, periods: readonly Period[]): { rows: TargetRow[]; periodKeys: string[] } {
-  const width = Math.max(0, ...sheet.formulas.map((r) => r.length), ...sheet.values.map((r) => r.length));
+export function readTargetsSheet(
+  sheet: ReadSheet,
+  periods: readonly Period[],
+): { rows: TargetRow[]; periodKeys: string[]; rowOf: Record<string, number>; milestoneColOf: Record<string, number> } {
+  let width = 0;
+  for (const row of sheet.formulas) if (row.length > width) width = row.length;
+  for (const row of sheet.values) if (row.length > width) width = row.length;
   const keyCols: { key: string; col: number }[] = [];
   for (let c = TARGETS.firstMilestoneCol; c <= width; c++) {
     const p = parsePeriodKey(at(sheet.values, TARGETS.periodKeyRow, c));
     if (p && !keyCols.some((k) => k.key === periodKey(p))) keyCols.push({ key: periodKey(p), col: c });
   }
   const rows: TargetRow[] = [];
+  const rowAt: Record<string, number> = {};
   const height = Math.max(sheet.formulas.length, sheet.values.length);
   for (let r = TARGETS.firstDataRow; r <= height; r++) {
     const idCell = at(sheet.values, r, TARGETS.idCol);
     if (typeof idCell !== "string" || !idCell.trim()) continue;
     const id = idCell.trim();
     if (rows.some((x) => x.id === id)) continue;
+    rowAt[id] = r;
     const typed: Record<number, Content> = {};
     for (let c = TARGETS.valueCol; c < TARGETS.firstMilestoneCol; c++) {
       const f = at(sheet.formulas, r, c);
@@ -125,7 +134,7 @@ export function readTargetsSheet(sheet: ReadSheet, periods: readonly Period[]): 
           };
     rows.push({ id, typed, milestones, target });
   }
-  return { rows, periodKeys: keyCols.map((k) => k.key) };
+  return { rows, periodKeys: keyCols.map((k) => k.key), rowOf: rowAt, milestoneColOf: Object.fromEntries(keyCols.map((k) => [k.key, k.col])) };
 }
 
 /** Where each target lives on the sheet, for formulas on other sheets. */
@@ -227,8 +236,16 @@ export function buildTargetsSheet(input: TargetsSheetInput): TargetsSheetResult 
     prompt: { title: T.promptTitle[lang], message: T.numberPrompt[lang] },
     error: { title: T.errorTitle[lang], message: T.numberError[lang] },
   });
-  const cell = (v: Content | undefined, style: string) =>
-    v === undefined ? { style } : typeof v === "string" && v.startsWith("=") ? { formula: v, style } : { value: v, style };
+  // A formula typed on the sheet follows the cells it refers to (a milestone column moved by a new period).
+  const newRowOf: [string, number][] = rows.map((row, i) => [row.id, TARGETS.firstDataRow + i]);
+  const move = read
+    ? gridMove(
+        axisOf(TARGETS.noteRow, Object.entries(read.rowOf), newRowOf),
+        axisOf(TARGETS.marginCol, Object.entries(read.milestoneColOf), Object.entries(milestoneColOf)),
+      )
+    : null;
+  const formula = move ? (f: string) => translateFormula(f, sheetsMove(input.name, new Map([[input.name, move]]))) : undefined;
+  const cell = (v: Content | undefined, style: string) => (v === undefined ? { style } : typedCell(v, style, formula));
 
   let r = TARGETS.firstDataRow;
   for (const row of rows) {
