@@ -28,6 +28,8 @@ const FAR_RIGHT = "XFD10";
 const FAR_FORMAT = "XFD1048576";
 /** No read of a command may load more cells than this (our largest sheet here is a few thousand). */
 const MAX_CELLS_READ = 200_000;
+/** Our sheets and the user's paste sheet, each given the stray cells. */
+const LITTERED = [BASE, STAFF, "Цели программы", "Дорожная карта", "Вставка"];
 
 let restore: (() => void) | undefined;
 afterAll(() => restore?.());
@@ -94,14 +96,10 @@ async function workbook(messy: boolean): Promise<SimHost> {
     await context.sync();
   });
   ok(await importRoadmap({ lang: "ru", today: "2024-01-15" }));
-  if (messy) console.log("before litter");
-  if (messy) await litter([BASE, STAFF, "Цели программы", "Дорожная карта", "Вставка"]);
-  if (messy) console.log("after litter");
+  if (messy) await litter(LITTERED);
   host.resetStats();
   return host;
 }
-
-const LITTERED = [BASE, STAFF, "Цели программы", "Дорожная карта", "Вставка"];
 
 describe("a stray value at row 100,001 and XFD10 and a stray format at XFD1048576", () => {
   type Step = { name: string; run: () => Promise<unknown> };
