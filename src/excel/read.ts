@@ -5,7 +5,8 @@
  * Sync 1: every sheet's name (`worksheets.load("items/name")`) and, in the same request, the name
  *   and A1 of the first `chainBound` sheets through `getFirst()` → `getNextOrNullObject()` …
  *   (ExcelApi 1.5). Proxies past the last sheet are null objects: their loads return nothing.
- * Sync 2 (skipped when no sheet is ours): used range (formulas, values if asked), protection and charts of our sheets only; plus the
+ * Sync 2 (skipped when no sheet is ours): our sheets' cells inside their read windows (formulas,
+ *   values, valueTypes: see probe), protection and charts of our sheets only; plus the
  *   A1 of the sheets the chain did not reach (a workbook with more than `chainBound` sheets).
  * Sync 3, only when one of those unreached sheets is ours: its contents. Reported in `extra`.
  * If the host refuses the chain request, it is sent again without the chain (one extra sync,
@@ -15,6 +16,9 @@
 import { readSheetGrid, type ExistingReport } from "../core/layout";
 import { parseAnyMarker, SHEET_KINDS } from "../core/layout/markers";
 import type { SheetKind } from "../core/plan";
+import { READ_WINDOWS } from "../core/layout/bounds";
+import { rangeAddress } from "../core/layout/grid";
+import { inputGrid } from "../core/layout/typed";
 import type { SheetState } from "./apply";
 
 /** How many sheets the first request walks. 250 proxies keep that request small (tens of KB). */
@@ -29,12 +33,12 @@ export function localAddress(address: string): string {
 export interface MarkedSheet {
   name: string;
   kind: SheetKind;
-  /** Used range from A1, formulas (constants as typed). */
+  /** The cells with values from A1 (inside the kind's read window), in input form (core/layout/typed.ts). */
   formulas: unknown[][];
   /** Computed values of the same range; null unless `values` was asked for. */
   values: unknown[][] | null;
   protected: boolean;
-  /** Used range without the sheet name ("A1:F30"). */
+  /** The area of the read window in use, formats included, without the sheet name ("A1:F30"): what a rewrite clears. */
   usedAddress: string;
   /** Chart names; null unless `charts` was asked for. */
   charts: string[] | null;
@@ -83,6 +87,7 @@ interface Probe {
   name: string;
   kind: SheetKind;
   used: Excel.Range;
+  owned: Excel.Range;
   ws: Excel.Worksheet;
 }
 
@@ -124,26 +129,37 @@ async function firstRequest(context: Excel.RequestContext, sync: Sync, bound: nu
   return { names, a1s: seen };
 }
 
+/**
+ * Sync 2 for one of our sheets: the cells with values inside the kind's read window (bounds.ts),
+ * with formulas, values and valueTypes (to tell a text typed as "'=…" from a formula: typed.ts),
+ * and the window's used area with formats (address only), which is what a rewrite clears. A stray
+ * value or format outside the window is neither read nor cleared.
+ */
 function probe(context: Excel.RequestContext, name: string, kind: SheetKind, options: MarkedReadOptions): Probe {
   const ws = context.workbook.worksheets.getItem(name);
-  const used = ws.getUsedRangeOrNullObject();
-  used.load(options.values ? "address,formulas,values" : "address,formulas");
+  const w = READ_WINDOWS[kind];
+  const window = ws.getRange(rangeAddress(1, 1, w.rows, w.cols));
+  const used = window.getUsedRangeOrNullObject(true);
+  used.load("address,formulas,values,valueTypes");
+  const owned = window.getUsedRangeOrNullObject(false);
+  owned.load("address");
   ws.protection.load("protected");
   if (options.charts) ws.charts.load("items/name");
-  return { name, kind, used, ws };
+  return { name, kind, used, owned, ws };
 }
 
 function sheetOf(p: Probe, options: MarkedReadOptions): MarkedSheet | null {
   if (p.used.isNullObject) return null; // A1 was emptied between the two requests
-  const usedAddress = localAddress(p.used.address);
-  if (!/^\$?A\$?1(:|$)/.test(usedAddress)) return null;
+  const valuesAddress = localAddress(p.used.address);
+  if (!/^\$?A\$?1(:|$)/.test(valuesAddress)) return null;
+  const values = p.used.values as unknown[][];
   return {
     name: p.name,
     kind: p.kind,
-    formulas: p.used.formulas as unknown[][],
-    values: options.values ? (p.used.values as unknown[][]) : null,
+    formulas: inputGrid(p.used.formulas as unknown[][], values, p.used.valueTypes as unknown[][]),
+    values: options.values ? values : null,
     protected: p.ws.protection.protected,
-    usedAddress,
+    usedAddress: p.owned.isNullObject ? valuesAddress : localAddress(p.owned.address),
     charts: options.charts ? p.ws.charts.items.map((c) => c.name) : null,
   };
 }

@@ -2,6 +2,7 @@
 
 import ExcelJS from "exceljs";
 import { readSheetGrid, type ExistingReport } from "../core/layout";
+import { asTyped } from "../core/layout/typed";
 
 /** A cell's content as the readers expect it: a formula as "=…", a value as it is, blank as null. */
 export function cellContent(cell: ExcelJS.Cell): string | number | boolean | null {
@@ -19,12 +20,19 @@ export function cellContent(cell: ExcelJS.Cell): string | number | boolean | nul
   return v;
 }
 
+/** A cell in input form (core/layout/typed.ts): a text that would read as a formula keeps Excel's "'" prefix. */
+export function cellInput(cell: ExcelJS.Cell): string | number | boolean | null {
+  const v = cellContent(cell);
+  const isText = typeof cell.value === "string" || (typeof cell.value === "object" && cell.value !== null && ("richText" in cell.value || "text" in cell.value));
+  return isText && typeof v === "string" ? asTyped(v) : v;
+}
+
 /** Every sheet as a grid of contents from A1 (rows and columns up to the last used cell). */
-export function sheetGrid(ws: ExcelJS.Worksheet): (string | number | boolean | null)[][] {
+export function sheetGrid(ws: ExcelJS.Worksheet, content: (cell: ExcelJS.Cell) => string | number | boolean | null = cellContent): (string | number | boolean | null)[][] {
   const grid: (string | number | boolean | null)[][] = [];
   for (let r = 1; r <= ws.rowCount; r++) {
     const row: (string | number | boolean | null)[] = [];
-    for (let c = 1; c <= ws.columnCount; c++) row.push(cellContent(ws.getCell(r, c)));
+    for (let c = 1; c <= ws.columnCount; c++) row.push(content(ws.getCell(r, c)));
     grid.push(row);
   }
   return grid;
@@ -53,7 +61,7 @@ export async function readXlsxReport(data: Buffer | ArrayBuffer): Promise<Existi
   const wb = await loadXlsx(data);
   const report: ExistingReport = { sheetNames: wb.worksheets.map((w) => w.name), sheets: [] };
   for (const ws of wb.worksheets) {
-    const s = readSheetGrid(ws.name, sheetGrid(ws));
+    const s = readSheetGrid(ws.name, sheetGrid(ws, cellInput));
     if (s && !report.sheets.some((x) => x.kind === s.kind)) report.sheets.push(s);
   }
   return report;

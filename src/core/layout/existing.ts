@@ -1,6 +1,7 @@
 /**
  * What our sheets already hold, read back before re-inserting (so that nothing typed is lost).
- * Pure: works on a grid of cell contents (Office.js `formulas`, or exceljs values).
+ * Pure: works on a grid of cell contents in input form (typed.ts: formulas as "=…", texts that
+ * would read as formulas with Excel's "'" prefix), from Office.js reads or an .xlsx.
  */
 
 import type { SheetKind } from "../plan";
@@ -8,7 +9,9 @@ import { parsePeriodKey } from "../periods";
 import { LAYOUT, PASSPORT } from "./grid";
 import { parseMarker } from "./markers";
 import { widthOf } from "../arrays";
+import { typedText } from "./typed";
 
+/** A typed cell in input form (see typed.ts). */
 export type CellContent = string | number | boolean;
 
 export interface ExistingSheet {
@@ -22,6 +25,10 @@ export interface ExistingSheet {
   rows: { id: string; number: string; name: string; unit: string }[];
   /** Passport only: field id → value. */
   fields: Record<string, CellContent>;
+  /** Where things were (1-based), so formulas typed on the sheet can follow them: indicator (or passport field) id → row. */
+  rowOf: Record<string, number>;
+  /** Period key → the column of its value cell. */
+  periodCol: Record<string, number>;
 }
 
 export interface ExistingReport {
@@ -31,15 +38,18 @@ export interface ExistingReport {
   sheets: ExistingSheet[];
 }
 
-function isBlank(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
-}
-
+/** A typed cell: anything but an empty cell is kept (a text of spaces too). */
 function content(v: unknown): CellContent | null {
-  if (isBlank(v)) return null;
+  if (v === null || v === undefined || v === "") return null;
   if (typeof v === "number" || typeof v === "boolean") return v;
   if (typeof v === "string") return v;
   return String(v);
+}
+
+/** A label cell as shown (our labels are constants). */
+function label(v: unknown): string {
+  const c = content(v);
+  return c === null ? "" : typedText(c);
 }
 
 /**
@@ -50,13 +60,15 @@ export function readSheetGrid(name: string, grid: unknown[][], origin: { row: nu
   const at = (row: number, col: number): unknown => grid[row - origin.row]?.[col - origin.col];
   const marker = parseMarker(at(1, 1));
   if (!marker) return null;
-  const sheet: ExistingSheet = { name, kind: marker.kind, periods: [], values: {}, rows: [], fields: {} };
+  const sheet: ExistingSheet = { name, kind: marker.kind, periods: [], values: {}, rows: [], fields: {}, rowOf: {}, periodCol: {} };
   const lastRow = origin.row + grid.length - 1;
   if (marker.kind === "passport") {
     for (let r = PASSPORT.firstFieldRow; r <= lastRow; r++) {
       const id = at(r, PASSPORT.idCol);
+      if (typeof id !== "string" || !id.trim() || sheet.rowOf[id.trim()]) continue;
+      sheet.rowOf[id.trim()] = r;
       const v = content(at(r, PASSPORT.valueCol));
-      if (typeof id === "string" && id.trim() && v !== null) sheet.fields[id.trim()] = v;
+      if (v !== null) sheet.fields[id.trim()] = v;
     }
     return sheet;
   }
@@ -70,6 +82,7 @@ export function readSheetGrid(name: string, grid: unknown[][], origin: { row: nu
       if (!sheet.periods.includes(key)) {
         sheet.periods.push(key);
         keyCols.push({ key, col: c });
+        sheet.periodCol[key] = c;
       }
     }
   }
@@ -77,12 +90,13 @@ export function readSheetGrid(name: string, grid: unknown[][], origin: { row: nu
     const idCell = at(r, LAYOUT.idCol);
     if (typeof idCell !== "string" || !idCell.trim()) continue;
     const id = idCell.trim();
-    if (sheet.rows.some((x) => x.id === id)) continue;
+    if (sheet.rowOf[id]) continue;
+    sheet.rowOf[id] = r;
     sheet.rows.push({
       id,
-      number: String(content(at(r, LAYOUT.numberCol)) ?? ""),
-      name: String(content(at(r, LAYOUT.nameCol)) ?? ""),
-      unit: String(content(at(r, LAYOUT.unitCol)) ?? ""),
+      number: label(at(r, LAYOUT.numberCol)),
+      name: label(at(r, LAYOUT.nameCol)),
+      unit: label(at(r, LAYOUT.unitCol)),
     });
     for (const { key, col } of keyCols) {
       const v = content(at(r, col));

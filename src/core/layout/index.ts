@@ -13,6 +13,8 @@ import { REPORT_SECTIONS, ReportOptionsError, validateReportOptions, type Report
 import { buildIndicatorSheet, buildPassportSheet, passportRowOf, type SheetRow } from "./sheets";
 import { PASSPORT_FIELDS, PASSPORT_SHEET_NAME, PROMPTS, QUALITY_DENOMINATOR_LABELS, S, parseQualityDenominator, t } from "./strings";
 import { STYLES } from "./styles";
+import { asTyped, typedValue } from "./typed";
+import { axisIsIdentity, axisOf, gridMove, moveOnAxis, sheetsMove, translateFormula, type CellPos } from "./refs";
 import { SECTIONS, indicatorsOfSection, unitLabel } from "../catalog";
 
 export * from "./options";
@@ -125,7 +127,7 @@ export function buildReportPlan(options: ReportOptions): WorkbookPlan {
   const old = ours.get("passport")?.fields ?? {};
   const fields: Record<string, CellContent> = {};
   const keepOr = (id: string, v: string | undefined) => {
-    if (v !== undefined && v.trim() !== "") fields[id] = v.trim();
+    if (v !== undefined && v.trim() !== "") fields[id] = asTyped(v.trim());
     else if (old[id] !== undefined) {
       fields[id] = old[id];
       valuesKept++;
@@ -141,7 +143,7 @@ export function buildReportPlan(options: ReportOptions): WorkbookPlan {
   const oldChoice = old.quality_denominator;
   if (options.qualityDenominator) fields.quality_denominator = QUALITY_DENOMINATOR_LABELS[options.qualityDenominator][lang];
   else if (oldChoice !== undefined) {
-    const parsed = parseQualityDenominator(oldChoice);
+    const parsed = parseQualityDenominator(typeof oldChoice === "string" ? typedValue(oldChoice) : oldChoice);
     fields.quality_denominator = parsed ? QUALITY_DENOMINATOR_LABELS[parsed][lang] : oldChoice;
     valuesKept++;
   } else fields.quality_denominator = QUALITY_DENOMINATOR_LABELS.students_assessed[lang];
@@ -152,6 +154,8 @@ export function buildReportPlan(options: ReportOptions): WorkbookPlan {
     valuesKept++;
   }
   const choices = [QUALITY_DENOMINATOR_LABELS.students_assessed[lang], QUALITY_DENOMINATOR_LABELS.students_total[lang]];
+  const moves = cellMoves(ours, baseRows, periods, extraFields, (kind) => (kind === "base" ? baseRows : rowsOf(indicatorsOfSection(kind as SectionId), lang, ours.get(kind) ?? null)));
+  const formulaOn = (sheet: string) => (moves.size ? (f: string) => translateFormula(f, sheetsMove(sheet, moves)) : undefined);
   sheets.push({
     ...buildPassportSheet({
       name: passportName,
@@ -164,6 +168,7 @@ export function buildReportPlan(options: ReportOptions): WorkbookPlan {
         prompt: { title: PROMPTS.qualityDenominator.title[lang], message: PROMPTS.qualityDenominator.message[lang] },
         error: { title: PROMPTS.errorTitle[lang], message: PROMPTS.qualityDenominator.error[lang] },
       },
+      formula: formulaOn(passportName),
     }),
     ...meta(names.get("passport")!, ours.has("passport")),
   });
@@ -173,7 +178,8 @@ export function buildReportPlan(options: ReportOptions): WorkbookPlan {
     const ex = ours.get(kind) ?? null;
     const rows = kind === "base" ? baseRows : rowsOf(indicatorsOfSection(kind as SectionId), lang, ex);
     const title = `${sectionName(kind as SectionId, lang)} — ${school ? `${school}, ` : ""}${yearText}`;
-    const { sheet, kept } = buildIndicatorSheet({ name: names.get(kind)!.name, kind, title, lang, rows, periods, base, existing: ex });
+    const sheetName = names.get(kind)!.name;
+    const { sheet, kept } = buildIndicatorSheet({ name: sheetName, kind, title, lang, rows, periods, base, existing: ex, formula: formulaOn(sheetName) });
     valuesKept += kept;
     sheets.push({ ...sheet, ...meta(names.get(kind)!, ours.has(kind)) });
   }
@@ -181,6 +187,41 @@ export function buildReportPlan(options: ReportOptions): WorkbookPlan {
   const styles = { ...STYLES };
   for (const sheet of sheets) sheet.rowHeights = fitRowHeights(sheet, styles);
   return { lang, sheets, styles, names: [], valuesKept };
+}
+
+/**
+ * How the cells of our existing sheets move in the new plan (refs.ts): indicator rows by id, period
+ * columns (value and share) by period key, passport rows by field id. Sheets that do not move are left out.
+ */
+function cellMoves(
+  ours: Map<SheetKind, ExistingSheet>,
+  baseRows: SheetRow[],
+  periods: Period[],
+  extraFields: string[],
+  rowsFor: (kind: SheetKind) => SheetRow[],
+): Map<string, (row: number, col: number) => CellPos | null> {
+  const moves = new Map<string, (row: number, col: number) => CellPos | null>();
+  const newCols: [string, number][] = periods.flatMap((p, i) => {
+    const c = GRID.firstPeriodCol + i * GRID.blockWidth;
+    return [[`${periodKey(p)}#0`, c], [`${periodKey(p)}#1`, c + 1]] as [string, number][];
+  });
+  for (const [kind, ex] of ours) {
+    if (kind === "passport") {
+      const fieldIds = [...PASSPORT_FIELDS.map((f) => f.id as string), ...extraFields];
+      const rows = axisOf(PASSPORT.firstFieldRow - 1, Object.entries(ex.rowOf), fieldIds.map((id, i) => [id, PASSPORT.firstFieldRow + i]));
+      if (!axisIsIdentity(rows)) moves.set(ex.name, (row, col) => {
+        const r = moveOnAxis(rows, row);
+        return r === null ? null : { row: r, col };
+      });
+      continue;
+    }
+    const rows = kind === "base" ? baseRows : rowsFor(kind);
+    const rowAxis = axisOf(GRID.subHeaderRow, Object.entries(ex.rowOf), rows.map((r, i) => [r.id, GRID.firstDataRow + i]));
+    const oldCols = Object.entries(ex.periodCol).flatMap(([k, c]) => [[`${k}#0`, c], [`${k}#1`, c + 1]] as [string, number][]);
+    const colAxis = axisOf(GRID.unitCol, oldCols, newCols);
+    if (!axisIsIdentity(rowAxis) || !axisIsIdentity(colAxis)) moves.set(ex.name, gridMove(rowAxis, colAxis));
+  }
+  return moves;
 }
 
 function meta(n: { name: string; renamedFrom?: string }, existing: boolean): Partial<SheetPlan> {

@@ -19,6 +19,7 @@ import type { ReadSheet } from "../report";
 import type { RoadmapOverdue } from "../risks";
 import type { Period } from "../types";
 import { maxOf, minOf } from "../arrays";
+import { typedValue } from "./typed";
 
 /** Geometry of the «Дорожная карта» sheet (1-based); the summary block sits to the right. */
 export const ROADMAP = {
@@ -59,6 +60,8 @@ type Content = string | number | boolean;
 /** One occurrence row of an existing sheet: its texts, dates and what was typed (as typed). */
 export interface SheetEventRow {
   key: string;
+  /** The row on the sheet (1-based). */
+  row: number;
   /** True for rows under the «Не найдено в новой вставке» heading. */
   orphan: boolean;
   group: string;
@@ -116,13 +119,16 @@ export function validYears(y: unknown): y is ProgramYears {
     && o.firstYear <= o.lastYear && o.lastYear - o.firstYear < 30;
 }
 
+/** A typed cell (input form) as a reader takes it: a text without Excel's prefix. */
+const plain = (v: Content | null): Content | null => (v === null ? null : typedValue(v));
+
 /** Whether anything but «план» was typed in a row's status, date or note. */
 export function hasTyped(r: Pick<SheetEventRow, "status" | "doneOn" | "note">): boolean {
-  const status = r.status === null ? null : parseStatus(String(r.status));
+  const status = r.status === null ? null : parseStatus(String(plain(r.status)));
   return (r.status !== null && status !== "planned") || r.doneOn !== null || r.note !== null;
 }
 
-/** The rows of an existing sheet (`formulas` as typed, `values` as computed; both from A1). */
+/** The rows of an existing sheet (`formulas` in input form, typed.ts; `values` as computed; both from A1). */
 export function readRoadmapSheet(sheet: Pick<ReadSheet, "values" | "formulas">): RoadmapSheetRead {
   const { values, formulas } = sheet;
   const rows: SheetEventRow[] = [];
@@ -140,6 +146,7 @@ export function readRoadmapSheet(sheet: Pick<ReadSheet, "values" | "formulas">):
     const typed = (c: number) => content(at(formulas, r, c) ?? at(values, r, c));
     rows.push({
       key,
+      row: r,
       orphan,
       group,
       number: text(at(values, r, C.numberCol)),
@@ -183,9 +190,9 @@ export function trackedRows(sheet: Pick<ReadSheet, "values" | "formulas">): Trac
       event,
       deadline,
       occurrence,
-      status: (r.status === null ? null : parseStatus(String(r.status))) ?? "planned",
-      completedOn: r.doneOn === null ? null : dateOf(r.doneOn),
-      note: r.note === null ? "" : String(r.note),
+      status: (r.status === null ? null : parseStatus(String(plain(r.status)))) ?? "planned",
+      completedOn: r.doneOn === null ? null : dateOf(plain(r.doneOn)),
+      note: r.note === null ? "" : String(plain(r.note)),
     };
   });
 }

@@ -28,6 +28,8 @@ import { markerOf } from "./markers";
 import { fitRowHeights } from "./rowHeights";
 import { GROUP_KEY, hasTyped, ORPHANS_KEY, readRoadmapSheet, ROADMAP, yearsText, type SheetEventRow } from "./roadmapRead";
 import { TAB_COLORS } from "./styles";
+import { axisOf, moveOnAxis, translateFormula, type CellMove } from "./refs";
+import { typedCell } from "./typed";
 
 export { GROUP_KEY, ORPHANS_KEY, ROADMAP } from "./roadmapRead";
 
@@ -157,14 +159,18 @@ export function isRoadmapLink(formula: unknown): boolean {
 
 type Content = string | number | boolean;
 
-function typedCell(v: Content | null, style: string): PlanCell {
+/** A typed cell (input form, typed.ts) as plan contents; formulas go through `formula` (refs.ts). */
+function inputCell(v: Content | null, style: string, formula?: (f: string) => string): PlanCell {
   if (v === null || v === "") return { style };
-  return typeof v === "string" && v.startsWith("=") ? { formula: v, style } : { value: v, style };
+  return typedCell(v, style, formula);
 }
 
-/** A completion date typed as text («28.09.2023») becomes an Excel date, whatever Excel's locale; other text stays. */
+/**
+ * A completion date typed as text («28.09.2023») becomes an Excel date, whatever Excel's locale;
+ * other text stays, and so does a text typed with Excel's text prefix ("'28.09.2023": kept as text on purpose).
+ */
 function asDate(v: Content | null): Content | null {
-  if (typeof v !== "string" || v.startsWith("=")) return v;
+  if (typeof v !== "string" || v.startsWith("=") || v.startsWith("'")) return v;
   const iso = parseIsoDate(v);
   return iso ? isoToSerial(iso) ?? v : v;
 }
@@ -210,10 +216,20 @@ export function buildRoadmapSheet(input: RoadmapSheetInput): RoadmapSheetResult 
     merges.push(rangeAddress(r, C.numberCol, r, C.flagCol));
     r++;
   };
-  const inputs = (status: Content | null, doneOn: Content | null, note: Content | null): void => {
-    g.set(r, C.statusCol, typedCell(status === null || status === "" ? planned : status, "rm.in.status"));
-    g.set(r, C.doneCol, typedCell(asDate(doneOn), "rm.in.date"));
-    g.set(r, C.noteCol, typedCell(note, "rm.in.note"));
+  // Kept formulas are translated once every row's new place is known (below).
+  const keptFormulas: PlanCell[] = [];
+  const newRowOf = new Map<string, number>();
+  const inputs = (key: string, status: Content | null, doneOn: Content | null, note: Content | null): void => {
+    if (!newRowOf.has(key)) newRowOf.set(key, r);
+    const cells = [
+      inputCell(status === null || status === "" ? planned : status, "rm.in.status"),
+      inputCell(asDate(doneOn), "rm.in.date"),
+      inputCell(note, "rm.in.note"),
+    ];
+    g.set(r, C.statusCol, cells[0]);
+    g.set(r, C.doneCol, cells[1]);
+    g.set(r, C.noteCol, cells[2]);
+    for (const c of cells) if (c.formula !== undefined) keptFormulas.push(c);
   };
 
   let group: string | null = null;
@@ -235,7 +251,7 @@ export function buildRoadmapSheet(input: RoadmapSheetInput): RoadmapSheetResult 
     g.set(r, C.resultCol, { value: e.result, style: "rm.text" });
     const prev = oldByKey.get(x.key);
     if (prev && hasTyped(prev)) kept++;
-    inputs(prev?.status ?? null, prev?.doneOn ?? null, prev?.note ?? null);
+    inputs(x.key, prev?.status ?? null, prev?.doneOn ?? null, prev?.note ?? null);
     const flag = kind === "unparsed" ? RM.unparsed : kind === "undated" ? RM.undated : x.deadline.recurring ? RM.recurring : null;
     g.set(r, C.flagCol, flag ? { value: flag[lang], style: "rm.flag" } : { style: "rm.flag" });
     if (kind === "unparsed" && !unparsed.includes(e.deadlineText)) unparsed.push(e.deadlineText);
@@ -256,12 +272,23 @@ export function buildRoadmapSheet(input: RoadmapSheetInput): RoadmapSheetResult 
       g.set(r, C.responsibleCol, { value: o.responsible, style: "rm.text" });
       g.set(r, C.targetGroupCol, { value: o.targetGroup, style: "rm.text" });
       g.set(r, C.resultCol, { value: o.result, style: "rm.text" });
-      inputs(o.status, o.doneOn, o.note);
+      inputs(o.key, o.status, o.doneOn, o.note);
       g.set(r, C.flagCol, { value: RM.orphanFlag[lang], style: "rm.flag" });
       r++;
     }
   }
   const lastRow = Math.max(C.firstDataRow, r - 1);
+  if (old && keptFormulas.length) {
+    // Event rows follow their key; the summary block (to the right) and the columns stay as written.
+    const rows = axisOf(C.headerRow, [...oldByKey.values()].map((o) => [o.key, o.row]), newRowOf);
+    const events = (row: number, col: number) => {
+      if (col >= C.sumLabelCol) return undefined;
+      const to = moveOnAxis(rows, row);
+      return to === null ? null : { row: to, col };
+    };
+    const move: CellMove = (sheet, row, col) => ((sheet ?? input.name).toLowerCase() === input.name.toLowerCase() ? events(row, col) : undefined);
+    for (const c of keptFormulas) c.formula = translateFormula(c.formula as string, move);
+  }
 
   // Summary block: one row per period, native formulas over the rows of the current paste.
   const periods = summaryPeriods(input.periods, years);

@@ -7,6 +7,7 @@ import type { CellContent, ExistingSheet } from "./existing";
 import { choiceShareFormula, shareFormula } from "./formulas";
 import { CellGrid, LAYOUT, PASSPORT, blockValueCol, cellAddress, quoteSheetName, rangeAddress } from "./grid";
 import { markerOf } from "./markers";
+import { typedCell } from "./typed";
 import { PASSPORT_FIELDS, S, t } from "./strings";
 import { INPUT_STYLE, TAB_COLORS, nameStyle } from "./styles";
 import { groupValidations, validationForUnit, type CellValidation } from "./validation";
@@ -47,6 +48,8 @@ export interface IndicatorSheetInput {
   periods: Period[];
   base: BaseRefs;
   existing: ExistingSheet | null;
+  /** Translates a kept formula's references to where their cells are now (refs.ts); identity by default. */
+  formula?: (f: string) => string;
 }
 
 function baseSheetProps(kind: SheetKind) {
@@ -104,7 +107,7 @@ export function buildIndicatorSheet(input: IndicatorSheetInput): { sheet: SheetP
       const sc = vc + 1;
       const typed: CellContent | undefined = existing?.values[row.id]?.[periodKey(p)];
       if (typed !== undefined) kept++;
-      const withValue = (style: string): PlanCell => (typed === undefined ? { style } : typeof typed === "string" && typed.startsWith("=") ? { formula: typed, style } : { value: typed, style });
+      const withValue = (style: string): PlanCell => (typed === undefined ? { style } : typedCell(typed, style, input.formula));
       if (row.indicator && !appliesTo(row.indicator, p)) {
         g.set(r, vc, withValue("na"));
         g.set(r, sc, { style: "na" });
@@ -182,6 +185,8 @@ export interface PassportInput {
   /** Labels of fields kept from an older passport that this version does not know. */
   extraFields: string[];
   denominatorPrompt: CellValidation;
+  /** As in IndicatorSheetInput. */
+  formula?: (f: string) => string;
 }
 
 /** Row of a passport field (1-based), by its position in PASSPORT_FIELDS. */
@@ -204,7 +209,7 @@ export function buildPassportSheet(input: PassportInput): SheetPlan {
     g.set(r, PASSPORT.labelCol, { value: t(f.label, lang), style: "label" });
     const v = input.values[f.id];
     const style = !f.input ? "info" : f.id === "quality_denominator" ? INPUT_STYLE.list : INPUT_STYLE.text;
-    g.set(r, PASSPORT.valueCol, v === undefined || v === "" ? { style } : { value: v, style });
+    g.set(r, PASSPORT.valueCol, v === undefined || v === "" ? { style } : typedCell(v, style, input.formula));
     if (f.id === "quality_denominator") {
       validations.push({ range: cellAddress(r, PASSPORT.valueCol), ...input.denominatorPrompt });
     }
@@ -214,7 +219,7 @@ export function buildPassportSheet(input: PassportInput): SheetPlan {
     g.set(r, PASSPORT.idCol, { value: id, style: "id" });
     g.set(r, PASSPORT.labelCol, { value: id, style: "label" });
     const v = input.values[id];
-    g.set(r, PASSPORT.valueCol, v === undefined ? { style: INPUT_STYLE.text } : { value: v, style: INPUT_STYLE.text });
+    g.set(r, PASSPORT.valueCol, v === undefined ? { style: INPUT_STYLE.text } : typedCell(v, INPUT_STYLE.text, input.formula));
     r++;
   }
   return {

@@ -15,6 +15,8 @@ import type { TargetRefs } from "./highlight";
 import { markerOf } from "./markers";
 import { TAB_COLORS } from "./styles";
 import { widthOf } from "../arrays";
+import { axisOf, gridMove, sheetsMove, translateFormula } from "./refs";
+import { typedCell } from "./typed";
 
 export const TARGETS_SHEET_NAME: Text = { ru: "Цели программы", en: "Programme targets" };
 
@@ -82,7 +84,10 @@ function number(v: unknown): number | null {
 }
 
 /** Read the rows of an existing «Цели программы» sheet; `periods` give the default deadlines. */
-export function readTargetsSheet(sheet: ReadSheet, periods: readonly Period[]): { rows: TargetRow[]; periodKeys: string[] } {
+export function readTargetsSheet(
+  sheet: ReadSheet,
+  periods: readonly Period[],
+): { rows: TargetRow[]; periodKeys: string[]; rowOf: Record<string, number>; milestoneColOf: Record<string, number> } {
   const width = widthOf(sheet.values, widthOf(sheet.formulas));
   const keyCols: { key: string; col: number }[] = [];
   for (let c = TARGETS.firstMilestoneCol; c <= width; c++) {
@@ -90,12 +95,14 @@ export function readTargetsSheet(sheet: ReadSheet, periods: readonly Period[]): 
     if (p && !keyCols.some((k) => k.key === periodKey(p))) keyCols.push({ key: periodKey(p), col: c });
   }
   const rows: TargetRow[] = [];
+  const rowAt: Record<string, number> = {};
   const height = Math.max(sheet.formulas.length, sheet.values.length);
   for (let r = TARGETS.firstDataRow; r <= height; r++) {
     const idCell = at(sheet.values, r, TARGETS.idCol);
     if (typeof idCell !== "string" || !idCell.trim()) continue;
     const id = idCell.trim();
     if (rows.some((x) => x.id === id)) continue;
+    rowAt[id] = r;
     const typed: Record<number, Content> = {};
     for (let c = TARGETS.valueCol; c < TARGETS.firstMilestoneCol; c++) {
       const f = at(sheet.formulas, r, c);
@@ -126,7 +133,7 @@ export function readTargetsSheet(sheet: ReadSheet, periods: readonly Period[]): 
           };
     rows.push({ id, typed, milestones, target });
   }
-  return { rows, periodKeys: keyCols.map((k) => k.key) };
+  return { rows, periodKeys: keyCols.map((k) => k.key), rowOf: rowAt, milestoneColOf: Object.fromEntries(keyCols.map((k) => [k.key, k.col])) };
 }
 
 /** Where each target lives on the sheet, for formulas on other sheets. */
@@ -228,8 +235,16 @@ export function buildTargetsSheet(input: TargetsSheetInput): TargetsSheetResult 
     prompt: { title: T.promptTitle[lang], message: T.numberPrompt[lang] },
     error: { title: T.errorTitle[lang], message: T.numberError[lang] },
   });
-  const cell = (v: Content | undefined, style: string) =>
-    v === undefined ? { style } : typeof v === "string" && v.startsWith("=") ? { formula: v, style } : { value: v, style };
+  // A formula typed on the sheet follows the cells it refers to (a milestone column moved by a new period).
+  const newRowOf: [string, number][] = rows.map((row, i) => [row.id, TARGETS.firstDataRow + i]);
+  const move = read
+    ? gridMove(
+        axisOf(TARGETS.noteRow, Object.entries(read.rowOf), newRowOf),
+        axisOf(TARGETS.marginCol, Object.entries(read.milestoneColOf), Object.entries(milestoneColOf)),
+      )
+    : null;
+  const formula = move ? (f: string) => translateFormula(f, sheetsMove(input.name, new Map([[input.name, move]]))) : undefined;
+  const cell = (v: Content | undefined, style: string) => (v === undefined ? { style } : typedCell(v, style, formula));
 
   let r = TARGETS.firstDataRow;
   for (const row of rows) {

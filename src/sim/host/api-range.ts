@@ -4,7 +4,7 @@ import { MAX_COLS, MAX_ROWS, Rect, formatRect, intersect, isWholeColumns, isWhol
 import { Codes, fail } from "./errors";
 import type { WorkbookModel } from "./model";
 import { SimObject, defineProps, type LoadSpec } from "./proxy";
-import type { SimContext } from "./context";
+import { RESPONSE_LIMIT_BYTES, type SimContext } from "./context";
 import { SheetModel, guardFormat } from "./sheet";
 import { removeCondFormatsIn, clearValidation } from "./rules";
 import { RangeFormatProxy } from "./api-format";
@@ -57,6 +57,7 @@ export class RangeProxy extends SimObject {
 
   /** @internal Loads of cell contents are recorded in stats.rangeReads. */
   override _doLoad(spec: LoadSpec): () => void {
+    this._checkReadSize(spec);
     const commit = super._doLoad(spec);
     const properties = spec.all ? [...CELL_PROPS] : [...spec.props].filter((p) => CELL_PROPS.includes(p));
     const l = properties.length ? this._find() : null;
@@ -66,6 +67,16 @@ export class RangeProxy extends SimObject {
       if (properties.some((p) => p === "values" || p === "valueTypes" || p === "text")) this.context._host.model.readBusy(l.sheet, l.rect);
     }
     return commit;
+  }
+
+  /** @internal A read of cell contents that cannot fit in a response fails before the grid is built, as Excel refuses it. */
+  private _checkReadSize(spec: LoadSpec): void {
+    const properties = spec.all ? [...CELL_PROPS] : [...spec.props].filter((p) => CELL_PROPS.includes(p));
+    const l = properties.length ? this._find() : null;
+    if (!l || isWholeColumns(l.rect) || isWholeRows(l.rect)) return;
+    const cells = (l.rect.r1 - l.rect.r0 + 1) * (l.rect.c1 - l.rect.c0 + 1);
+    // At least 3 bytes a cell and property ("", plus a comma) in the JSON response.
+    if (cells * properties.length * 3 > RESPONSE_LIMIT_BYTES) fail(Codes.responsePayloadSizeLimitExceeded, "Range.load");
   }
 
   /** @internal */ _at(): Located {
@@ -141,16 +152,10 @@ export class RangeProxy extends SimObject {
     });
   }
   getUsedRange(valuesOnly = false): RangeProxy {
-    return this.derive((l) => {
-      const used = l.model.usedRect(l.sheet, valuesOnly);
-      return (used && intersect(used, l.rect)) ?? fail(Codes.itemNotFound, "Range.getUsedRange");
-    });
+    return this.derive((l) => l.model.usedRect(l.sheet, valuesOnly, l.rect) ?? fail(Codes.itemNotFound, "Range.getUsedRange"));
   }
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
-    return this.derive((l) => {
-      const used = l.model.usedRect(l.sheet, valuesOnly);
-      return used ? intersect(used, l.rect) : null;
-    }, true)._queueNullCheck();
+    return this.derive((l) => l.model.usedRect(l.sheet, valuesOnly, l.rect), true)._queueNullCheck();
   }
 
   merge(across = false): void {

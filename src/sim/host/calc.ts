@@ -1,6 +1,6 @@
 /** The HyperFormula bridge: one instance holds every cell's content and computes formulas. */
 
-import { HyperFormula, DetailedCellError } from "hyperformula";
+import { AlwaysSparse, HyperFormula, DetailedCellError } from "hyperformula";
 import { MAX_COLS, MAX_ROWS } from "./address";
 import { DeferredSheets, referencedSheets } from "./deferred";
 import { addFunctionAlias, displayFormula, engineFormula } from "./aliases";
@@ -70,6 +70,9 @@ export class Calc {
   constructor(hfConfig: Record<string, unknown> = {}) {
     this.hf = HyperFormula.buildEmpty({
       licenseKey: "gpl-v3",
+      // Sparse cell storage: a stray value at XFD10 and another at row 100,001 cost two cells, not a
+      // dense 100,001 × 16,384 grid (as in Excel, where far cells are cheap).
+      chooseAddressMappingPolicy: new AlwaysSparse(),
       maxRows: MAX_ROWS,
       maxColumns: MAX_COLS,
       evaluateNullToZero: true,

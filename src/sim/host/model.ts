@@ -315,8 +315,12 @@ export class WorkbookModel {
     return out;
   }
 
-  /** Bounding rectangle of cells with content (and, unless valuesOnly, with a cell format). */
-  usedRect(sheet: SheetModel, valuesOnly: boolean): Rect | null {
+  /**
+   * Bounding rectangle of cells with content (and, unless valuesOnly, with a cell format), within
+   * `within` when given: Excel's Range.getUsedRange is the used cells of that range, not the
+   * worksheet's used range cut to it (sheet.getRange("A:A").getUsedRange() ends at column A's last value).
+   */
+  usedRect(sheet: SheetModel, valuesOnly: boolean, within?: Rect): Rect | null {
     let r0 = Infinity;
     let c0 = Infinity;
     let r1 = -1;
@@ -324,6 +328,7 @@ export class WorkbookModel {
     const visit = (key: number) => {
       const r = keyRow(key);
       const c = keyCol(key);
+      if (within && (r < within.r0 || r > within.r1 || c < within.c0 || c > within.c1)) return;
       if (r < r0) r0 = r;
       if (r > r1) r1 = r;
       if (c < c0) c0 = c;
