@@ -29,6 +29,16 @@ export interface SimHost {
   resetStats(): void;
   /** While true every sync rejects with InvalidOperationInCellEditMode (the user is typing in a cell). */
   setEditMode(on: boolean): void;
+  /**
+   * Make Excel refuse an operation, named by its action location ("Worksheet.visibility",
+   * "WorksheetProtection.protect", "ChartCollection.add", "Range.values" …): the sync carrying it
+   * rejects with `code` (and `message`, else Office's own wording) at that action, as a real refusal
+   * does — actions before it in the batch stay applied. `allow(operation)` lifts one, `allow()` all.
+   */
+  refuse(operation: string, code: string, message?: string): void;
+  allow(operation?: string): void;
+  /** Syncs a custom-function cell reads "#BUSY!" after it is written (WorkbookModel.customLag; default 0). */
+  setCustomFunctionLag(syncs: number): void;
   inspect: Inspector;
   /** @internal The underlying model (for advanced tests only). */
   model: WorkbookModel;
@@ -43,6 +53,7 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
     model,
     stats: emptyStats(),
     editMode: false,
+    refusals: new Map(),
     emitChange: () => inspect.emit({ source: "api" }),
   };
   const makeContext = (h: HostState): SimContext => {
@@ -85,6 +96,16 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
     },
     setEditMode(on: boolean) {
       state.editMode = on;
+    },
+    refuse(operation: string, code: string, message?: string) {
+      state.refusals.set(operation, { code, message });
+    },
+    allow(operation?: string) {
+      if (operation === undefined) state.refusals.clear();
+      else state.refusals.delete(operation);
+    },
+    setCustomFunctionLag(syncs: number) {
+      model.customLag = Math.max(0, syncs);
     },
     inspect,
     model,

@@ -4,7 +4,7 @@
  */
 
 import { MAX_COLS, MAX_ROWS, Rect, intersect, isWholeColumns, isWholeRows, parseAddress, qualified, quoteSheet } from "./address";
-import { Calc, CellValue, RawContent, isErrorValue } from "./calc";
+import { Calc, CellValue, RawContent, callsCustomFunction, isErrorValue } from "./calc";
 import { Codes, fail } from "./errors";
 import { Locale, formatValue } from "./numfmt";
 import { SheetModel, TableModel, ChartModel } from "./sheet";
@@ -31,6 +31,16 @@ export class WorkbookModel {
   customXmlParts: { id: string; namespace: string; xml: string }[] = [];
   activeId = "";
   selection: { sheetId: string; rect: Rect } | null = null;
+  /**
+   * Custom functions are asynchronous in Excel: a cell whose formula calls one reads "#BUSY!" until
+   * Excel has computed it. With `customLag` n, such a cell written in sync k reads "#BUSY!" in syncs
+   * k … k+n−1 (0: computed at once; Infinity: never, as with a broken shared runtime).
+   */
+  customLag = 0;
+  /** Round trips so far (the context counts them; never reset). */
+  syncSerial = 0;
+  /** Per sheet id: cell key → the first sync in which the custom-function cell is computed. */
+  private busyUntil = new Map<string, Map<number, number>>();
   private nextSheet = 1;
   private nextId = 1;
 
@@ -109,6 +119,7 @@ export class WorkbookModel {
     this.calc.removeSheet(sheet.hfId);
     this.tables = this.tables.filter((t) => t.sheetId !== sheet.id);
     this.charts = this.charts.filter((c) => c.sheetId !== sheet.id);
+    this.busyUntil.delete(sheet.id);
     if (this.activeId === sheet.id) this.activeId = this.visibleSheets()[Math.max(0, Math.min(idx, this.visibleSheets().length) - 1)]?.id ?? "";
     if (this.selection?.sheetId === sheet.id) this.selection = null;
   }
@@ -216,14 +227,26 @@ export class WorkbookModel {
           j = k;
         }
       });
+    const busy = this.busyUntil.get(sheet.id);
     raw.forEach((row, i) =>
       row.forEach((v, j) => {
         if (v === undefined) return;
         const key = cellKey(r0 + i, c0 + j);
         if (v === null) sheet.content.delete(key);
         else sheet.content.add(key);
+        busy?.delete(key);
+        if (this.customLag > 0 && typeof v === "string" && v.startsWith("=") && callsCustomFunction(v)) {
+          if (!this.busyUntil.has(sheet.id)) this.busyUntil.set(sheet.id, new Map());
+          this.busyUntil.get(sheet.id)!.set(key, this.syncSerial + this.customLag);
+        }
       }),
     );
+  }
+
+  /** Whether a custom-function cell is still being computed (reads "#BUSY!"). */
+  private isBusy(sheet: SheetModel, key: number): boolean {
+    const until = this.busyUntil.get(sheet.id)?.get(key);
+    return until !== undefined && this.syncSerial < until;
   }
 
   clearContents(sheet: SheetModel, rect: Rect): void {
@@ -235,7 +258,9 @@ export class WorkbookModel {
   }
 
   value(sheet: SheetModel, r: number, c: number): CellValue | "" {
-    return sheet.content.has(cellKey(r, c)) ? this.calc.value(sheet.hfId, r, c) : "";
+    const key = cellKey(r, c);
+    if (!sheet.content.has(key)) return "";
+    return this.isBusy(sheet, key) ? "#BUSY!" : this.calc.value(sheet.hfId, r, c);
   }
 
   formula(sheet: SheetModel, r: number, c: number): CellValue | "" {
