@@ -16,7 +16,7 @@ import {
   type SelfTestReport,
 } from "../../src/core/selftest";
 import { customCalls } from "../../src/core/share";
-import { comparePeriods, insertTargets } from "../../src/excel/commands";
+import { comparePeriods, insertTargets, refreshRisks } from "../../src/excel/commands";
 import { IMPLEMENTATIONS } from "../../src/functions/impl";
 import { YEAR, reportBook } from "../hardening/workbook";
 
@@ -31,6 +31,7 @@ describe("the custom functions the add-in writes", () => {
     try {
       expect((await insertTargets({ lang: "ru" })).ok).toBe(true);
       expect((await comparePeriods({ earlier: { startYear: YEAR, kind: "H1" }, later: { startYear: YEAR, kind: "Y" }, lang: "ru" })).ok).toBe(true);
+      expect((await refreshRisks({ lang: "ru" })).ok).toBe(true);
       const written = new Set<string>();
       for (const { name } of book.host.inspect.sheetNames())
         for (const row of book.host.inspect.grid(name).cells) for (const c of row) for (const f of customCalls(c.formula)) written.add(f);
