@@ -9,6 +9,8 @@ export const en: Messages = {
     switchLangLabel: "Переключить панель на русский язык",
     journeys: "Pane sections",
     privacy: "Your data stays in your workbook: the add-in sends nothing over the network.",
+    selfTest: "Self-test",
+    selfTestHint: "Check that the add-in works in your Excel",
   },
   host: {
     loading: "Loading…",

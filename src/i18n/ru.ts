@@ -11,6 +11,8 @@ export const ru = {
     switchLangLabel: "Switch the pane to English",
     journeys: "Разделы панели",
     privacy: "Данные остаются в вашей книге: надстройка ничего не отправляет в сеть.",
+    selfTest: "Самопроверка",
+    selfTestHint: "Проверить, работает ли надстройка в вашем Excel",
   },
   host: {
     loading: "Загрузка…",

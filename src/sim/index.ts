@@ -7,6 +7,8 @@
  *   const uninstall = installSimHost(host);   // globalThis.Excel / OfficeExtension
  *   await Excel.run(async (context) => { … });
  *   host.stats; host.resetStats(); host.setEditMode(true); host.inspect.cell("Sheet1", "A1");
+ *   host.refuse("WorksheetProtection.protect", "AccessDenied"); host.allow();
+ *   host.setCustomFunctionLag(2);
  *
  * Semantics
  * - Proxies queue actions; nothing applies until `context.sync()`. `Excel.run(batch)` and
@@ -107,6 +109,13 @@
  *   (InvalidObjectPath), a view-only workbook (every change AccessDenied), protect/unprotect without
  *   a password (AccessDenied, June 2026 builds). host.setBusy(sheet, a1, n): a cell reads #BUSY!
  *   (or another error) for its next n content loads. host.reopen(): new sheet ids, as after reopening.
+ * - Refusals: `host.refuse(operation, code, message?)` makes every action at that location
+ *   ("Worksheet.visibility", "WorksheetProtection.protect", "ChartCollection.add", "Range.values",
+ *   "Worksheet.getNextOrNullObject" …) reject its sync with that Office error code, as a build, a
+ *   policy or a platform that refuses it does (same failure semantics as above); `allow()` lifts.
+ * - Custom functions are asynchronous in Excel: with `host.setCustomFunctionLag(n)` a cell whose
+ *   formula calls a plugin function reads "#BUSY!" (valueType "Error") in the sync that writes it
+ *   and the next n−1 syncs (Infinity: forever, as with a broken shared runtime).
  * - Limits and logs: a response over 5 MB → ResponsePayloadSizeLimitExceeded (stats.maxResponseBytes,
  *   requests[].responseBytes); stats.rangeReads lists every range whose contents a sync read.
  * - Scale: a sheet no formula can reach keeps its plain constants outside HyperFormula

@@ -1,6 +1,7 @@
 /**
  * The task pane: header with the language switch, host status, and the journeys as tabs
- * (Fill a report · Compare periods · Targets and risks · Road map · Summary · Sending; the last three load on first visit). Commands arrive as props.
+ * (Fill a report · Compare periods · Targets and risks · Road map · Summary · Sending; the last three load on first visit),
+ * and «Самопроверка» (self-test) opened from the footer in place of the sections (loaded on first visit). Commands arrive as props.
  */
 import * as React from "react";
 import {
@@ -35,6 +36,7 @@ const LAZY: ReadonlySet<Journey> = new Set<Journey>(["roadmap", "consolidate", "
 
 const Roadmap = React.lazy(() => import(/* webpackChunkName: "roadmap-screen" */ "./screens/Roadmap").then((m) => ({ default: m.Roadmap })));
 const Share = React.lazy(() => import(/* webpackChunkName: "share-screen" */ "./screens/Share").then((m) => ({ default: m.Share })));
+const SelfTest = React.lazy(() => import(/* webpackChunkName: "selftest-screen" */ "./screens/SelfTest").then((m) => ({ default: m.SelfTest })));
 const Consolidate = React.lazy(() => import(/* webpackChunkName: "consolidate-screen" */ "./screens/Consolidate").then((m) => ({ default: m.Consolidate })));
 
 export interface AppProps {
@@ -66,7 +68,8 @@ const useStyles = makeStyles({
   logo: { width: "32px", height: "32px", flexShrink: 0 },
   titles: { display: "flex", flexDirection: "column", flexGrow: 1, minWidth: 0 },
   title: { margin: 0 },
-  footer: { color: tokens.colorNeutralForeground3, marginTop: "auto" },
+  footer: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3, marginTop: "auto" },
+  privacy: { flexGrow: 1, flexBasis: "12em" },
 });
 
 const intent = { loading: "info", excel: "success", otherHost: "warning", outsideOffice: "warning" } as const;
@@ -77,6 +80,21 @@ export function App({ lang: initialLang, host, commands = {}, theme = "light", o
   React.useEffect(() => setLang(initialLang), [initialLang]);
   const [journey, setJourney] = React.useState<Journey>("fill");
   const [visited, setVisited] = React.useState<ReadonlySet<Journey>>(() => new Set<Journey>(["fill"]));
+  /** «Самопроверка» replaces the sections while open (they stay mounted, hidden). */
+  const [selfTest, setSelfTest] = React.useState(false);
+  const [selfTestVisited, setSelfTestVisited] = React.useState(false);
+  const selfTestButton = React.useRef<HTMLButtonElement>(null);
+  const openSelfTest = () => {
+    setSelfTest(true);
+    setSelfTestVisited(true);
+  };
+  const closeSelfTest = React.useCallback(() => setSelfTest(false), []);
+  // Back from «Самопроверка»: focus returns to the button that opened it.
+  const wasOpen = React.useRef(false);
+  React.useEffect(() => {
+    if (!selfTest && wasOpen.current) selfTestButton.current?.focus();
+    wasOpen.current = selfTest;
+  }, [selfTest]);
   const [generation, setGeneration] = React.useState(0);
   const bump = React.useCallback(() => setGeneration((g) => g + 1), []);
   const report = useReportInfo(commands, generation);
@@ -107,33 +125,52 @@ export function App({ lang: initialLang, host, commands = {}, theme = "light", o
             <MessageBarBody>{t.host[host]}</MessageBarBody>
           </MessageBar>
         )}
-        <Tabs
-          label={t.app.journeys}
-          tabs={JOURNEYS.map((j) => ({ value: j, label: t.tabs[j] }))}
-          selected={journey}
-          onSelect={(j) => {
-            setJourney(j);
-            setVisited((v) => (v.has(j) ? v : new Set([...v, j])));
-            if (j !== "fill") report.reload();
-          }}
-        />
-        <HostReady.Provider value={host === "excel"}>
-          {JOURNEYS.map((j) => (
-            <div key={j} id={`panel-${j}`} role="tabpanel" aria-labelledby={`tab-${j}`} hidden={journey !== j}>
-              {j === "fill" && <FillReport lang={lang} commands={commands} today={today} onInserted={bump} />}
-              {j === "compare" && <ComparePeriods lang={lang} commands={commands} report={report} />}
-              {j === "targets" && <TargetsRisks lang={lang} commands={commands} report={report} onChanged={bump} />}
-              {LAZY.has(j) && visited.has(j) && (
-                <React.Suspense fallback={<Spinner size="small" label={t.common.busy} />}>
-                  {j === "roadmap" && <Roadmap lang={lang} importRoadmap={commands.importRoadmap} activateSheet={commands.activateSheet} onChanged={bump} />}
-                  {j === "share" && <Share lang={lang} freezeForSending={commands.freezeForSending} restoreFormulas={commands.restoreFormulas} onChanged={bump} />}
-                  {j === "consolidate" && <Consolidate lang={lang} consolidate={commands.consolidate} readSchoolFile={commands.readSchoolFile} activateSheet={commands.activateSheet} />}
-                </React.Suspense>
-              )}
-            </div>
-          ))}
-        </HostReady.Provider>
-        <Caption1 className={styles.footer}>{t.app.privacy}</Caption1>
+        {selfTestVisited && (
+          <div hidden={!selfTest}>
+            <React.Suspense fallback={<Spinner size="small" label={t.common.busy} />}>
+              <HostReady.Provider value={host === "excel"}>
+                <SelfTest lang={lang} active={selfTest} runSelfTest={commands.runSelfTest} onBack={closeSelfTest} />
+              </HostReady.Provider>
+            </React.Suspense>
+          </div>
+        )}
+        {/* The sections stay mounted (their state kept) while «Самопроверка» is open. */}
+        <div hidden={selfTest} style={selfTest ? undefined : { display: "contents" }}>
+          <Tabs
+            label={t.app.journeys}
+            tabs={JOURNEYS.map((j) => ({ value: j, label: t.tabs[j] }))}
+            selected={journey}
+            onSelect={(j) => {
+              setJourney(j);
+              setVisited((v) => (v.has(j) ? v : new Set([...v, j])));
+              if (j !== "fill") report.reload();
+            }}
+          />
+          <HostReady.Provider value={host === "excel"}>
+            {JOURNEYS.map((j) => (
+              <div key={j} id={`panel-${j}`} role="tabpanel" aria-labelledby={`tab-${j}`} hidden={journey !== j}>
+                {j === "fill" && <FillReport lang={lang} commands={commands} today={today} onInserted={bump} />}
+                {j === "compare" && <ComparePeriods lang={lang} commands={commands} report={report} />}
+                {j === "targets" && <TargetsRisks lang={lang} commands={commands} report={report} onChanged={bump} />}
+                {LAZY.has(j) && visited.has(j) && (
+                  <React.Suspense fallback={<Spinner size="small" label={t.common.busy} />}>
+                    {j === "roadmap" && <Roadmap lang={lang} importRoadmap={commands.importRoadmap} activateSheet={commands.activateSheet} onChanged={bump} />}
+                    {j === "share" && <Share lang={lang} freezeForSending={commands.freezeForSending} restoreFormulas={commands.restoreFormulas} onChanged={bump} />}
+                    {j === "consolidate" && <Consolidate lang={lang} consolidate={commands.consolidate} readSchoolFile={commands.readSchoolFile} activateSheet={commands.activateSheet} />}
+                  </React.Suspense>
+                )}
+              </div>
+            ))}
+          </HostReady.Provider>
+        </div>
+        <footer className={styles.footer}>
+          <Caption1 className={styles.privacy}>{t.app.privacy}</Caption1>
+          {!selfTest && (
+            <Button ref={selfTestButton} size="small" appearance="subtle" onClick={openSelfTest} title={t.app.selfTestHint}>
+              {t.app.selfTest}
+            </Button>
+          )}
+        </footer>
       </main>
     </FluentProvider>
   );

@@ -12,6 +12,7 @@ import type { ConsolidateOptions, ConsolidateResult } from "../excel/consolidate
 import type { FileRead } from "../xlsx/light/workbook";
 import type { FreezeResult, RestoreResult } from "../excel/share";
 import type { RoadmapImportOptions, RoadmapImportResult } from "../excel/roadmap";
+import type { SelfTestReport } from "../core/selftest";
 
 export type { CommandError, CommandResult } from "../excel/commands";
 
@@ -37,4 +38,6 @@ export interface Commands {
   /** «Подготовить к отправке» / «Вернуть формулы» (loaded on first use). */
   freezeForSending?: (o: { lang: Lang }) => Promise<CommandResult<FreezeResult>>;
   restoreFormulas?: (o: { lang: Lang }) => Promise<CommandResult<RestoreResult>>;
+  /** «Самопроверка»: every platform behaviour the add-in relies on, on a temporary sheet (loaded on first use). */
+  runSelfTest?: () => Promise<CommandResult<{ report: SelfTestReport }>>;
 }

@@ -10,6 +10,7 @@ import type { PlanConditionalFormat, SheetPlan } from "../plan";
 import { formatPeriod, periodKey } from "../periods";
 import { indicatorsInReport, timelineOf, type CellRef, type ReportData } from "../report";
 import type { Indicator, Lang, Period, Text } from "../types";
+import { eduCall } from "./formulas";
 import { CellGrid, cellAddress, quoteSheetName, rangeAddress } from "./grid";
 import { LEGEND, RISK_COLORS, directionSign, requiredExpr } from "./highlight";
 import { markerOf } from "./markers";
@@ -130,11 +131,11 @@ export function buildDynamicsSheet(input: DynamicsSheetInput): { sheet: SheetPla
     if (ind.unit.kind === "yesNo") g.set(r, DYN.changeCol, { style: "unused" });
     else {
       const scale = share ? "*100" : "";
-      g.set(r, DYN.changeCol, { formula: `=IF(${both},"",EDU.DELTA(${e},${l})${scale})`, style: share ? "d.pp" : ind.unit.kind === "count" ? "d.delta0" : "d.delta2" });
+      g.set(r, DYN.changeCol, { formula: `=IF(${both},"",${eduCall("DELTA", e, l)}${scale})`, style: share ? "d.pp" : ind.unit.kind === "count" ? "d.delta0" : "d.delta2" });
     }
     const growthMakesSense = ind.unit.kind === "count" || ind.unit.kind === "average" || ind.unit.kind === "ratio";
-    g.set(r, DYN.growthCol, growthMakesSense ? { formula: `=IF(OR(${both},${e}=0),"",EDU.GROWTH(${e},${l}))`, style: "d.growth" } : { style: "unused" });
-    g.set(r, DYN.directionCol, { formula: `=IF(${both},"",EDU.DYNAMICS(${e},${l},"${ind.id}"))`, style: ind.polarity === 0 ? "d.neutral" : "d.arrow" });
+    g.set(r, DYN.growthCol, growthMakesSense ? { formula: `=IF(OR(${both},${e}=0),"",${eduCall("GROWTH", e, l)})`, style: "d.growth" } : { style: "unused" });
+    g.set(r, DYN.directionCol, { formula: `=IF(${both},"",${eduCall("DYNAMICS", e, l, `"${ind.id}"`)})`, style: ind.polarity === 0 ? "d.neutral" : "d.arrow" });
     if (ind.polarity !== 0) judgedRows.push(r);
 
     const refs = targetRefs(input.targets, ind.id);
@@ -144,9 +145,9 @@ export function buildDynamicsSheet(input: DynamicsSheetInput): { sheet: SheetPla
       const sign = directionSign(refs.direction);
       const margin = `IF(ISNUMBER(${refs.margin}),${refs.margin},0)`;
       g.set(r, DYN.targetCol, { formula: `=IF(ISNUMBER(${req}),${req},"")`, style });
-      g.set(r, DYN.statusCol, { formula: `=IF(OR(${t}="",NOT(ISNUMBER(${l}))),"",EDU.TARGETSTATUS(${l},${t},${sign},${margin}))`, style: "d.status" });
+      g.set(r, DYN.statusCol, { formula: `=IF(OR(${t}="",NOT(ISNUMBER(${l}))),"",${eduCall("TARGETSTATUS", l, t, sign, margin)})`, style: "d.status" });
       g.set(r, DYN.gapCol, {
-        formula: `=IF(OR(${t}="",NOT(ISNUMBER(${l}))),"",EDU.TARGETGAP(${l},${t},${sign})${share ? "*100" : ""})`,
+        formula: `=IF(OR(${t}="",NOT(ISNUMBER(${l}))),"",${eduCall("TARGETGAP", l, t, sign)}${share ? "*100" : ""})`,
         style: share ? "d.pp" : "d.delta2",
       });
       targetRows.push(r);

@@ -60,3 +60,19 @@ export function choiceShareFormula(countRef: string, choiceRef: string, totalRef
     nonNumber: pick(`NOT(ISNUMBER(${totalRef}))`, `NOT(ISNUMBER(${assessedRef}))`),
   });
 }
+
+/**
+ * The EDU.* custom functions the add-in writes into sheets, by the invariant (English) name it
+ * writes. Every call is built by `eduCall`, so this list and the written formulas cannot drift
+ * apart; «Самопроверка» calculates each of them in the user's Excel.
+ */
+export const WRITTEN_FUNCTIONS = ["DELTA", "GROWTH", "DYNAMICS", "TARGETSTATUS", "TARGETGAP"] as const;
+export type WrittenFunction = (typeof WRITTEN_FUNCTIONS)[number];
+
+/** The namespace of the custom functions (manifest and functions.json). */
+export const FUNCTION_NAMESPACE = "EDU";
+
+/** A call of an EDU.* function as the add-in writes it: eduCall("DELTA", "D5", "E5") → `EDU.DELTA(D5,E5)`. */
+export function eduCall(fn: WrittenFunction, ...args: string[]): string {
+  return `${FUNCTION_NAMESPACE}.${fn}(${args.join(",")})`;
+}

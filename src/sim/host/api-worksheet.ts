@@ -77,7 +77,7 @@ export class WorksheetProxy extends SimObject {
       while (visibleOnly && i >= 0 && i < sheets.length && sheets[i].visibility !== "Visible") i += step;
       return sheets[i];
     }, nullable, location);
-    return nullable ? proxy._queueNullCheck() : proxy;
+    return nullable ? proxy._queueNullCheck(location) : proxy;
   }
   getNext(visibleOnly = false): WorksheetProxy {
     return this.sibling(1, visibleOnly, false, "Worksheet.getNext");

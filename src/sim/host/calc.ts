@@ -18,6 +18,20 @@ export type PluginSpec = unknown | { plugin: unknown; translations?: Record<stri
 type PluginClass = Parameters<typeof HyperFormula.registerFunctionPlugin>[0];
 
 /** Register plugins once per process (HyperFormula's registry is static). */
+/** Upper-case names of the functions the registered plugins implement (the add-in's custom functions). */
+const customFunctions = new Set<string>();
+
+/** Whether a formula calls one of the plugins' (custom) functions. */
+export function callsCustomFunction(formula: string): boolean {
+  if (customFunctions.size === 0) return false;
+  const f = formula.toUpperCase();
+  for (const name of customFunctions) {
+    const i = f.indexOf(`${name}(`);
+    if (i >= 0 && (i === 0 || !/[A-Z0-9_.]/.test(f[i - 1]))) return true;
+  }
+  return false;
+}
+
 export function registerPlugins(plugins: PluginSpec[]): void {
   const registered = new Set<unknown>(HyperFormula.getAllFunctionPlugins());
   for (const spec of plugins) {
@@ -25,6 +39,7 @@ export function registerPlugins(plugins: PluginSpec[]): void {
     const plugin = (isWrapped ? (spec as { plugin: unknown }).plugin : spec) as PluginClass;
     const aliases = isWrapped ? (spec as { aliases?: Record<string, string> }).aliases : undefined;
     for (const [display, engine] of Object.entries(aliases ?? {})) addFunctionAlias(display, engine);
+    for (const name of Object.keys((plugin as { implementedFunctions?: object }).implementedFunctions ?? {})) customFunctions.add(name.toUpperCase());
     if (registered.has(plugin)) continue;
     const translations = isWrapped ? (spec as { translations?: Record<string, Record<string, string>> }).translations : undefined;
     HyperFormula.registerFunctionPlugin(plugin, translations as never);

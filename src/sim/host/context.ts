@@ -57,6 +57,8 @@ export interface HostState {
   editMode: boolean;
   /** Refusals of real Excel the tests switch on (see SimHost). */
   refuse: { nullObjectMethods: boolean; writes: boolean; protectionWithoutPassword: boolean };
+  /** Operations (action locations, e.g. "WorksheetProtection.protect") Excel refuses, with the error it gives. */
+  refusals: Map<string, { code: string; message?: string }>;
   emitChange(): void;
 }
 
@@ -108,6 +110,7 @@ export class SimContext {
     host.stats.maxRequestBytes = Math.max(host.stats.maxRequestBytes, bytes);
     if (host.editMode) throw new OfficeExtensionError(Codes.invalidOperationInCellEditMode, undefined, "RequestContext.sync");
     if (bytes > REQUEST_LIMIT_BYTES) throw new OfficeExtensionError(Codes.requestPayloadSizeLimitExceeded, undefined, "RequestContext.sync");
+    host.model.syncSerial++;
     const calc = host.model.calc;
     const commits: (() => void)[] = [];
     let changed = false;
@@ -121,6 +124,8 @@ export class SimContext {
           changed = true;
         }
         try {
+          const refused = host.refusals.get(action.location);
+          if (refused) throw new OfficeExtensionError(refused.code, refused.message, action.location);
           const commit = action.run();
           if (commit) commits.push(commit);
         } catch (e) {

@@ -48,6 +48,16 @@ export interface SimHost {
   setBusy(sheet: string, address: string, reads: number, error?: string): void;
   /** Save, close and open the workbook again: every sheet gets a new id (Excel keeps ids within a session only). */
   reopen(): void;
+  /**
+   * Make Excel refuse an operation, named by its action location ("Worksheet.visibility",
+   * "WorksheetProtection.protect", "ChartCollection.add", "Range.values" …): the sync carrying it
+   * rejects with `code` (and `message`, else Office's own wording) at that action, as a real refusal
+   * does — actions before it in the batch stay applied. `allow(operation)` lifts one, `allow()` all.
+   */
+  refuse(operation: string, code: string, message?: string): void;
+  allow(operation?: string): void;
+  /** Syncs a custom-function cell reads "#BUSY!" after it is written (WorkbookModel.customLag; default 0). */
+  setCustomFunctionLag(syncs: number): void;
   inspect: Inspector;
   /** @internal The underlying model (for advanced tests only). */
   model: WorkbookModel;
@@ -63,6 +73,7 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
     stats: emptyStats(),
     editMode: false,
     refuse: { nullObjectMethods: false, writes: false, protectionWithoutPassword: false },
+    refusals: new Map(),
     emitChange: () => inspect.emit({ source: "api" }),
   };
   const makeContext = (h: HostState): SimContext => {
@@ -106,8 +117,16 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
     setEditMode(on: boolean) {
       state.editMode = on;
     },
-    refuse(what, on = true) {
-      state.refuse[what] = on;
+    refuse(what: string, codeOrOn?: string | boolean, message?: string) {
+      if (typeof codeOrOn === "string") state.refusals.set(what, { code: codeOrOn, message });
+      else state.refuse[what as keyof HostState["refuse"]] = codeOrOn ?? true;
+    },
+    allow(operation?: string) {
+      if (operation === undefined) state.refusals.clear();
+      else state.refusals.delete(operation);
+    },
+    setCustomFunctionLag(syncs: number) {
+      model.customLag = Math.max(0, syncs);
     },
     reopen() {
       model.reopen();

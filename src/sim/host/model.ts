@@ -4,7 +4,7 @@
  */
 
 import { MAX_COLS, MAX_ROWS, Rect, intersect, isWholeColumns, isWholeRows, parseAddress, qualified, quoteSheet } from "./address";
-import { Calc, CellValue, RawContent, isErrorValue } from "./calc";
+import { Calc, CellValue, RawContent, callsCustomFunction, isErrorValue } from "./calc";
 import { Codes, fail } from "./errors";
 import { Locale, formatValue } from "./numfmt";
 import { SheetModel, TableModel, ChartModel } from "./sheet";
@@ -42,6 +42,16 @@ export class WorkbookModel {
   checkStructure(location: string): void {
     if (this.structureProtected) fail(Codes.accessDenied, location);
   }
+  /**
+   * Custom functions are asynchronous in Excel: a cell whose formula calls one reads "#BUSY!" until
+   * Excel has computed it. With `customLag` n, such a cell written in sync k reads "#BUSY!" in syncs
+   * k … k+n−1 (0: computed at once; Infinity: never, as with a broken shared runtime).
+   */
+  customLag = 0;
+  /** Round trips so far (the context counts them; never reset). */
+  syncSerial = 0;
+  /** Per sheet id: cell key → the first sync in which the custom-function cell is computed. */
+  private busyUntil = new Map<string, Map<number, number>>();
   private nextSheet = 1;
   private nextId = 1;
 
@@ -145,6 +155,7 @@ export class WorkbookModel {
     this.calc.removeSheet(sheet.hfId);
     this.tables = this.tables.filter((t) => t.sheetId !== sheet.id);
     this.charts = this.charts.filter((c) => c.sheetId !== sheet.id);
+    this.busyUntil.delete(sheet.id);
     if (this.activeId === sheet.id) this.activeId = this.visibleSheets()[Math.max(0, Math.min(idx, this.visibleSheets().length) - 1)]?.id ?? "";
     if (this.selection?.sheetId === sheet.id) this.selection = null;
   }
@@ -253,14 +264,26 @@ export class WorkbookModel {
           j = k;
         }
       });
+    const busy = this.busyUntil.get(sheet.id);
     raw.forEach((row, i) =>
       row.forEach((v, j) => {
         if (v === undefined) return;
         const key = cellKey(r0 + i, c0 + j);
         if (v === null) sheet.content.delete(key);
         else sheet.content.add(key);
+        busy?.delete(key);
+        if (this.customLag > 0 && typeof v === "string" && v.startsWith("=") && callsCustomFunction(v)) {
+          if (!this.busyUntil.has(sheet.id)) this.busyUntil.set(sheet.id, new Map());
+          this.busyUntil.get(sheet.id)!.set(key, this.syncSerial + this.customLag);
+        }
       }),
     );
+  }
+
+  /** Whether a custom-function cell is still being computed (reads "#BUSY!"). */
+  private isBusy(sheet: SheetModel, key: number): boolean {
+    const until = this.busyUntil.get(sheet.id)?.get(key);
+    return until !== undefined && this.syncSerial < until;
   }
 
   clearContents(sheet: SheetModel, rect: Rect): void {
@@ -274,7 +297,9 @@ export class WorkbookModel {
   value(sheet: SheetModel, r: number, c: number): CellValue | "" {
     const busy = this.busy.size ? this.busy.get(`${sheet.id}!${r}!${c}`) : undefined;
     if (busy) return busy.error;
-    return sheet.content.has(cellKey(r, c)) ? this.calc.value(sheet.hfId, r, c) : "";
+    const key = cellKey(r, c);
+    if (!sheet.content.has(key)) return "";
+    return this.isBusy(sheet, key) ? "#BUSY!" : this.calc.value(sheet.hfId, r, c);
   }
 
   /** A load of `rect`'s contents happened: busy cells in it come one read closer to their value. */

@@ -92,8 +92,8 @@ export abstract class SimObject {
   }
 
   /** @internal Resolve null-ness at the next sync (queued by the *OrNullObject methods). */
-  _queueNullCheck(): this {
-    this.context._enqueue(`${this._entity}._resolve`, [], () => {
+  _queueNullCheck(location = `${this._entity}._resolve`): this {
+    this.context._enqueue(location, [], () => {
       const alive = this._exists();
       return () => {
         this._isNull = !alive;
