@@ -5,6 +5,7 @@
  */
 import { unitLabel } from "../core/catalog";
 import { freeSheetName } from "../core/layout";
+import { rangeAddress } from "../core/layout/grid";
 import { buildDynamicsSheet, DYNAMICS_SHEET_NAME } from "../core/layout/dynamicsSheet";
 import { analysisStyles, buildHighlights, type SheetHighlights } from "../core/layout/highlight";
 import { buildRisksSheet, OVERDUE_STYLES, RISKS_SHEET_NAME } from "../core/layout/risksSheet";
@@ -15,7 +16,7 @@ import { readReport, timelineOf, type ReportData } from "../core/report";
 import { computeRisks, type RoadmapOverdue } from "../core/risks";
 import type { IsoDate } from "../core/roadmap";
 import type { Lang, Period, Text } from "../core/types";
-import { queuePlan, RequestBudget, type Capabilities } from "./apply";
+import { charsToPoints, queueCells, queuePlan, RequestBudget, type Capabilities } from "./apply";
 import { queueCharts } from "./charts";
 import { COMMON_ERRORS, isSetSupported, mapOfficeError } from "./errors";
 import { readOurSheets, statesOf, type WorkbookRead } from "./readReport";
@@ -215,6 +216,7 @@ export async function refreshRisks(o: { lang: Lang; today?: IsoDate }): Promise<
       name, lang, school: s.report.school, lines: risks.lines, counts: risks, report: s.report, targets: built.targets, overdue,
     }).sheet;
     const highlights = buildHighlights({
+      lang,
       report: s.report,
       targets: built.targets.flatMap((target) => {
         const refs = targetRefs(built.layout, target.indicatorId);
@@ -238,7 +240,7 @@ export async function refreshRisks(o: { lang: Lang; today?: IsoDate }): Promise<
     await apply(s, lang, created ? [built.sheet, sheet] : [sheet], { ...analysisStyles(lang), ...OVERDUE_STYLES });
     const ws = s.context.workbook.worksheets.getItem(name);
     await queueCharts(ws, sheet.charts ?? [], existingOf(s.read, "risks")?.charts ?? [], s.budget);
-    if (s.caps.conditionalFormats) await queueHighlights(s, highlights);
+    if (s.caps.conditionalFormats) await queueHighlights(s, highlights, analysisStyles(lang));
     for (const w of reprotect) {
       await s.budget.reserve(200);
       w.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowSort: false, allowAutoFilter: false });
@@ -249,11 +251,24 @@ export async function refreshRisks(o: { lang: Lang; today?: IsoDate }): Promise<
   });
 }
 
-async function queueHighlights(s: Session, highlights: SheetHighlights[]): Promise<void> {
+/** Per indicator sheet: the target status area (helper formulas right of the table), then the rules testing it. */
+async function queueHighlights(s: Session, highlights: SheetHighlights[], styles: Record<string, PlanStyle>): Promise<void> {
   for (const h of highlights) {
     const ws = s.context.workbook.worksheets.getItem(h.sheet);
-    await s.budget.reserve(80);
+    await s.budget.reserve(160);
     ws.getRange(h.clear).conditionalFormats.clearAll();
+    if (h.status.clear) ws.getRange(h.status.clear).clear("All");
+    if (h.status.cells.length) {
+      for (const [from, to, width] of h.status.widths) {
+        await s.budget.reserve(60);
+        ws.getRange(rangeAddress(1, from, 1, to)).format.columnWidth = charsToPoints(width);
+      }
+      await queueCells(ws, h.status.cells, styles, h.status.col1, h.status.col2, s.caps, s.budget);
+    }
+    if (s.caps.pageLayout) {
+      await s.budget.reserve(80);
+      ws.pageLayout.setPrintArea(h.status.printArea);
+    }
     for (const rule of h.rules) {
       await s.budget.reserve(JSON.stringify(rule).length + 200);
       const cf = ws.getRange(rule.range).conditionalFormats.add("Custom");
