@@ -114,7 +114,7 @@ function validationRule(v: PlanValidation): Excel.DataValidationRule {
 }
 
 /**
- * Queue the cells of columns `col1`…`col2` (rows from 1; `cells` in sheet coordinates) in row
+ * Queue the cells of rows `row1`… and columns `col1`…`col2` (`cells` in sheet coordinates) in row
  * blocks: number formats first (so "@" cells keep text), then values and formulas, then the
  * style rectangles.
  */
@@ -122,13 +122,13 @@ export async function queueCells(
   ws: Excel.Worksheet,
   cells: (PlanCell | null)[][],
   styles: Record<string, PlanStyle>,
-  col1: number,
-  col2: number,
+  area: { row1: number; col1: number; col2: number },
   caps: Capabilities,
   budget: RequestBudget,
 ): Promise<void> {
+  const { row1, col1, col2 } = area;
   const lastRow = cells.length;
-  let r0 = 0;
+  let r0 = row1 - 1;
   while (r0 < lastRow) {
     const formats: string[][] = [];
     const contents: (string | number | boolean)[][] = [];
@@ -156,9 +156,9 @@ export async function queueCells(
   }
   for (const rect of styleRects({ cells })) {
     const s = styles[rect.style];
-    if (!s || rect.col2 < col1 || rect.col1 > col2) continue;
+    if (!s || rect.col2 < col1 || rect.col1 > col2 || rect.row2 < row1) continue;
     await budget.reserve(size(s) * 2);
-    applyStyle(ws.getRange(rangeAddress(rect.row1, Math.max(col1, rect.col1), rect.row2, Math.min(col2, rect.col2))), s, caps);
+    applyStyle(ws.getRange(rangeAddress(Math.max(row1, rect.row1), Math.max(col1, rect.col1), rect.row2, Math.min(col2, rect.col2))), s, caps);
   }
 }
 
@@ -199,7 +199,7 @@ async function queueSheet(ws: Excel.Worksheet, plan: WorkbookPlan, sheet: SheetP
     r = end + 1;
   }
 
-  await queueCells(ws, sheet.cells, plan.styles, 1, lastCol, caps, budget);
+  await queueCells(ws, sheet.cells, plan.styles, { row1: 1, col1: 1, col2: lastCol }, caps, budget);
   for (const m of sheet.merges) {
     await budget.reserve(40);
     ws.getRange(m).merge(false);

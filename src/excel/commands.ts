@@ -5,7 +5,6 @@
  */
 import { unitLabel } from "../core/catalog";
 import { freeSheetName } from "../core/layout";
-import { rangeAddress } from "../core/layout/grid";
 import { buildDynamicsSheet, DYNAMICS_SHEET_NAME } from "../core/layout/dynamicsSheet";
 import { analysisStyles, buildHighlights, type SheetHighlights } from "../core/layout/highlight";
 import { buildRisksSheet, OVERDUE_STYLES, RISKS_SHEET_NAME } from "../core/layout/risksSheet";
@@ -16,7 +15,7 @@ import { readReport, timelineOf, type ReportData } from "../core/report";
 import { computeRisks, type RoadmapOverdue } from "../core/risks";
 import type { IsoDate } from "../core/roadmap";
 import type { Lang, Period, Text } from "../core/types";
-import { charsToPoints, queueCells, queuePlan, RequestBudget, type Capabilities } from "./apply";
+import { queueCells, queuePlan, RequestBudget, type Capabilities } from "./apply";
 import { queueCharts } from "./charts";
 import { COMMON_ERRORS, isSetSupported, mapOfficeError } from "./errors";
 import { readOurSheets, statesOf, type WorkbookRead } from "./readReport";
@@ -251,20 +250,14 @@ export async function refreshRisks(o: { lang: Lang; today?: IsoDate }): Promise<
   });
 }
 
-/** Per indicator sheet: the target status area (helper formulas right of the table), then the rules testing it. */
+/** Per indicator sheet: the target status block (helper formulas below the table), then the rules testing it. */
 async function queueHighlights(s: Session, highlights: SheetHighlights[], styles: Record<string, PlanStyle>): Promise<void> {
   for (const h of highlights) {
     const ws = s.context.workbook.worksheets.getItem(h.sheet);
     await s.budget.reserve(160);
     ws.getRange(h.clear).conditionalFormats.clearAll();
     if (h.status.clear) ws.getRange(h.status.clear).clear("All");
-    if (h.status.cells.length) {
-      for (const [from, to, width] of h.status.widths) {
-        await s.budget.reserve(60);
-        ws.getRange(rangeAddress(1, from, 1, to)).format.columnWidth = charsToPoints(width);
-      }
-      await queueCells(ws, h.status.cells, styles, h.status.col1, h.status.col2, s.caps, s.budget);
-    }
+    if (h.status.cells.length) await queueCells(ws, h.status.cells, styles, { row1: h.status.row1, col1: 1, col2: h.status.lastCol }, s.caps, s.budget);
     if (s.caps.pageLayout) {
       await s.budget.reserve(80);
       ws.pageLayout.setPrintArea(h.status.printArea);

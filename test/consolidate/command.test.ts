@@ -6,7 +6,7 @@ import { createSimHost, installSimHost, type SimHost } from "../../src/sim";
 import { SUMMARY } from "../../src/core/consolidate";
 import { RISK_COLORS } from "../../src/core/layout/highlight";
 import { cellAddress, columnLetter } from "../../src/core/layout/grid";
-import { statusAreaGeometry } from "../../src/core/layout/targetStatus";
+import { STATUS_NOTE } from "../../src/core/layout/highlight";
 import { readSchoolFile, type SchoolSource, type SourceFinding } from "../../src/xlsx/light";
 import { consolidate, DATA_TABLE_NAME, groupSheetSets, type ConsolidateResult } from "../../src/excel/consolidate";
 import type { CommandResult } from "../../src/excel/commands";
@@ -108,12 +108,13 @@ describe("consolidate (simulated host)", () => {
   it("writes the formula-like school name as text and injects no formula anywhere", () => {
     const head = host.inspect.cell("Свод", `${columnLetter(SUMMARY.firstSchoolCol + 2)}${SUMMARY.headerRow}`);
     expect(head).toMatchObject({ value: INJECT, formula: null });
-    // The only formulas on «Свод» are the target status cells right of the table (helper formulas of the highlighting).
-    const statusFrom = statusAreaGeometry(SUMMARY.totalCol, SUMMARY.firstSchoolCol + 2 * out.schools - 1).gapCol;
+    // The only formulas on «Свод» are the target status cells below everything printed (helper formulas of the highlighting).
     const cells = host.inspect.grid("Свод").cells;
+    const noteRow = cells.findIndex((row) => row[2]?.value === STATUS_NOTE.ru) + 1;
+    expect(noteRow).toBeGreaterThan(0);
     const placed = cells.flatMap((row, r) => row.flatMap((c, i) => (c.formula !== null ? [{ r: r + 1, col: i + 1, f: c.formula as string }] : [])));
     expect(placed.length).toBeGreaterThan(0);
-    expect(placed.filter((p) => p.col <= statusFrom)).toEqual([]);
+    expect(placed.filter((p) => p.r <= noteRow)).toEqual([]);
     expect(placed.filter((p) => /HYPERLINK|evil/i.test(p.f))).toEqual([]);
     expect(formulasOn("Данные")).toEqual([]);
     const data = host.inspect.grid("Данные").cells;

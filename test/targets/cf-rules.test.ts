@@ -4,7 +4,7 @@
  */
 import { readReport } from "../../src/core/report";
 import { MAX_CF_FORMULA } from "../../src/sim/host/api-rules";
-import { LAYOUT, cellAddress, columnNumber } from "../../src/core/layout/grid";
+import { LAYOUT, cellAddress, parseRangeAddress } from "../../src/core/layout/grid";
 import { everyRule, reportPlans, summaryPlan } from "./allPlans";
 
 const longest = (xs: string[]) => Math.max(0, ...xs.map((x) => x.length));
@@ -33,31 +33,33 @@ it.each([1, 10])("report of %i school year(s): three status rules per sheet with
   expect(statusCells.every((f) => f.startsWith("=") && !/EDU\./.test(f))).toBe(true);
 });
 
-it("the status area sits right of the table, outside the print area, and readers do not see it", () => {
+it("the status block sits below the table, outside the print area, and readers do not see it", () => {
   const { report, highlights } = reportPlans(10);
   for (const h of highlights) {
-    const sheet = report.sheets[Object.keys(report.sheets).find((k) => report.sheets[k as keyof typeof report.sheets]?.name === h.sheet) as keyof typeof report.sheets]!;
+    const sheet = Object.values(report.sheets).find((s) => s?.name === h.sheet)!;
     const tableWidth = (sheet.values[LAYOUT.periodKeyRow - 1] ?? []).length;
-    expect(h.status.col1).toBe(tableWidth + 1);
-    expect(h.status.printArea).toBe(`A1:${cellAddress(sheet.values.length, tableWidth)}`);
-    // Reading the sheet with its status area gives the same report.
-    const withArea = {
-      ...sheet,
-      values: sheet.values.map((row, r) => [...row, ...(h.status.cells[r] ?? []).slice(row.length).map((c) => c?.value ?? (c?.formula ? 0 : ""))]),
-      formulas: sheet.formulas.map((row, r) => [...row, ...(h.status.cells[r] ?? []).slice(row.length).map((c) => c?.formula ?? c?.value ?? "")]),
-    };
-    const again = readReport(Object.values(report.sheets).map((s) => (s?.name === h.sheet ? withArea : s!)));
+    const tableRows = sheet.values.length;
+    expect(h.status.printArea).toBe(`A1:${cellAddress(tableRows, tableWidth)}`);
+    expect(h.status.lastCol).toBe(tableWidth);
+    if (h.status.cells.length === 0) continue;
+    expect(h.status.row1).toBe(tableRows + 2);
+    expect(h.status.cells.slice(0, tableRows).flat().filter((c) => c !== null)).toEqual([]);
+    expect(Math.max(...h.status.cells.map((r) => r.length))).toBeLessThanOrEqual(tableWidth);
+    // Reading the sheet with its status block gives the same report.
+    const grown = (grid: unknown[][], pick: (c: NonNullable<(typeof h.status.cells)[number][number]>) => unknown) =>
+      [...grid, ...h.status.cells.slice(grid.length).map((row) => row.map((c) => (c ? pick(c) : "")))];
+    const withBlock = { ...sheet, values: grown(sheet.values, (c) => c.value ?? (c.formula ? 1 : "")), formulas: grown(sheet.formulas, (c) => c.formula ?? c.value ?? "") };
+    const again = readReport(Object.values(report.sheets).map((s) => (s?.name === h.sheet ? withBlock : s!)));
     expect(again.cells).toEqual(report.cells);
     expect(again.periods).toEqual(report.periods);
   }
 });
 
-it("«Свод»: three rules over the table, helper cells right of it, the print area keeps to the table", () => {
+it("«Свод»: three rules over the table (one run of rows), helper cells below the print area", () => {
   const s = summaryPlan(1, 12);
-  expect(s.conditionalFormats).toHaveLength(3);
-  const printed = s.pageLayout.printArea?.split(":")[1] ?? "";
-  const lastPrintedCol = printed.replace(/\d+$/, "");
-  const formulaCols = s.cells.flatMap((row) => row.flatMap((c, i) => (c?.formula ? [i + 1] : [])));
-  expect(formulaCols.length).toBeGreaterThan(0);
-  expect(Math.min(...formulaCols)).toBeGreaterThan(columnNumber(lastPrintedCol));
+  expect(s.conditionalFormats.length % 3).toBe(0);
+  const printed = parseRangeAddress(s.pageLayout.printArea ?? "")!;
+  const formulaRows = s.cells.flatMap((row, r) => (row.some((c) => c?.formula) ? [r + 1] : []));
+  expect(formulaRows.length).toBeGreaterThan(0);
+  expect(Math.min(...formulaRows)).toBeGreaterThan(printed.row2);
 });

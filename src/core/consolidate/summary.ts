@@ -8,8 +8,9 @@ import { SECTIONS, unitLabel } from "../catalog";
 import { formatPeriod } from "../periods";
 import type { PlanConditionalFormat, SheetPlan } from "../plan";
 import type { Lang, Target, Text } from "../types";
-import { CellGrid, columnLetter, rangeAddress } from "../layout/grid";
-import { buildStatusArea } from "../layout/targetStatus";
+import { CellGrid, cellAddress, columnLetter, rangeAddress } from "../layout/grid";
+import { STATUS_NOTE } from "../layout/highlight";
+import { buildStatusBlock } from "../layout/targetStatus";
 import { markerOf } from "../layout/markers";
 import { TAB_COLORS } from "../layout/styles";
 import type { IndicatorFigures, TotalMethod } from "./figures";
@@ -53,10 +54,6 @@ const S = {
   findings: { ru: "Замечания к файлам и данным", en: "Findings on the files and data" },
   noFindings: { ru: "Замечаний нет.", en: "No findings." },
   more: { ru: "… и ещё {n}", en: "… and {n} more" },
-  statusNote: {
-    ru: "Статус целей: служебные формулы, по ним подсвечиваются значения слева (пересчитываются при правке цели, направления или допуска).",
-    en: "Target status: helper formulas colouring the values on the left (they recalculate when a target, direction or margin is edited).",
-  },
   note: {
     ru: "Итог по долям — сумма численностей, делённая на сумму знаменателей (не среднее долей); средние баллы ОГЭ/ЕГЭ — взвешенные по числу выпускников, показатели «на одного учащегося» — по численности учащихся; «да/нет» — число школ с ответом «да». Место 1 — лучший результат с учётом того, что для показателя лучше (больше или меньше).",
     en: "Shares are totalled as the sum of counts over the sum of denominators (not the mean of shares); exam averages are weighted by the number of graduates, per-student figures by students on the roll; yes/no gives the number of schools answering yes. Rank 1 is the best result given whether more or less is better.",
@@ -129,7 +126,7 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
 
   let row = SUMMARY.firstDataRow;
   let section = "";
-  const targetRows: { row: number; target: Target; style: string }[] = [];
+  const targetRows: { row: number; target: Target; style: string; name: string }[] = [];
   for (const f of figures) {
     const ind = f.indicator;
     if (ind.section !== section) {
@@ -153,7 +150,7 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
       g.set(row, SUMMARY.targetCol, { value: target.value, style: style === "d.int" ? "d.num" : style });
       g.set(row, SUMMARY.directionCol, { value: t(target.direction === "atMost" ? S.atMost : S.atLeast), style: "a.center" });
       g.set(row, SUMMARY.marginCol, { value: target.margin, style: style === "d.int" ? "d.num" : style });
-      targetRows.push({ row, target, style });
+      targetRows.push({ row, target, style, name: t(ind.short) });
     }
     f.figures.forEach((fig, i) => {
       const c = SUMMARY.firstSchoolCol + 2 * i;
@@ -164,33 +161,6 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
     row++;
   }
   const lastDataRow = row - 1;
-  // Target colours (met / within the risk margin / missed, as on a school's sheets) test status
-  // cells right of the table; value columns only (the total is a value, a rank never is).
-  const labels: Record<number, string> = { [SUMMARY.totalCol]: t(S.total) };
-  schools.forEach((school, i) => (labels[SUMMARY.firstSchoolCol + 2 * i] = school));
-  const valueCols = Object.keys(labels).map(Number);
-  const area = buildStatusArea({
-    lang,
-    firstCol: SUMMARY.totalCol,
-    lastCol,
-    firstRow: SUMMARY.firstDataRow,
-    lastRow: lastDataRow,
-    headerRow: SUMMARY.headerRow,
-    note: S.statusNote,
-    labels,
-    rows: schools.length === 0 ? [] : targetRows.map(({ row: r, target, style }) => ({
-      row: r,
-      target: `$${columnLetter(SUMMARY.targetCol)}${r}`,
-      direction: `$${columnLetter(SUMMARY.directionCol)}${r}`,
-      margin: `$${columnLetter(SUMMARY.marginCol)}${r}`,
-      fallback: target.direction,
-      numberStyle: style === "d.share" ? "st.share" : "st.num",
-      // «Свод» is one period: judged like a deadline (met / within the margin / missed).
-      cells: valueCols.map((col) => ({ col, timing: { phase: "deadline", trendTooSlow: false } as const })),
-    })),
-  });
-  area.cells.forEach((cells, r) => cells.forEach((cell, c) => cell && g.set(r + 1, c + 1, cell)));
-  const conditionalFormats: PlanConditionalFormat[] = area.rules;
 
   row = lastDataRow + 2;
   g.set(row, SUMMARY.nameCol, { value: t(S.note), style: "a.note" });
@@ -200,10 +170,34 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
   if (input.findings.length === 0) g.set(row, SUMMARY.nameCol, { value: t(S.noFindings), style: "a.text" });
   input.findings.slice(0, MAX_FINDING_LINES).forEach((f) => g.set(row++, SUMMARY.nameCol, { value: t(f), style: "s.finding" }));
   if (input.findings.length > MAX_FINDING_LINES) g.set(row, SUMMARY.nameCol, { value: t(S.more).replace("{n}", String(input.findings.length - MAX_FINDING_LINES)), style: "a.text" });
+  const printedRows = Math.max(row, g.cells.length);
+
+  // Target colours (met / within the risk margin / missed, as on a school's sheets) test status
+  // cells below everything printed; value columns only (the total is a value, a rank never is).
+  const valueCols = [SUMMARY.totalCol, ...schools.map((_, i) => SUMMARY.firstSchoolCol + 2 * i)];
+  const block = buildStatusBlock({
+    lang,
+    firstCol: SUMMARY.totalCol,
+    lastCol,
+    startRow: printedRows + 2,
+    note: STATUS_NOTE,
+    rows: schools.length === 0 ? [] : targetRows.map(({ row: r, target, style, name }) => ({
+      row: r,
+      name,
+      target: cellAddress(r, SUMMARY.targetCol, true),
+      direction: cellAddress(r, SUMMARY.directionCol, true),
+      margin: cellAddress(r, SUMMARY.marginCol, true),
+      fallback: target.direction,
+      share: style === "d.share",
+      // «Свод» is one period: judged like a deadline (met / within the margin / missed).
+      cells: valueCols.map((col) => ({ col, timing: { phase: "deadline", trendTooSlow: false } as const })),
+    })),
+  });
+  block.cells.forEach((cells, r) => cells.forEach((cell, c) => cell && g.set(r + 1, c + 1, cell)));
+  const conditionalFormats: PlanConditionalFormat[] = block.rules;
 
   const widths = [8, 6, 48, 12, 14, 9, 10, 11, 9];
   for (let i = 0; i < schools.length; i++) widths.push(14, 7);
-  if (area.rules.length) for (const [from, to, w] of area.widths) for (let c = from; c <= to; c++) widths[c - 1] = w;
   return {
     name: input.name,
     kind: "summary",
@@ -224,7 +218,7 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
       fitToPagesWide: Math.max(1, Math.ceil(schools.length / SCHOOLS_PER_PAGE)),
       printTitleRows: `${SUMMARY.headerRow}:${SUMMARY.subHeaderRow}`,
       printTitleColumns: `${columnLetter(SUMMARY.idCol)}:${columnLetter(SUMMARY.nameCol)}`,
-      printArea: rangeAddress(1, 1, Math.max(row, lastDataRow), lastCol),
+      printArea: rangeAddress(1, 1, printedRows, lastCol),
     },
   };
 }

@@ -5,12 +5,12 @@
  */
 import { getIndicator, isShareLike } from "../catalog";
 import type { PlanCell, PlanConditionalFormat, PlanStyle } from "../plan";
-import { comparePeriods, formatPeriod, parsePeriodKey, periodKey, suggestedPairs } from "../periods";
+import { comparePeriods, parsePeriodKey, periodKey, suggestedPairs } from "../periods";
 import type { ReadSheet, ReportData } from "../report";
 import { defaultDirection } from "../targets";
 import type { Lang, Period, Target, Text } from "../types";
 import { LAYOUT, cellAddress, rangeAddress } from "./grid";
-import { buildStatusArea, type StatusAreaRow } from "./targetStatus";
+import { buildStatusBlock, type StatusBlockRow } from "./targetStatus";
 import { COLORS, RISK_COLORS, STYLES } from "./styles";
 
 export { RISK_COLORS };
@@ -24,7 +24,7 @@ export const FORMATS = {
   neutral: '"○";"○";"○"',
   status: { ru: '"достигнута";"не достигнута";"под угрозой"', en: '"met";"missed";"at risk"' },
   yesNo: { ru: '"да";"да";"нет"', en: '"yes";"yes";"no"' },
-  sign: { ru: '"не менее";"не более"', en: '"at least";"at most"' },
+  sign: '"≥";"≤"',
 } as const;
 
 /** Styles of the analysis sheets (merged with the report STYLES into a WorkbookPlan). */
@@ -64,11 +64,12 @@ export function analysisStyles(lang: Lang): Record<string, PlanStyle> {
     "leg.worsening": { ...ro, ...RISK_COLORS.worsening },
     // The target status area (helper formulas of the highlighting): quiet grey.
     "st.note": { ...quiet, italic: true },
-    "st.head": { ...quiet, bold: true, wrap: true, horizontal: "center" },
-    "st.share": { ...quiet, numberFormat: FORMATS.share },
-    "st.num": { ...quiet, numberFormat: "0.00" },
-    "st.sign": { ...quiet, numberFormat: FORMATS.sign[lang], horizontal: "center" },
-    "st.status": { ...quiet, numberFormat: FORMATS.status[lang], horizontal: "center" },
+    "st.name": { ...quiet },
+    "st.pct": { ...quiet, numberFormat: "0%" },
+    "st.pct1": { ...quiet, numberFormat: FORMATS.share },
+    "st.num": { ...quiet },
+    "st.sign": { ...quiet, numberFormat: FORMATS.sign, horizontal: "center" },
+    "st.status": { ...quiet, horizontal: "center" },
   };
 }
 
@@ -123,15 +124,14 @@ export interface SheetHighlights {
   /** The data area whose conditional formats are replaced. */
   clear: string;
   rules: PlanConditionalFormat[];
-  /** The target status area right of the table: cleared, then written; the print area keeps to the table. */
+  /** The target status block below the table: cleared, then written; the print area keeps to the table. */
   status: {
-    /** What an earlier refresh may have left there (cleared first); null when nothing can be there. */
+    /** Rows below the table an earlier refresh may have filled (cleared first); null when there are none. */
     clear: string | null;
-    /** Cells in sheet coordinates, written in columns col1…col2 (none when the sheet has no target). */
+    /** Cells in sheet coordinates, written from row `row1` in columns 1…`lastCol` (none when the sheet has no target). */
     cells: (PlanCell | null)[][];
-    col1: number;
-    col2: number;
-    widths: [number, number, number][];
+    row1: number;
+    lastCol: number;
     printArea: string;
   };
 }
@@ -146,27 +146,29 @@ export interface HighlightInput {
   timeline: (indicatorId: string) => Period[];
 }
 
-const NOTE: Text = {
-  ru: "Статус целей: служебные формулы, по ним подсвечиваются значения слева (пересчитываются сами; строки и столбцы — после «Обновить риски»).",
-  en: "Target status: helper formulas colouring the values on the left (they recalculate; rows and columns follow «Refresh risks»).",
+/** The note heading the status block of an indicator sheet and of «Свод». */
+export const STATUS_NOTE: Text = {
+  ru: "Служебные формулы подсветки целей (не печатаются): A — цель, B — направление (≥ не менее, ≤ не более), D — допуск; под значениями — статус: 1 достигнута, 0 под угрозой, −1 не достигнута.",
+  en: "Helper formulas of the target colours (not printed): A target, B direction (≥ at least, ≤ at most), D margin; under the values the status: 1 met, 0 at risk, −1 missed.",
 };
 
-/** Period blocks of an indicator sheet as read: period key → value column. */
-function periodBlocks(sheet: ReadSheet): Map<string, number> {
-  const keys = new Map<string, number>();
-  const row = sheet.values[LAYOUT.periodKeyRow - 1] ?? [];
-  for (let c = LAYOUT.firstPeriodCol; c <= row.length; c++) {
-    const p = parsePeriodKey(row[c - 1]);
-    if (p && !keys.has(periodKey(p))) keys.set(periodKey(p), c);
-  }
-  return keys;
+/** The table of an indicator sheet as read: its last column (after the period blocks) and last row (column A ids). */
+function tableOf(sheet: ReadSheet): { lastCol: number; lastRow: number } {
+  let lastCol: number = LAYOUT.firstPeriodCol;
+  const keys = sheet.values[LAYOUT.periodKeyRow - 1] ?? [];
+  for (let c = LAYOUT.firstPeriodCol; c <= keys.length; c++) if (parsePeriodKey(keys[c - 1])) lastCol = Math.max(lastCol, c + LAYOUT.blockWidth - 1);
+  let lastRow: number = LAYOUT.subHeaderRow;
+  sheet.values.forEach((row, r) => {
+    const id = row[LAYOUT.idCol - 1];
+    if (r + 1 >= LAYOUT.firstDataRow && typeof id === "string" && id.trim()) lastRow = r + 1;
+  });
+  return { lastCol, lastRow };
 }
 
-/** Conditional formats and target status areas of the indicator sheets. */
+/** Conditional formats and target status blocks of the indicator sheets. */
 export function buildHighlights(input: HighlightInput): SheetHighlights[] {
   const { report, lang } = input;
-  const out: SheetHighlights[] = [];
-  const byTargetSheet = new Map<string, StatusAreaRow[]>();
+  const byTargetSheet = new Map<string, StatusBlockRow[]>();
   for (const { target, refs } of input.targets) {
     const cells = report.cells[target.indicatorId];
     const ind = getIndicator(target.indicatorId);
@@ -179,44 +181,37 @@ export function buildHighlights(input: HighlightInput): SheetHighlights[] {
       return [{ c, cell: { col: c.col, milestone: refs.milestones[key], timing } }];
     });
     if (judged.length === 0) continue;
-    const sheet = judged[0].c.sheet;
+    const { sheet, row } = judged[0].c;
     const rows = byTargetSheet.get(sheet) ?? [];
     rows.push({
-      row: judged[0].c.row,
+      row,
+      name: ind.short[lang],
       target: refs.value,
       direction: refs.direction,
       margin: refs.margin,
       fallback: defaultDirection(ind.id),
-      numberStyle: isShareLike(ind) ? "st.share" : "st.num",
-      cells: judged.filter((j) => j.c.sheet === sheet && j.c.row === judged[0].c.row).map((j) => j.cell),
+      share: isShareLike(ind),
+      cells: judged.filter((j) => j.c.sheet === sheet && j.c.row === row).map((j) => j.cell),
     });
     byTargetSheet.set(sheet, rows);
   }
 
+  const out: SheetHighlights[] = [];
   for (const sheet of Object.values(report.sheets)) {
     if (!sheet || !["base", "subject", "staff", "facilities", "methods", "partnership"].includes(sheet.kind)) continue;
-    const blocks = periodBlocks(sheet);
-    const lastCol = Math.max(LAYOUT.firstPeriodCol, ...[...blocks.values()].map((c) => c + LAYOUT.blockWidth - 1));
-    const used = Math.max(0, ...sheet.values.map((r) => r.length), ...sheet.formulas.map((r) => r.length));
-    const lastRow = Math.max(LAYOUT.firstDataRow, sheet.values.length, sheet.formulas.length);
-    const labels: Record<number, string> = {};
-    for (const [key, col] of blocks) labels[col] = formatPeriod(parsePeriodKey(key) as Period, lang, "long");
-    const area = buildStatusArea({
-      lang, firstCol: LAYOUT.firstPeriodCol, lastCol, firstRow: LAYOUT.firstDataRow, lastRow, headerRow: LAYOUT.headerRow, note: NOTE, labels,
-      rows: byTargetSheet.get(sheet.name) ?? [],
-    });
-    const geo = area.geometry;
-    const clearTo = Math.max(used, geo.lastCol);
+    const { lastCol, lastRow } = tableOf(sheet);
+    const usedCols = Math.max(lastCol, ...sheet.values.map((r) => r.length), ...sheet.formulas.map((r) => r.length));
+    const usedRows = Math.max(sheet.values.length, sheet.formulas.length);
+    const block = buildStatusBlock({ lang, firstCol: LAYOUT.firstPeriodCol, lastCol, startRow: lastRow + 2, note: STATUS_NOTE, rows: byTargetSheet.get(sheet.name) ?? [] });
     out.push({
       sheet: sheet.name,
-      clear: rangeAddress(LAYOUT.firstDataRow, LAYOUT.firstPeriodCol, lastRow, Math.max(used, LAYOUT.firstPeriodCol)),
-      rules: [...area.rules],
+      clear: rangeAddress(LAYOUT.firstDataRow, LAYOUT.firstPeriodCol, Math.max(lastRow, LAYOUT.firstDataRow), usedCols),
+      rules: [...block.rules],
       status: {
-        clear: used > lastCol ? rangeAddress(1, geo.gapCol, lastRow, clearTo) : null,
-        cells: area.rules.length ? area.cells : [],
-        col1: geo.gapCol,
-        col2: geo.lastCol,
-        widths: area.widths,
+        clear: usedRows > lastRow ? rangeAddress(lastRow + 1, 1, usedRows, usedCols) : null,
+        cells: block.rules.length ? block.cells : [],
+        row1: lastRow + 2,
+        lastCol,
         printArea: rangeAddress(1, 1, lastRow, lastCol),
       },
     });

@@ -1,10 +1,9 @@
 /**
  * Target status cells: ordinary (native) formulas that judge a value against its target, so the
- * conditional formats only test a status cell (`=DF5=1`, a few characters; Excel refuses rule
- * formulas over 255). A status area sits to the right of a sheet's table, outside its print area:
- * per row the normalized target, direction sign and margin, then a mirror of the table's columns
- * holding the status of each judged cell (1 met, 0 at risk, −1 missed, "" nothing to judge — the
- * core Judgement codes, shown as words by FORMATS.status).
+ * conditional formats only test a status cell (`=E40=1`, a few characters; Excel refuses rule
+ * formulas over 255). The status block sits below a sheet's table, outside its print area, one row
+ * per table row with a target: the status of each judged cell in that cell's column (1 met, 0 at
+ * risk, −1 missed, "" nothing to judge — the core Judgement codes).
  */
 import { DIRECTION_WORDS } from "../targets";
 import type { Direction, Lang, Text } from "../types";
@@ -87,88 +86,76 @@ export function statusRules(range: string, status: string): PlanConditionalForma
   ];
 }
 
-const ST = {
-  target: { ru: "Цель", en: "Target" },
-  direction: { ru: "Направление", en: "Direction" },
-  margin: { ru: "Допуск", en: "Margin" },
-  status: { ru: "Статус", en: "Status" },
-} satisfies Record<string, Text>;
+/** Columns of the status rows: the label columns of our tables (A id, B number, C name, D unit). */
+export const STATUS_COLS = { target: 1, sign: 2, name: 3, margin: 4 } as const;
 
-/** Column widths of the status area (characters). */
-export const STATUS_WIDTHS = { gap: 2, helper: 11, status: 14 } as const;
-
-/** Where the status area of a table whose judged columns are `firstCol`…`lastCol` lies. */
-export function statusAreaGeometry(firstCol: number, lastCol: number) {
-  const targetCol = lastCol + 2;
-  const offset = targetCol + 3 - firstCol;
-  return { gapCol: lastCol + 1, targetCol, signCol: targetCol + 1, marginCol: targetCol + 2, offset, lastCol: lastCol + offset };
-}
-
-export interface StatusAreaRow {
+export interface StatusBlockRow {
+  /** The table row whose judged cells get a status. */
   row: number;
+  /** Shown in the name column of its status row. */
+  name: string;
   /** Cells of the target's value, direction and margin. */
   target: string;
   direction: string;
   margin: string;
   /** Used when the direction cell holds no known word. */
   fallback: Direction;
-  /** Style of the target and margin cells ("st.share" or "st.num"). */
-  numberStyle: string;
+  /** Targets and margins are shares (shown in %). */
+  share: boolean;
   /** The judged cells of the row: their column, the milestone cell of their period, the timing. */
   cells: { col: number; milestone?: string; timing: StatusTiming }[];
 }
 
-export interface StatusAreaInput {
+export interface StatusBlockInput {
   lang: Lang;
-  /** The table's judged columns (the mirror covers them all) and data rows. */
+  /** The table's judged columns: the status cells sit in the same columns, below. */
   firstCol: number;
   lastCol: number;
-  firstRow: number;
-  lastRow: number;
-  /** Row of the titles; the note goes one row above it. */
-  headerRow: number;
+  /** The block's first row (the note); one status row per table row follows, in table order. */
+  startRow: number;
   note: Text;
-  /** Column → label of its status column («Статус: I четверть 2023/24»). */
-  labels: Record<number, string>;
-  rows: StatusAreaRow[];
+  rows: StatusBlockRow[];
 }
 
-export interface StatusArea {
-  /** Cells in sheet coordinates (columns left of the area are null). */
+export interface StatusBlock {
+  /** Cells in sheet coordinates (rows above the block are empty). */
   cells: (PlanCell | null)[][];
-  /** The rules for the table (none when no row has a target). */
+  /** Three rules per run of consecutive table rows (none when no row has a target). */
   rules: PlanConditionalFormat[];
-  geometry: ReturnType<typeof statusAreaGeometry>;
-  /** Column widths: [first column, last column, width]. */
-  widths: [number, number, number][];
+  /** The block's last row (startRow − 1 when empty). */
+  lastRow: number;
 }
 
-/** Build the status area of a table and the three rules colouring its judged range. */
-export function buildStatusArea(input: StatusAreaInput): StatusArea {
-  const geo = statusAreaGeometry(input.firstCol, input.lastCol);
+/**
+ * The status block below a table: a note, then per table row with a target its status row — the
+ * normalized target (A), sign (B), name (C) and margin (D), and the status of each judged cell in
+ * that cell's column. A run of consecutive table rows has consecutive status rows, so one rule per
+ * colour (its formula relative, e.g. `=E40=1`) colours the whole run.
+ */
+export function buildStatusBlock(input: StatusBlockInput): StatusBlock {
   const g = new CellGrid();
-  const widths: [number, number, number][] = [
-    [geo.gapCol, geo.gapCol, STATUS_WIDTHS.gap],
-    [geo.targetCol, geo.marginCol, STATUS_WIDTHS.helper],
-    [geo.marginCol + 1, geo.lastCol, STATUS_WIDTHS.status],
-  ];
-  if (input.rows.length === 0) return { cells: g.cells, rules: [], geometry: geo, widths };
-  const lang = input.lang;
-  g.set(input.headerRow - 1, geo.targetCol, { value: input.note[lang], style: "st.note" });
-  g.set(input.headerRow, geo.targetCol, { value: ST.target[lang], style: "st.head" });
-  g.set(input.headerRow, geo.signCol, { value: ST.direction[lang], style: "st.head" });
-  g.set(input.headerRow, geo.marginCol, { value: ST.margin[lang], style: "st.head" });
-  for (const [col, label] of Object.entries(input.labels)) g.set(input.headerRow, Number(col) + geo.offset, { value: `${ST.status[lang]}: ${label}`, style: "st.head" });
-  for (const r of input.rows) {
-    const at = (col: number) => cellAddress(r.row, col);
-    g.set(r.row, geo.targetCol, { formula: targetCellFormula(r.target), style: r.numberStyle });
-    g.set(r.row, geo.signCol, { formula: signCellFormula(r.direction, r.fallback), style: "st.sign" });
-    g.set(r.row, geo.marginCol, { formula: marginCellFormula(r.margin), style: r.numberStyle });
-    const refs = { target: `$${at(geo.targetCol)}`, sign: `$${at(geo.signCol)}`, margin: `$${at(geo.marginCol)}` };
+  const rows = [...input.rows].sort((a, b) => a.row - b.row);
+  if (rows.length === 0) return { cells: g.cells, rules: [], lastRow: input.startRow - 1 };
+  const C = STATUS_COLS;
+  g.set(input.startRow, C.name, { value: input.note[input.lang], style: "st.note" });
+  const rules: PlanConditionalFormat[] = [];
+  let run: { row: number; status: number } | null = null;
+  rows.forEach((r, i) => {
+    const s = input.startRow + 1 + i;
+    g.set(s, C.target, { formula: targetCellFormula(r.target), style: r.share ? "st.pct" : "st.num" });
+    g.set(s, C.sign, { formula: signCellFormula(r.direction, r.fallback), style: "st.sign" });
+    g.set(s, C.name, { value: r.name, style: "st.name" });
+    g.set(s, C.margin, { formula: marginCellFormula(r.margin), style: r.share ? "st.pct1" : "st.num" });
+    const refs = { target: cellAddress(s, C.target), sign: cellAddress(s, C.sign), margin: cellAddress(s, C.margin) };
     for (const c of r.cells) {
-      g.set(r.row, c.col + geo.offset, { formula: targetStatusFormula({ ...refs, value: at(c.col), milestone: c.milestone }, c.timing), style: "st.status" });
+      g.set(s, c.col, { formula: targetStatusFormula({ ...refs, value: cellAddress(r.row, c.col), milestone: c.milestone }, c.timing), style: "st.status" });
     }
-  }
-  const range = rangeAddress(input.firstRow, input.firstCol, input.lastRow, input.lastCol);
-  return { cells: g.cells, rules: statusRules(range, cellAddress(input.firstRow, input.firstCol + geo.offset)), geometry: geo, widths };
+    if (!run) run = { row: r.row, status: s };
+    const next = rows[i + 1];
+    if (!next || next.row !== r.row + 1) {
+      rules.push(...statusRules(rangeAddress(run.row, input.firstCol, r.row, input.lastCol), cellAddress(run.status, input.firstCol)));
+      run = null;
+    }
+  });
+  return { cells: g.cells, rules, lastRow: input.startRow + rows.length };
 }
