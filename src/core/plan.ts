@@ -96,7 +96,7 @@ export interface PlanPageLayout {
   printTitleRows?: string;
   /** Columns repeated on each printed page, e.g. "A:C". */
   printTitleColumns?: string;
-  /** The printed range, e.g. "A1:Q40" (helper cells right of it stay off paper); the used range when absent. */
+  /** The printed range, e.g. "A1:Q40" (helper cells outside it stay off paper); the used range when absent. */
   printArea?: string;
 }
 

@@ -1,7 +1,8 @@
 /**
- * Risk highlighting: the colours, the styles and legend of the analysis sheets, the native-formula
- * status expressions, and the conditional formats of the indicator sheets (target met / at risk /
- * missed, worsening dynamics). Neutral indicators get no rule unless the user set a target on them.
+ * Risk highlighting: the colours, the styles and legend of the analysis sheets, and per indicator
+ * sheet its target status block (native formulas below the table, targetStatus.ts) and conditional
+ * formats (target met / at risk / missed testing the status cells, worsening dynamics). Neutral
+ * indicators get no rule unless the user set a target on them.
  */
 import { getIndicator, isShareLike } from "../catalog";
 import type { PlanCell, PlanConditionalFormat, PlanStyle } from "../plan";
@@ -62,7 +63,7 @@ export function analysisStyles(lang: Lang): Record<string, PlanStyle> {
     "leg.atRisk": { ...ro, ...RISK_COLORS.atRisk },
     "leg.met": { ...ro, ...RISK_COLORS.met },
     "leg.worsening": { ...ro, ...RISK_COLORS.worsening },
-    // The target status area (helper formulas of the highlighting): quiet grey.
+    // The target status block (helper formulas of the highlighting): quiet grey.
     "st.note": { ...quiet, italic: true },
     "st.name": { ...quiet },
     "st.pct": { ...quiet, numberFormat: "0%" },

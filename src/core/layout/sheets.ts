@@ -134,7 +134,7 @@ export function buildIndicatorSheet(input: IndicatorSheetInput): { sheet: SheetP
     frozenRows: LAYOUT.subHeaderRow,
     frozenColumns: LAYOUT.nameCol,
     validations: groupValidations(validated),
-    // The print area keeps to the table: the target status area «Обновить риски» writes right of it stays off paper.
+    // The print area keeps to the table: the target status block «Обновить риски» writes below it stays off paper.
     pageLayout: {
       orientation: "landscape",
       fitToPagesWide: 1,

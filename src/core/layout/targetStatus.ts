@@ -20,9 +20,9 @@ export interface StatusRefs {
   value: string;
   /** The target (a number, or anything else for "no target"). */
   target: string;
-  /** 1 for «не менее», −1 for «не более» (the sign cell of the status area). */
+  /** 1 for «не менее», −1 for «не более» (the sign cell of the status row). */
   sign: string;
-  /** The risk margin, a number ≥ 0 (the margin cell of the status area). */
+  /** The risk margin, a number ≥ 0 (the margin cell of the status row). */
   margin: string;
   /** The milestone of the value's period, when there is a column for it (a number when typed). */
   milestone?: string;
