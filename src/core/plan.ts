@@ -96,6 +96,8 @@ export interface PlanPageLayout {
   printTitleRows?: string;
   /** Columns repeated on each printed page, e.g. "A:C". */
   printTitleColumns?: string;
+  /** The printed range, e.g. "A1:Q40" (helper cells outside it stay off paper); the used range when absent. */
+  printArea?: string;
 }
 
 export interface PlanName {

@@ -60,12 +60,18 @@ export const DIRECTION_LABELS: Record<Direction, Text> = {
   atMost: { ru: "не более", en: "at most" },
 };
 
+/** The words a direction may be typed as (lower case, «ё» as «е», single spaces); the sheets' formulas use them too. */
+export const DIRECTION_WORDS: Record<Direction, readonly string[]> = {
+  atLeast: ["не менее", "at least", "≥", ">=", "min", "минимум", "не ниже", "atleast"],
+  atMost: ["не более", "at most", "≤", "<=", "max", "максимум", "не выше", "atmost"],
+};
+
 /** «не менее» / "at least" / «≥» … → atLeast; «не более» / "at most" / «≤» … → atMost; else null. */
 export function parseDirection(text: unknown): Direction | null {
   if (typeof text !== "string") return null;
   const s = text.trim().toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ");
-  if (["не менее", "at least", "≥", ">=", "min", "минимум", "не ниже", "atleast"].includes(s)) return "atLeast";
-  if (["не более", "at most", "≤", "<=", "max", "максимум", "не выше", "atmost"].includes(s)) return "atMost";
+  if (DIRECTION_WORDS.atLeast.includes(s)) return "atLeast";
+  if (DIRECTION_WORDS.atMost.includes(s)) return "atMost";
   return null;
 }
 

@@ -3,7 +3,7 @@
  * `flush` is called only when the queued request would pass the payload budget (chunking).
  */
 
-import type { PlanStyle, PlanValidation, SheetPlan, WorkbookPlan } from "../core/plan";
+import type { PlanCell, PlanStyle, PlanValidation, SheetPlan, WorkbookPlan } from "../core/plan";
 import { parseRangeAddress, rangeAddress, columnLetter } from "../core/layout/grid";
 import { styleRects } from "./rects";
 import { widthOf } from "../core/arrays";
@@ -114,6 +114,55 @@ function validationRule(v: PlanValidation): Excel.DataValidationRule {
   return r.kind === "wholeNumber" ? { wholeNumber: basic } : { decimal: basic };
 }
 
+/**
+ * Queue the cells of rows `row1`… and columns `col1`…`col2` (`cells` in sheet coordinates) in row
+ * blocks: number formats first (so "@" cells keep text), then values and formulas, then the
+ * style rectangles.
+ */
+export async function queueCells(
+  ws: Excel.Worksheet,
+  cells: (PlanCell | null)[][],
+  styles: Record<string, PlanStyle>,
+  area: { row1: number; col1: number; col2: number },
+  caps: Capabilities,
+  budget: RequestBudget,
+): Promise<void> {
+  const { row1, col1, col2 } = area;
+  const lastRow = cells.length;
+  let r0 = row1 - 1;
+  while (r0 < lastRow) {
+    const formats: string[][] = [];
+    const contents: (string | number | boolean)[][] = [];
+    let bytes = 0;
+    let r = r0;
+    while (r < lastRow && (r === r0 || bytes < BLOCK_BYTES)) {
+      const row = cells[r] ?? [];
+      const f: string[] = [];
+      const v: (string | number | boolean)[] = [];
+      for (let c = col1 - 1; c < col2; c++) {
+        const cell = row[c];
+        f.push((cell?.style && styles[cell.style]?.numberFormat) || "General");
+        v.push(cell?.formula ?? (cell?.value === undefined ? "" : asConstant(cell.value)));
+      }
+      bytes += size(f) + size(v);
+      formats.push(f);
+      contents.push(v);
+      r++;
+    }
+    await budget.reserve(bytes);
+    const range = ws.getRange(rangeAddress(r0 + 1, col1, r, col2));
+    range.numberFormat = formats;
+    range.formulas = contents;
+    r0 = r;
+  }
+  for (const rect of styleRects({ cells })) {
+    const s = styles[rect.style];
+    if (!s || rect.col2 < col1 || rect.col1 > col2 || rect.row2 < row1) continue;
+    await budget.reserve(size(s) * 2);
+    applyStyle(ws.getRange(rangeAddress(Math.max(row1, rect.row1), Math.max(col1, rect.col1), rect.row2, Math.min(col2, rect.col2))), s, caps);
+  }
+}
+
 /** Queue one sheet. `sheet` is the worksheet proxy (new or existing). */
 async function queueSheet(ws: Excel.Worksheet, plan: WorkbookPlan, sheet: SheetPlan, state: SheetState | undefined, caps: Capabilities, budget: RequestBudget): Promise<void> {
   const lastCol = lastColumn(sheet);
@@ -151,40 +200,7 @@ async function queueSheet(ws: Excel.Worksheet, plan: WorkbookPlan, sheet: SheetP
     r = end + 1;
   }
 
-  // Cells in row blocks: number formats first (so "@" cells keep text), then values and formulas.
-  let r0 = 0;
-  while (r0 < lastRow) {
-    const formats: string[][] = [];
-    const contents: (string | number | boolean)[][] = [];
-    let bytes = 0;
-    let r = r0;
-    while (r < lastRow && (r === r0 || bytes < BLOCK_BYTES)) {
-      const row = sheet.cells[r] ?? [];
-      const f: string[] = [];
-      const v: (string | number | boolean)[] = [];
-      for (let c = 0; c < lastCol; c++) {
-        const cell = row[c];
-        f.push((cell?.style && plan.styles[cell.style]?.numberFormat) || "General");
-        v.push(cell?.formula ?? (cell?.value === undefined ? "" : asConstant(cell.value)));
-      }
-      bytes += size(f) + size(v);
-      formats.push(f);
-      contents.push(v);
-      r++;
-    }
-    await budget.reserve(bytes);
-    const range = ws.getRange(rangeAddress(r0 + 1, 1, r, lastCol));
-    range.numberFormat = formats;
-    range.formulas = contents;
-    r0 = r;
-  }
-
-  for (const rect of styleRects(sheet)) {
-    const s = plan.styles[rect.style];
-    if (!s) continue;
-    await budget.reserve(size(s) * 2);
-    applyStyle(ws.getRange(rangeAddress(rect.row1, rect.col1, rect.row2, rect.col2)), s, caps);
-  }
+  await queueCells(ws, sheet.cells, plan.styles, { row1: 1, col1: 1, col2: lastCol }, caps, budget);
   for (const m of sheet.merges) {
     await budget.reserve(40);
     ws.getRange(m).merge(false);
@@ -231,6 +247,7 @@ async function queueSheet(ws: Excel.Worksheet, plan: WorkbookPlan, sheet: SheetP
       const [a, b] = sheet.pageLayout.printTitleColumns.split(":");
       pl.setPrintTitleColumns(`$${a}:$${b ?? a}`);
     }
+    if (sheet.pageLayout.printArea) pl.setPrintArea(sheet.pageLayout.printArea);
   }
   if (sheet.protection.protected) {
     await budget.reserve(200);

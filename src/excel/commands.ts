@@ -15,7 +15,7 @@ import { readReport, timelineOf, type ReportData } from "../core/report";
 import { computeRisks, type RoadmapOverdue } from "../core/risks";
 import type { IsoDate } from "../core/roadmap";
 import type { Lang, Period, Text } from "../core/types";
-import { queuePlan, RequestBudget, type Capabilities } from "./apply";
+import { queueCells, queuePlan, RequestBudget, type Capabilities } from "./apply";
 import { queueCharts } from "./charts";
 import { COMMON_ERRORS, isSetSupported, mapOfficeError } from "./errors";
 import { readOurSheets, statesOf, type WorkbookRead } from "./readReport";
@@ -215,6 +215,7 @@ export async function refreshRisks(o: { lang: Lang; today?: IsoDate }): Promise<
       name, lang, school: s.report.school, lines: risks.lines, counts: risks, report: s.report, targets: built.targets, overdue,
     }).sheet;
     const highlights = buildHighlights({
+      lang,
       report: s.report,
       targets: built.targets.flatMap((target) => {
         const refs = targetRefs(built.layout, target.indicatorId);
@@ -238,7 +239,7 @@ export async function refreshRisks(o: { lang: Lang; today?: IsoDate }): Promise<
     await apply(s, lang, created ? [built.sheet, sheet] : [sheet], { ...analysisStyles(lang), ...OVERDUE_STYLES });
     const ws = s.context.workbook.worksheets.getItem(name);
     await queueCharts(ws, sheet.charts ?? [], existingOf(s.read, "risks")?.charts ?? [], s.budget);
-    if (s.caps.conditionalFormats) await queueHighlights(s, highlights);
+    if (s.caps.conditionalFormats) await queueHighlights(s, highlights, analysisStyles(lang));
     for (const w of reprotect) {
       await s.budget.reserve(200);
       w.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowSort: false, allowAutoFilter: false });
@@ -249,11 +250,18 @@ export async function refreshRisks(o: { lang: Lang; today?: IsoDate }): Promise<
   });
 }
 
-async function queueHighlights(s: Session, highlights: SheetHighlights[]): Promise<void> {
+/** Per indicator sheet: the target status block (helper formulas below the table), then the rules testing it. */
+async function queueHighlights(s: Session, highlights: SheetHighlights[], styles: Record<string, PlanStyle>): Promise<void> {
   for (const h of highlights) {
     const ws = s.context.workbook.worksheets.getItem(h.sheet);
-    await s.budget.reserve(80);
+    await s.budget.reserve(160);
     ws.getRange(h.clear).conditionalFormats.clearAll();
+    if (h.status.clear) ws.getRange(h.status.clear).clear("All");
+    if (h.status.cells.length) await queueCells(ws, h.status.cells, styles, { row1: h.status.row1, col1: 1, col2: h.status.lastCol }, s.caps, s.budget);
+    if (s.caps.pageLayout) {
+      await s.budget.reserve(80);
+      ws.pageLayout.setPrintArea(h.status.printArea);
+    }
     for (const rule of h.rules) {
       await s.budget.reserve(JSON.stringify(rule).length + 200);
       const cf = ws.getRange(rule.range).conditionalFormats.add("Custom");

@@ -11,7 +11,7 @@ export interface StyleRect {
 }
 
 /** Maximal horizontal runs per row, joined downwards when the next row has the same run. */
-export function styleRects(sheet: SheetPlan): StyleRect[] {
+export function styleRects(sheet: Pick<SheetPlan, "cells">): StyleRect[] {
   const open = new Map<string, StyleRect>();
   const done: StyleRect[] = [];
   sheet.cells.forEach((row, r) => {

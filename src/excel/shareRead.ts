@@ -19,6 +19,7 @@
  */
 import { parseOutputMarker } from "../core/layout/markers";
 import { a1, callsCustomFunction, parseA1, type ScannedSheet } from "../core/share";
+import { utf8Length } from "./apply";
 import { isSetSupported } from "./errors";
 import { chainRefusal, type ExtraRead } from "./read";
 
@@ -145,7 +146,10 @@ function takeBatch(queue: Block[], cells: number): Block[] {
 async function readBlocks(context: Excel.RequestContext, sync: Sync, metas: SheetMeta[], spills: boolean): Promise<BlockRead[]> {
   const queue: Block[] = metas.filter((m) => m.used).map((meta) => ({ meta, row0: meta.used!.row0, rows: meta.used!.rows }));
   const done: BlockRead[] = [];
+  // A guess until a response is measured; then the largest bytes per cell of a block seen (never below what a refusal taught).
   let perCell = FIRST_BYTES_PER_CELL;
+  let seen = 0;
+  let floor = 0;
   while (queue.length) {
     const batch = takeBatch(queue, Math.max(1, Math.floor(RESPONSE_TARGET / perCell)));
     const ranges = batch.map((b) => {
@@ -160,18 +164,17 @@ async function readBlocks(context: Excel.RequestContext, sync: Sync, metas: Shee
       if (!isTooLarge(e) || (batch.length === 1 && batch[0].rows === 1)) throw e;
       queue.unshift(...batch); // read again with half the cells per request
       perCell *= 2;
+      floor = perCell;
       continue;
     }
-    let bytes = 0;
-    let cells = 0;
     batch.forEach((b, i) => {
       const r = ranges[i];
       const read = { formulas: r.formulas, values: r.values, valueTypes: r.valueTypes as unknown[][] };
-      bytes += json(read);
-      cells += b.rows * b.meta.used!.cols;
+      // Per block (one sheet's rows), in UTF-8 bytes as Excel sends them (Cyrillic: two bytes a letter).
+      seen = Math.max(seen, utf8Length(JSON.stringify(read)) / (b.rows * b.meta.used!.cols));
       done.push({ ...b, ...read, spill: spills ? (r.hasSpill as boolean | null) : undefined });
     });
-    perCell = Math.max(perCell, bytes / cells);
+    perCell = Math.max(seen, floor);
   }
   return done;
 }

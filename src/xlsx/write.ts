@@ -55,6 +55,7 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: SheetPlan, styles: Record
       fitToHeight: 0,
       paperSize: 9,
       printTitlesRow: sheet.pageLayout.printTitleRows,
+      ...(sheet.pageLayout.printArea ? { printArea: sheet.pageLayout.printArea } : {}),
     },
   });
   sheet.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));

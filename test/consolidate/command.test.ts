@@ -6,6 +6,7 @@ import { createSimHost, installSimHost, type SimHost } from "../../src/sim";
 import { SUMMARY } from "../../src/core/consolidate";
 import { RISK_COLORS } from "../../src/core/layout/highlight";
 import { cellAddress, columnLetter } from "../../src/core/layout/grid";
+import { STATUS_NOTE } from "../../src/core/layout/highlight";
 import { readSchoolFile, type SchoolSource, type SourceFinding } from "../../src/xlsx/light";
 import { consolidate, DATA_TABLE_NAME, groupSheetSets, type ConsolidateResult } from "../../src/excel/consolidate";
 import type { CommandResult } from "../../src/excel/commands";
@@ -84,10 +85,37 @@ describe("consolidate (simulated host)", () => {
     host.inspect.userEdit("Свод", cellAddress(r, SUMMARY.firstSchoolCol + 2), "0,2");
   });
 
+  it("colours follow edits of the target, direction and margin on «Свод» (native status cells, no add-in needed)", () => {
+    const r = host.inspect.grid("Свод").cells.findIndex((row) => row[0]?.value === "quality_4_5") + 1;
+    const fill = (col: number) => host.inspect.cell("Свод", cellAddress(r, col)).conditionalFill;
+    const edit = (col: number, input: string) => expect(host.inspect.userEdit("Свод", cellAddress(r, col), input).ok).toBe(true);
+    // School 1: 50 %, school 2: 20 %, total 27.5 %.
+    edit(SUMMARY.targetCol, "0,2");
+    expect([fill(SUMMARY.firstSchoolCol), fill(SUMMARY.firstSchoolCol + 2), fill(SUMMARY.totalCol)]).toEqual([RISK_COLORS.met.fill, RISK_COLORS.met.fill, RISK_COLORS.met.fill]);
+    edit(SUMMARY.directionCol, "не более");
+    expect([fill(SUMMARY.firstSchoolCol), fill(SUMMARY.firstSchoolCol + 2), fill(SUMMARY.totalCol)]).toEqual([RISK_COLORS.missed.fill, RISK_COLORS.met.fill, RISK_COLORS.missed.fill]);
+    edit(SUMMARY.marginCol, "0,1");
+    expect(fill(SUMMARY.totalCol)).toBe(RISK_COLORS.atRisk.fill); // 7.5 п. п. over, within 10
+    edit(SUMMARY.targetCol, "");
+    expect([fill(SUMMARY.firstSchoolCol), fill(SUMMARY.totalCol)]).toEqual([null, null]);
+    edit(SUMMARY.targetCol, "0,38");
+    edit(SUMMARY.directionCol, "не менее");
+    edit(SUMMARY.marginCol, "0,02");
+    expect([fill(SUMMARY.firstSchoolCol), fill(SUMMARY.firstSchoolCol + 2), fill(SUMMARY.totalCol)]).toEqual([RISK_COLORS.met.fill, RISK_COLORS.missed.fill, RISK_COLORS.missed.fill]);
+    expect(host.inspect.conditionalFormats("Свод").every((c: { rule: { formula?: string } }) => String(c.rule.formula).length <= 120)).toBe(true);
+  });
+
   it("writes the formula-like school name as text and injects no formula anywhere", () => {
     const head = host.inspect.cell("Свод", `${columnLetter(SUMMARY.firstSchoolCol + 2)}${SUMMARY.headerRow}`);
     expect(head).toMatchObject({ value: INJECT, formula: null });
-    expect(formulasOn("Свод")).toEqual([]);
+    // The only formulas on «Свод» are the target status cells below everything printed (helper formulas of the highlighting).
+    const cells = host.inspect.grid("Свод").cells;
+    const noteRow = cells.findIndex((row) => row[2]?.value === STATUS_NOTE.ru) + 1;
+    expect(noteRow).toBeGreaterThan(0);
+    const placed = cells.flatMap((row, r) => row.flatMap((c, i) => (c.formula !== null ? [{ r: r + 1, col: i + 1, f: c.formula as string }] : [])));
+    expect(placed.length).toBeGreaterThan(0);
+    expect(placed.filter((p) => p.r <= noteRow)).toEqual([]);
+    expect(placed.filter((p) => /HYPERLINK|evil/i.test(p.f))).toEqual([]);
     expect(formulasOn("Данные")).toEqual([]);
     const data = host.inspect.grid("Данные").cells;
     expect(data.filter((r) => r[0]?.value === INJECT).length).toBeGreaterThan(0);

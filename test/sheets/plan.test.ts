@@ -95,7 +95,9 @@ describe("buildReportPlan: sheets", () => {
     expect(s.frozenColumns).toBe(3); // id, number, name
     expect(s.columnWidths.length).toBe(4 + 2 * ALL.length);
     expect(s.columnWidths[0]).toBeLessThan(10);
-    expect(s.pageLayout).toEqual({ orientation: "landscape", fitToPagesWide: 1, printTitleRows: "2:4" });
+    // The print area is the table (the target status area later written right of it stays off paper).
+    const lastCol = blockValueCol(ALL.length - 1) + 1;
+    expect(s.pageLayout).toEqual({ orientation: "landscape", fitToPagesWide: 1, printTitleRows: "2:4", printArea: `A1:${cellAddress(s.cells.length, lastCol)}` });
   });
 
   it("writes share formulas over the base row of the same period", () => {

@@ -1,6 +1,7 @@
 /** Conditional formats, formats and sheet settings, tables and charts, and the inspection API. */
 
 import { createSimHost, installSimHost, SimHost } from "../../src/sim";
+import { code } from "./errorCode";
 
 let host: SimHost;
 let uninstall: () => void;
@@ -36,6 +37,23 @@ test("conditional formats: a custom rule with relative references is evaluated p
   // The colours follow the data.
   expect(host.inspect.userEdit(S, "D4", "0.9")).toEqual({ ok: true });
   expect(host.inspect.cell(S, "C4").conditionalFill).toBe("#FFC7CE");
+});
+
+test("conditional formats: a rule formula over 255 characters is refused, as Excel does", async () => {
+  const text = (n: number) => `="${"x".repeat(n)}"<>""`;
+  const [long, ok] = [text(249), text(248)];
+  expect([long.length, ok.length]).toEqual([256, 255]);
+  const add = (formula: string) =>
+    Excel.run(async (context) => {
+      const cf = context.workbook.worksheets.getItem(S).getRange("B2:B3").conditionalFormats.add(Excel.ConditionalFormatType.custom);
+      cf.custom.rule.formula = formula;
+      cf.custom.format.fill.color = "#FFC7CE";
+      await context.sync();
+    });
+  expect(await code(add(long))).toBe("InvalidArgument");
+  expect(host.inspect.conditionalFormats(S).map((c: { rule: { formula?: string } }) => c.rule.formula)).not.toContain(long);
+  expect(await code(add(ok))).toBe("no error");
+  expect(host.inspect.conditionalFormats(S).map((c: { rule: { formula?: string } }) => c.rule.formula)).toContain(ok);
 });
 
 test("conditional formats: cellValue between, priorities and stopIfTrue", async () => {

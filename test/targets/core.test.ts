@@ -1,6 +1,7 @@
 /** Pure parts of targets, risks and the analysis sheets. */
 import { buildTargetsSheet, readTargetsSheet, TARGETS } from "../../src/core/layout/targetsSheet";
-import { earlierCandidates, statusExpr } from "../../src/core/layout/highlight";
+import { earlierCandidates } from "../../src/core/layout/highlight";
+import { signCellFormula, targetStatusFormula } from "../../src/core/layout/targetStatus";
 import { defaultDeadline, defaultTargetsFor, parseDirection, describeEvaluation, evaluateTarget } from "../../src/core/targets";
 import type { ReadSheet } from "../../src/core/report";
 import { getIndicator } from "../../src/core/catalog";
@@ -77,8 +78,8 @@ describe("highlighting helpers", () => {
   });
 
   it("builds the status from native functions only (it must work without the add-in)", () => {
-    const f = statusExpr("F5", "'Цели программы'!$C$5", { value: "'Цели программы'!$C$5", direction: "'Цели программы'!$D$5", margin: "'Цели программы'!$F$5", milestones: {} });
+    const f = targetStatusFormula({ value: "F5", target: "$DB5", sign: "$DC5", margin: "$DD5", milestone: "'Цели программы'!$K$5" }, { phase: "before", trendTooSlow: true });
     expect(f).not.toMatch(/EDU\./);
-    expect(f).toMatch(/не более/);
+    expect(signCellFormula("'Цели программы'!$D$5", "atLeast")).toMatch(/не более/);
   });
 });

@@ -8,8 +8,9 @@ import { SECTIONS, unitLabel } from "../catalog";
 import { formatPeriod } from "../periods";
 import type { PlanConditionalFormat, SheetPlan } from "../plan";
 import type { Lang, Target, Text } from "../types";
-import { CellGrid, columnLetter, rangeAddress } from "../layout/grid";
-import { statusExpr, statusRules } from "../layout/highlight";
+import { CellGrid, cellAddress, columnLetter, rangeAddress } from "../layout/grid";
+import { STATUS_NOTE } from "../layout/highlight";
+import { buildStatusBlock } from "../layout/targetStatus";
 import { markerOf } from "../layout/markers";
 import { TAB_COLORS } from "../layout/styles";
 import type { IndicatorFigures, TotalMethod } from "./figures";
@@ -125,7 +126,7 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
 
   let row = SUMMARY.firstDataRow;
   let section = "";
-  const targetRows: number[] = [];
+  const targetRows: { row: number; target: Target; style: string; name: string }[] = [];
   for (const f of figures) {
     const ind = f.indicator;
     if (ind.section !== section) {
@@ -149,7 +150,7 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
       g.set(row, SUMMARY.targetCol, { value: target.value, style: style === "d.int" ? "d.num" : style });
       g.set(row, SUMMARY.directionCol, { value: t(target.direction === "atMost" ? S.atMost : S.atLeast), style: "a.center" });
       g.set(row, SUMMARY.marginCol, { value: target.margin, style: style === "d.int" ? "d.num" : style });
-      targetRows.push(row);
+      targetRows.push({ row, target, style, name: t(ind.short) });
     }
     f.figures.forEach((fig, i) => {
       const c = SUMMARY.firstSchoolCol + 2 * i;
@@ -160,22 +161,6 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
     row++;
   }
   const lastDataRow = row - 1;
-  const conditionalFormats: PlanConditionalFormat[] = [];
-  if (targetRows.length && schools.length) {
-    // The same statuses as on a school's sheets (met / within the risk margin / missed), relative to
-    // the top-left cell; value columns only (row 3 holds "value" / "rank"; the total is a value).
-    const col = columnLetter(SUMMARY.totalCol);
-    const x = `${col}${SUMMARY.firstDataRow}`;
-    const refs = {
-      value: `$${columnLetter(SUMMARY.targetCol)}${SUMMARY.firstDataRow}`,
-      direction: `$${columnLetter(SUMMARY.directionCol)}${SUMMARY.firstDataRow}`,
-      margin: `$${columnLetter(SUMMARY.marginCol)}${SUMMARY.firstDataRow}`,
-      milestones: {},
-    };
-    const isValue = `OR(${col}$${SUMMARY.keyRow}="value",COLUMN(${x})=${SUMMARY.totalCol})`;
-    const status = `IF(${isValue},${statusExpr(x, refs.value, refs)},"")`;
-    conditionalFormats.push(...statusRules(rangeAddress(SUMMARY.firstDataRow, SUMMARY.totalCol, lastDataRow, lastCol), status));
-  }
 
   row = lastDataRow + 2;
   g.set(row, SUMMARY.nameCol, { value: t(S.note), style: "a.note" });
@@ -185,6 +170,31 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
   if (input.findings.length === 0) g.set(row, SUMMARY.nameCol, { value: t(S.noFindings), style: "a.text" });
   input.findings.slice(0, MAX_FINDING_LINES).forEach((f) => g.set(row++, SUMMARY.nameCol, { value: t(f), style: "s.finding" }));
   if (input.findings.length > MAX_FINDING_LINES) g.set(row, SUMMARY.nameCol, { value: t(S.more).replace("{n}", String(input.findings.length - MAX_FINDING_LINES)), style: "a.text" });
+  const printedRows = Math.max(row, g.cells.length);
+
+  // Target colours (met / within the risk margin / missed, as on a school's sheets) test status
+  // cells below everything printed; value columns only (the total is a value, a rank never is).
+  const valueCols = [SUMMARY.totalCol, ...schools.map((_, i) => SUMMARY.firstSchoolCol + 2 * i)];
+  const block = buildStatusBlock({
+    lang,
+    firstCol: SUMMARY.totalCol,
+    lastCol,
+    startRow: printedRows + 2,
+    note: STATUS_NOTE,
+    rows: schools.length === 0 ? [] : targetRows.map(({ row: r, target, style, name }) => ({
+      row: r,
+      name,
+      target: cellAddress(r, SUMMARY.targetCol, true),
+      direction: cellAddress(r, SUMMARY.directionCol, true),
+      margin: cellAddress(r, SUMMARY.marginCol, true),
+      fallback: target.direction,
+      share: style === "d.share",
+      // «Свод» is one period: judged like a deadline (met / within the margin / missed).
+      cells: valueCols.map((col) => ({ col, timing: { phase: "deadline", trendTooSlow: false } as const })),
+    })),
+  });
+  block.cells.forEach((cells, r) => cells.forEach((cell, c) => cell && g.set(r + 1, c + 1, cell)));
+  const conditionalFormats: PlanConditionalFormat[] = block.rules;
 
   const widths = [8, 6, 48, 12, 14, 9, 10, 11, 9];
   for (let i = 0; i < schools.length; i++) widths.push(14, 7);
@@ -208,6 +218,7 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
       fitToPagesWide: Math.max(1, Math.ceil(schools.length / SCHOOLS_PER_PAGE)),
       printTitleRows: `${SUMMARY.headerRow}:${SUMMARY.subHeaderRow}`,
       printTitleColumns: `${columnLetter(SUMMARY.idCol)}:${columnLetter(SUMMARY.nameCol)}`,
+      printArea: rangeAddress(1, 1, printedRows, lastCol),
     },
   };
 }

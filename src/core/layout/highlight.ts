@@ -1,23 +1,20 @@
 /**
- * Risk highlighting: the colours, the styles and legend of the analysis sheets, the native-formula
- * status expressions, and the conditional formats of the indicator sheets (target met / at risk /
- * missed, worsening dynamics). Neutral indicators get no rule unless the user set a target on them.
+ * Risk highlighting: the colours, the styles and legend of the analysis sheets, and per indicator
+ * sheet its target status block (native formulas below the table, targetStatus.ts) and conditional
+ * formats (target met / at risk / missed testing the status cells, worsening dynamics). Neutral
+ * indicators get no rule unless the user set a target on them.
  */
-import { getIndicator } from "../catalog";
-import type { PlanConditionalFormat, PlanStyle } from "../plan";
-import { comparePeriods, periodKey, suggestedPairs } from "../periods";
-import type { ReportData } from "../report";
+import { getIndicator, isShareLike } from "../catalog";
+import type { PlanCell, PlanConditionalFormat, PlanStyle } from "../plan";
+import { comparePeriods, parsePeriodKey, periodKey, suggestedPairs } from "../periods";
+import type { ReadSheet, ReportData } from "../report";
+import { defaultDirection } from "../targets";
 import type { Lang, Period, Target, Text } from "../types";
 import { LAYOUT, cellAddress, rangeAddress } from "./grid";
-import { STYLES } from "./styles";
-import { widthOf } from "../arrays";
+import { buildStatusBlock, type StatusBlockRow } from "./targetStatus";
+import { COLORS, RISK_COLORS, STYLES } from "./styles";
 
-export const RISK_COLORS = {
-  missed: { fill: "#FFC7CE", fontColor: "#9C0006" },
-  atRisk: { fill: "#FFEB9C", fontColor: "#9C5700" },
-  met: { fill: "#C6EFCE", fontColor: "#006100" },
-  worsening: { fontColor: "#C00000", bold: true },
-} as const;
+export { RISK_COLORS };
 
 /** Number formats: shares in %, changes of shares in percentage points, arrows for 1/−1/0. */
 export const FORMATS = {
@@ -28,12 +25,14 @@ export const FORMATS = {
   neutral: '"○";"○";"○"',
   status: { ru: '"достигнута";"не достигнута";"под угрозой"', en: '"met";"missed";"at risk"' },
   yesNo: { ru: '"да";"да";"нет"', en: '"yes";"yes";"no"' },
+  sign: '"≥";"≤"',
 } as const;
 
 /** Styles of the analysis sheets (merged with the report STYLES into a WorkbookPlan). */
 export function analysisStyles(lang: Lang): Record<string, PlanStyle> {
   const input = { fill: "#FFF2CC", vertical: "top", locked: false } as const;
   const ro = { vertical: "top", locked: true } as const;
+  const quiet = { ...ro, fontColor: COLORS.grey } as const;
   return {
     ...STYLES,
     "a.note": { italic: true, wrap: true, vertical: "top", fontColor: "#595959", locked: true },
@@ -64,6 +63,14 @@ export function analysisStyles(lang: Lang): Record<string, PlanStyle> {
     "leg.atRisk": { ...ro, ...RISK_COLORS.atRisk },
     "leg.met": { ...ro, ...RISK_COLORS.met },
     "leg.worsening": { ...ro, ...RISK_COLORS.worsening },
+    // The target status block (helper formulas of the highlighting): quiet grey.
+    "st.note": { ...quiet, italic: true },
+    "st.name": { ...quiet },
+    "st.pct": { ...quiet, numberFormat: "0%" },
+    "st.pct1": { ...quiet, numberFormat: FORMATS.share },
+    "st.num": { ...quiet },
+    "st.sign": { ...quiet, numberFormat: FORMATS.sign, horizontal: "center" },
+    "st.status": { ...quiet, horizontal: "center" },
   };
 }
 
@@ -101,22 +108,6 @@ export function requiredExpr(refs: TargetRefs, key: string): string {
   return m ? `IF(ISNUMBER(${m}),${m},${refs.value})` : refs.value;
 }
 
-/** Native status of `x` against `req`: 1 met, 0 within the margin, −1 missed, "" when either is not a number. */
-export function statusExpr(x: string, req: string, refs: TargetRefs): string {
-  const gap = `((${x})-(${req}))*${directionSign(refs.direction)}`;
-  const margin = `IF(ISNUMBER(${refs.margin}),${refs.margin},0)`;
-  return `IF(OR(NOT(ISNUMBER(${x})),NOT(ISNUMBER(${req}))),"",IF(${gap}>=-0.000000001,1,IF(-${gap}<=${margin}+0.000000001,0,-1)))`;
-}
-
-/** Three rules (green, amber, red fills; the font stays free for the worsening mark) colouring `range` by the status expression `status` (relative to its top-left cell). */
-export function statusRules(range: string, status: string): PlanConditionalFormat[] {
-  return [
-    { range, formula: `=(${status})=1`, style: { fill: RISK_COLORS.met.fill } },
-    { range, formula: `=(${status})=0`, style: { fill: RISK_COLORS.atRisk.fill } },
-    { range, formula: `=(${status})=-1`, style: { fill: RISK_COLORS.missed.fill } },
-  ];
-}
-
 /**
  * The earlier period a value in `later` is compared with: among the usual comparisons
  * (suggestedPairs, baseline excluded), in their order, the first whose earlier period the
@@ -134,9 +125,20 @@ export interface SheetHighlights {
   /** The data area whose conditional formats are replaced. */
   clear: string;
   rules: PlanConditionalFormat[];
+  /** The target status block below the table: cleared, then written; the print area keeps to the table. */
+  status: {
+    /** Rows below the table an earlier refresh may have filled (cleared first); null when there are none. */
+    clear: string | null;
+    /** Cells in sheet coordinates, written from row `row1` in columns 1…`lastCol` (none when the sheet has no target). */
+    cells: (PlanCell | null)[][];
+    row1: number;
+    lastCol: number;
+    printArea: string;
+  };
 }
 
 export interface HighlightInput {
+  lang: Lang;
   report: ReportData;
   targets: { target: Target; refs: TargetRefs }[];
   /** "id|periodKey" of the cells whose target trend is too slow (computed at refresh). */
@@ -145,53 +147,77 @@ export interface HighlightInput {
   timeline: (indicatorId: string) => Period[];
 }
 
-/** Conditional formats of the indicator sheets. */
-export function buildHighlights(input: HighlightInput): SheetHighlights[] {
-  const { report } = input;
-  const out = new Map<string, SheetHighlights>();
-  const sheetOf = (name: string): SheetHighlights => {
-    let h = out.get(name);
-    if (!h) {
-      const sheet = Object.values(report.sheets).find((s) => s?.name === name);
-      const width = widthOf(sheet?.values ?? [], LAYOUT.firstPeriodCol);
-      const height = Math.max(LAYOUT.firstDataRow, sheet?.values.length ?? 0);
-      h = { sheet: name, clear: rangeAddress(LAYOUT.firstDataRow, LAYOUT.firstPeriodCol, height, width), rules: [] };
-      out.set(name, h);
-    }
-    return h;
-  };
-  for (const s of Object.values(report.sheets)) {
-    if (s && ["base", "subject", "staff", "facilities", "methods", "partnership"].includes(s.kind)) sheetOf(s.name);
-  }
+/** The note heading the status block of an indicator sheet and of «Свод». */
+export const STATUS_NOTE: Text = {
+  ru: "Служебные формулы подсветки целей (не печатаются): A — цель, B — направление (≥ не менее, ≤ не более), D — допуск; под значениями — статус: 1 достигнута, 0 под угрозой, −1 не достигнута.",
+  en: "Helper formulas of the target colours (not printed): A target, B direction (≥ at least, ≤ at most), D margin; under the values the status: 1 met, 0 at risk, −1 missed.",
+};
 
-  // Targets: per cell, live against the «Цели программы» row.
+/** The table of an indicator sheet as read: its last column (after the period blocks) and last row (column A ids). */
+function tableOf(sheet: ReadSheet): { lastCol: number; lastRow: number } {
+  let lastCol: number = LAYOUT.firstPeriodCol;
+  const keys = sheet.values[LAYOUT.periodKeyRow - 1] ?? [];
+  for (let c = LAYOUT.firstPeriodCol; c <= keys.length; c++) if (parsePeriodKey(keys[c - 1])) lastCol = Math.max(lastCol, c + LAYOUT.blockWidth - 1);
+  let lastRow: number = LAYOUT.subHeaderRow;
+  sheet.values.forEach((row, r) => {
+    const id = row[LAYOUT.idCol - 1];
+    if (r + 1 >= LAYOUT.firstDataRow && typeof id === "string" && id.trim()) lastRow = r + 1;
+  });
+  return { lastCol, lastRow };
+}
+
+/** Conditional formats and target status blocks of the indicator sheets. */
+export function buildHighlights(input: HighlightInput): SheetHighlights[] {
+  const { report, lang } = input;
+  const byTargetSheet = new Map<string, StatusBlockRow[]>();
   for (const { target, refs } of input.targets) {
     const cells = report.cells[target.indicatorId];
-    if (!cells) continue;
-    for (const p of input.timeline(target.indicatorId)) {
+    const ind = getIndicator(target.indicatorId);
+    if (!cells || !ind) continue;
+    const judged = input.timeline(target.indicatorId).flatMap((p) => {
       const key = periodKey(p);
       const c = cells[key];
-      if (!c) continue;
-      const x = cellAddress(c.row, c.col);
-      const h = sheetOf(c.sheet);
-      if (comparePeriods(p, target.deadline) >= 0) {
-        h.rules.push(...statusRules(x, statusExpr(x, refs.value, refs)));
-        continue;
-      }
-      // Before the deadline: a typed milestone is judged like the target; otherwise green once
-      // the final target is reached, amber when the refresh found the trend too slow.
-      const m = refs.milestones[key];
-      const status = m
-        ? `IF(ISNUMBER(${m}),${statusExpr(x, m, refs)},IF((${statusExpr(x, refs.value, refs)})=1,1,""))`
-        : `IF((${statusExpr(x, refs.value, refs)})=1,1,"")`;
-      h.rules.push(statusRules(x, status)[0]);
-      if (m) h.rules.push(...statusRules(x, status).slice(1));
-      if (input.trendTooSlow.has(`${target.indicatorId}|${key}`)) {
-        const noMilestone = m ? `NOT(ISNUMBER(${m})),` : "";
-        h.rules.push({ range: x, formula: `=AND(${noMilestone}(${statusExpr(x, refs.value, refs)})<>1,ISNUMBER(${x}))`, style: { fill: RISK_COLORS.atRisk.fill } });
-      }
-    }
+      if (!c) return [];
+      const timing = { phase: comparePeriods(p, target.deadline) >= 0 ? "deadline" : "before", trendTooSlow: input.trendTooSlow.has(`${target.indicatorId}|${key}`) } as const;
+      return [{ c, cell: { col: c.col, milestone: refs.milestones[key], timing } }];
+    });
+    if (judged.length === 0) continue;
+    const { sheet, row } = judged[0].c;
+    const rows = byTargetSheet.get(sheet) ?? [];
+    rows.push({
+      row,
+      name: ind.short[lang],
+      target: refs.value,
+      direction: refs.direction,
+      margin: refs.margin,
+      fallback: defaultDirection(ind.id),
+      share: isShareLike(ind),
+      cells: judged.filter((j) => j.c.sheet === sheet && j.c.row === row).map((j) => j.cell),
+    });
+    byTargetSheet.set(sheet, rows);
   }
+
+  const out: SheetHighlights[] = [];
+  for (const sheet of Object.values(report.sheets)) {
+    if (!sheet || !["base", "subject", "staff", "facilities", "methods", "partnership"].includes(sheet.kind)) continue;
+    const { lastCol, lastRow } = tableOf(sheet);
+    const usedCols = Math.max(lastCol, ...sheet.values.map((r) => r.length), ...sheet.formulas.map((r) => r.length));
+    const usedRows = Math.max(sheet.values.length, sheet.formulas.length);
+    const block = buildStatusBlock({ lang, firstCol: LAYOUT.firstPeriodCol, lastCol, startRow: lastRow + 2, note: STATUS_NOTE, rows: byTargetSheet.get(sheet.name) ?? [] });
+    out.push({
+      sheet: sheet.name,
+      clear: rangeAddress(LAYOUT.firstDataRow, LAYOUT.firstPeriodCol, Math.max(lastRow, LAYOUT.firstDataRow), usedCols),
+      rules: [...block.rules],
+      status: {
+        clear: usedRows > lastRow ? rangeAddress(lastRow + 1, 1, usedRows, usedCols) : null,
+        cells: block.rules.length ? block.cells : [],
+        row1: lastRow + 2,
+        lastCol,
+        printArea: rangeAddress(1, 1, lastRow, lastCol),
+      },
+    });
+  }
+  const sheetOf = (name: string): SheetHighlights | undefined => out.find((h) => h.sheet === name);
 
   // Worsening: one rule per run of consecutive rows with the same polarity, column and earlier block.
   type Item = { sheet: string; row: number; col: number; prevCol: number; polarity: number };
@@ -218,12 +244,12 @@ export function buildHighlights(input: HighlightInput): SheetHighlights[] {
     ) j++;
     const x = cellAddress(first.row, first.col);
     const y = cellAddress(first.row, first.prevCol);
-    sheetOf(first.sheet).rules.push({
+    sheetOf(first.sheet)?.rules.push({
       range: rangeAddress(first.row, first.col, items[j].row, first.col),
       formula: `=AND(ISNUMBER(${x}),ISNUMBER(${y}),((${x})-(${y}))*${first.polarity}<-0.000000001)`,
       style: { ...RISK_COLORS.worsening },
     });
     i = j + 1;
   }
-  return [...out.values()];
+  return out;
 }

@@ -137,7 +137,13 @@ export function buildIndicatorSheet(input: IndicatorSheetInput): { sheet: SheetP
     frozenRows: LAYOUT.subHeaderRow,
     frozenColumns: LAYOUT.nameCol,
     validations: groupValidations(validated),
-    pageLayout: { orientation: "landscape", fitToPagesWide: 1, printTitleRows: `${LAYOUT.headerRow}:${LAYOUT.subHeaderRow}` },
+    // The print area keeps to the table: the target status block «Обновить риски» writes below it stays off paper.
+    pageLayout: {
+      orientation: "landscape",
+      fitToPagesWide: 1,
+      printTitleRows: `${LAYOUT.headerRow}:${LAYOUT.subHeaderRow}`,
+      printArea: rangeAddress(1, 1, Math.max(g.cells.length, LAYOUT.subHeaderRow), Math.max(lastCol, LAYOUT.unitCol)),
+    },
   };
   return { sheet, kept };
 }

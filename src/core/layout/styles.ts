@@ -11,6 +11,14 @@ export const COLORS = {
   grey: "#808080",
 } as const;
 
+/** Target status and worsening colours (the highlighting of every sheet). */
+export const RISK_COLORS = {
+  missed: { fill: "#FFC7CE", fontColor: "#9C0006" },
+  atRisk: { fill: "#FFEB9C", fontColor: "#9C5700" },
+  met: { fill: "#C6EFCE", fontColor: "#006100" },
+  worsening: { fontColor: "#C00000", bold: true },
+} as const;
+
 export const TAB_COLORS: Record<SheetKind, string> = {
   passport: "#7F7F7F",
   base: "#A5A5A5",

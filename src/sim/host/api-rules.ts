@@ -174,9 +174,18 @@ type Part = CfPart;
 export class ConditionalFormatRuleProxy extends CfPart {
   readonly _entity = "ConditionalFormatRule";
 }
+/** Excel keeps a conditional-format formula to 255 characters (the rule dialog's limit); longer ones are refused. */
+export const MAX_CF_FORMULA = 255;
+
+function ruleFormula(s: Part, v: unknown, location: string): void {
+  const f = String(v);
+  if (f.length > MAX_CF_FORMULA) fail(Codes.invalidArgument, location);
+  s._cf().rule.formula = f;
+}
+
 defineProps(ConditionalFormatRuleProxy, {
-  formula: { get: (s: Part) => s._parent._cf().rule.formula ?? "", set: (s: Part, v: string) => (s._cf().rule.formula = String(v)) },
-  formulaLocal: { get: (s: Part) => s._parent._cf().rule.formula ?? "", set: (s: Part, v: string) => (s._cf().rule.formula = String(v)) },
+  formula: { get: (s: Part) => s._parent._cf().rule.formula ?? "", set: (s: Part, v: string) => ruleFormula(s, v, "ConditionalFormatRule.formula") },
+  formulaLocal: { get: (s: Part) => s._parent._cf().rule.formula ?? "", set: (s: Part, v: string) => ruleFormula(s, v, "ConditionalFormatRule.formulaLocal") },
 });
 
 export class ConditionalRangeFillProxy extends CfPart {
@@ -245,6 +254,7 @@ defineProps(
       set: (s: Part, v: Record<string, unknown>) => {
         if (!v || typeof v !== "object" || !CV_OPERATORS.includes(String(v.operator)) || v.formula1 === undefined)
           fail(Codes.invalidArgument, "CellValueConditionalFormat.rule");
+        if ([v.formula1, v.formula2].some((f) => f !== undefined && String(f).length > MAX_CF_FORMULA)) fail(Codes.invalidArgument, "CellValueConditionalFormat.rule");
         s._cf().rule = { ...v };
       },
     },
