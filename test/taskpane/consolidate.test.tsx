@@ -8,6 +8,7 @@
  * (progress, cancel, result and findings shown).
  */
 import "./scheduler";
+import { TextDecoder as NodeTextDecoder } from "util";
 import * as React from "react";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
@@ -15,6 +16,9 @@ import type { Commands } from "../../src/taskpane/commands";
 import type { ConsolidateOptions } from "../../src/excel/consolidate";
 import { readSchoolFile } from "../../src/xlsx/light";
 import { schoolWorkbook } from "../xlsx/fixtures";
+
+// Every browser the pane runs in has TextDecoder (the reader uses it); jsdom does not.
+if (typeof globalThis.TextDecoder === "undefined") Object.assign(globalThis, { TextDecoder: NodeTextDecoder });
 
 const KY = "2023/24-Y";
 let good: Uint8Array;

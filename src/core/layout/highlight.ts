@@ -3,6 +3,7 @@
  * status expressions, and the conditional formats of the indicator sheets (target met / at risk /
  * missed, worsening dynamics). Neutral indicators get no rule unless the user set a target on them.
  */
+import { gridExtent } from "../cells";
 import { getIndicator } from "../catalog";
 import type { PlanConditionalFormat, PlanStyle } from "../plan";
 import { comparePeriods, periodKey, suggestedPairs } from "../periods";
@@ -152,8 +153,9 @@ export function buildHighlights(input: HighlightInput): SheetHighlights[] {
     let h = out.get(name);
     if (!h) {
       const sheet = Object.values(report.sheets).find((s) => s?.name === name);
-      const width = Math.max(LAYOUT.firstPeriodCol, ...(sheet?.values ?? []).map((r) => r.length));
-      const height = Math.max(LAYOUT.firstDataRow, sheet?.values.length ?? 0);
+      const extent = sheet ? gridExtent(sheet.values) : { rows: 0, cols: 0 };
+      const width = Math.max(LAYOUT.firstPeriodCol, extent.cols);
+      const height = Math.max(LAYOUT.firstDataRow, extent.rows);
       h = { sheet: name, clear: rangeAddress(LAYOUT.firstDataRow, LAYOUT.firstPeriodCol, height, width), rules: [] };
       out.set(name, h);
     }
