@@ -12,6 +12,7 @@ import { buildReportPlan } from "../core/layout";
 import { writePlanToXlsx } from "../xlsx/write";
 import { ALL_SECTIONS, benchCommands, schoolYears } from "./bench-commands";
 import { benchConsolidation } from "./bench-consolidate";
+import { benchHostile } from "./bench-hostile";
 import { benchPane } from "./bench-pane";
 
 export type Report = (name: string, value: number, unit: string) => void;
@@ -45,11 +46,15 @@ const PRODUCERS: [string, (r: Report) => Promise<void>][] = [
   ["template", benchTemplate],
   ["functions", benchFunctions],
   ["consolidation", (r) => benchConsolidation(r)],
+  ["hostile", benchHostile],
   ["pane", benchPane],
 ];
 
 async function main(): Promise<void> {
+  // `npm run bench -- hostile consolidation`: only the named producers.
+  const only = process.argv.slice(2);
   for (const [name, produce] of PRODUCERS) {
+    if (only.length && !only.includes(name)) continue;
     try {
       await produce(report);
     } catch (e) {

@@ -3,6 +3,7 @@
  * `flush` is called only when the queued request would pass the payload budget (chunking).
  */
 
+import { longestRow } from "../core/cells";
 import type { PlanStyle, PlanValidation, SheetPlan, WorkbookPlan } from "../core/plan";
 import { parseRangeAddress, rangeAddress, columnLetter } from "../core/layout/grid";
 import { styleRects } from "./rects";
@@ -87,7 +88,7 @@ export function charsToPoints(chars: number): number {
 }
 
 function lastColumn(sheet: SheetPlan): number {
-  return Math.max(1, sheet.columnWidths.length, ...sheet.cells.map((r) => r.length));
+  return Math.max(1, sheet.columnWidths.length, longestRow(sheet.cells));
 }
 
 /** Apply one style to a range (all format properties the style names). */

@@ -135,7 +135,7 @@ export async function consolidate(o: ConsolidateOptions): Promise<CommandResult<
             const r = readSchoolSheets(label, grids);
             if (r.ok) {
               sources.push(r.school);
-              findings.push(...r.findings.map(toFinding));
+              for (const f of r.findings) findings.push(toFinding(f));
             } else findings.push(toFinding(r.finding));
           }
         }

@@ -100,6 +100,21 @@ describe("«Свод» in the pane", () => {
     resolve(undefined);
   });
 
+  it("lists a file whose reading throws as that file's finding; the others are read and the button is enabled", async () => {
+    const consolidate = jest.fn() as unknown as Commands["consolidate"];
+    const read = async (l: string, b: Uint8Array) => {
+      if (l === "crash.xlsx") throw new RangeError("Maximum call stack size exceeded");
+      return readSchoolFile(l, b);
+    };
+    const pane = await openSummary({ consolidate, readSchoolFile: read });
+    await pick(pane, [file("crash.xlsx", good), file("school1.xlsx", good)]);
+    expect(pane.getByText(/Файл «crash.xlsx» не удалось прочитать \(Maximum call stack size exceeded\)/)).toBeTruthy();
+    expect(pane.getByText("school1.xlsx: МБОУ СОШ № 1")).toBeTruthy();
+    expect(pane.queryByText("Читаем файлы…")).toBeNull();
+    expect((pane.getByRole("button", { name: "Свести" }) as HTMLButtonElement).disabled).toBe(false);
+    expect((pane.getByRole("button", { name: "Выбрать файлы школ" }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
   it("says when the command is not available", async () => {
     const pane = await openSummary({});
     expect(pane.getByText(/Недоступно в этой версии/)).toBeTruthy();

@@ -61,7 +61,7 @@ export function periodsOfSchools(reports: ReportData[]): { period: Period; schoo
 }
 
 export function defaultPeriod(periods: { period: Period; schools: number }[]): Period | null {
-  const max = Math.max(0, ...periods.map((p) => p.schools));
+  const max = periods.reduce((m, p) => Math.max(m, p.schools), 0);
   const best = periods.filter((p) => p.schools === max && max > 0);
   return best.length ? best[best.length - 1].period : null;
 }

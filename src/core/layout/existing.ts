@@ -3,6 +3,7 @@
  * Pure: works on a grid of cell contents (Office.js `formulas`, or exceljs values).
  */
 
+import { longestRow } from "../cells";
 import type { SheetKind } from "../plan";
 import { parsePeriodKey } from "../periods";
 import { LAYOUT, PASSPORT } from "./grid";
@@ -59,7 +60,7 @@ export function readSheetGrid(name: string, grid: unknown[][], origin: { row: nu
     }
     return sheet;
   }
-  const width = Math.max(0, ...grid.map((row) => row.length));
+  const width = longestRow(grid);
   const lastCol = origin.col + width - 1;
   const keyCols: { key: string; col: number }[] = [];
   for (let c = LAYOUT.firstPeriodCol; c <= lastCol; c++) {

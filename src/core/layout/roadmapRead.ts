@@ -225,7 +225,7 @@ export function chooseProgramYears(
     }
   }
   const cap = (first: number, last: number): ProgramYears => ({ firstYear: first, lastYear: Math.min(last, first + 29) });
-  if (found.length) return { years: cap(Math.min(...found), Math.max(...found)), source: "deadlines" };
+  if (found.length) return { years: cap(found.reduce((a, b) => Math.min(a, b)), found.reduce((a, b) => Math.max(a, b))), source: "deadlines" };
   if (o.sheet && validYears(o.sheet)) return { years: o.sheet, source: "sheet" };
   if (o.reportYear !== undefined && o.reportYear !== null) return { years: provisional, source: "report" };
   return { years: provisional, source: "today" };

@@ -3,6 +3,7 @@
  * target value, direction, deadline, risk margin, and a milestone column per report period.
  * Targets are data: re-inserting keeps every row and every typed cell as it was.
  */
+import { longestRow } from "../cells";
 import { getIndicator, isShareLike } from "../catalog";
 import type { PlanValidation, SheetPlan } from "../plan";
 import { comparePeriods, formatPeriod, parsePeriod, parsePeriodKey, periodKey } from "../periods";
@@ -82,7 +83,7 @@ function number(v: unknown): number | null {
 
 /** Read the rows of an existing «Цели программы» sheet; `periods` give the default deadlines. */
 export function readTargetsSheet(sheet: ReadSheet, periods: readonly Period[]): { rows: TargetRow[]; periodKeys: string[] } {
-  const width = Math.max(0, ...sheet.formulas.map((r) => r.length), ...sheet.values.map((r) => r.length));
+  const width = Math.max(longestRow(sheet.formulas), longestRow(sheet.values));
   const keyCols: { key: string; col: number }[] = [];
   for (let c = TARGETS.firstMilestoneCol; c <= width; c++) {
     const p = parsePeriodKey(at(sheet.values, TARGETS.periodKeyRow, c));

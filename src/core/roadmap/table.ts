@@ -112,8 +112,8 @@ export function recognizeRoadmap(grid: unknown[][], _lang?: Lang): RoadmapParse 
   }
   const headerCells = rows[header.row].map((v) => cellText(v, false));
   const filled = headerCells.map((t, c) => (t === "" ? -1 : c)).filter((c) => c >= 0);
-  const left = Math.min(...filled);
-  const right = Math.max(...filled);
+  const left = filled.reduce((a, b) => Math.min(a, b), Infinity);
+  const right = filled.reduce((a, b) => Math.max(a, b), -Infinity);
 
   let group = "";
   let current: RoadmapEvent | null = null;

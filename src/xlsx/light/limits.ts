@@ -5,15 +5,17 @@
  */
 
 /** Uncompressed bytes of one part (workbook, relationships, shared strings, one worksheet). */
-export const MAX_PART_BYTES = 16 * 1024 * 1024;
+export const MAX_PART_BYTES = 8 * 1024 * 1024;
 /** Uncompressed bytes a file may make us inflate in all (really inflated, not as claimed). */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 /** Entries of the zip directory (an .xlsx has a few dozen). */
 export const MAX_ZIP_ENTRIES = 10_000;
 /** Sheets listed by the workbook. */
 export const MAX_SHEETS = 256;
 /** Cells read from our sheets in all (a report with 80 periods holds about 60,000). */
 export const MAX_CELLS = 250_000;
+/** XML elements parsed in all (a report with 80 periods has about 200,000). */
+export const MAX_ELEMENTS = 2_000_000;
 /** Items of the shared string table. */
 export const MAX_STRINGS = 500_000;
 /** Our sheets' area: rows and columns beyond it are not read (reported once per file). */

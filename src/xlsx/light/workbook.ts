@@ -6,17 +6,17 @@
  */
 import { SparseCells, type OverlongText } from "../../core/cells";
 import { parseAnyMarker, SHEET_KINDS } from "../../core/layout/markers";
-import { MAX_PART_BYTES, XlsxReadError } from "./limits";
+import { XlsxReadError } from "./limits";
 import { readSchoolSheets, sourceFinding, type FileRead, type SourceFinding } from "./school";
 import { newCellBudget, sheetReader, type CellBudget } from "./sheet";
-import { relationshipsReader, sharedStringsReader, STOP, workbookReader, XlsxFormatError, xmlStream, type XmlHandler } from "./xml";
+import { newElementBudget, relationshipsReader, sharedStringsReader, STOP, workbookReader, XlsxFormatError, xmlStream, type ElementBudget, type XmlHandler } from "./xml";
 import { inflateEntry, newBudget, openZip, type InflateBudget, type ZipEntry } from "./zip";
 
 export interface WorkbookSheet {
   name: string;
   values: SparseCells;
   formulas: SparseCells;
-  /** Read up to row 1 only (not ours), or not at all (`skipped`: too large to be ours). */
+  /** Read up to row 1 only (not ours). */
   partial: boolean;
   /** Cells with content outside our sheets' area (not kept), and the first of them. */
   outside: number;
@@ -29,8 +29,14 @@ export interface WorkbookRead {
 }
 
 /** Inflate and parse one part; false when the handler stopped early (it had what it needed). */
-function parsePart(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, h: XmlHandler): boolean {
-  const xml = xmlStream(h);
+interface FileBudget {
+  bytes: InflateBudget;
+  elements: ElementBudget;
+  cells: CellBudget;
+}
+
+function parsePart(bytes: Uint8Array, entry: ZipEntry, budget: FileBudget, h: XmlHandler, streamed = false): boolean {
+  const xml = xmlStream(h, budget.elements);
   const text = new TextDecoder("utf-8", { fatal: true });
   const decode = (chunk?: Uint8Array) => {
     try {
@@ -40,7 +46,7 @@ function parsePart(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, h:
     }
   };
   try {
-    inflateEntry(bytes, entry, budget, (chunk) => xml.write(decode(chunk)));
+    inflateEntry(bytes, entry, budget.bytes, (chunk) => xml.write(decode(chunk)), { streamed });
     xml.write(decode());
     xml.end();
     return true;
@@ -63,9 +69,9 @@ function resolveTarget(target: string): string {
 const ARCHIVE = /\.(xlsx|xlsm|xls|zip|7z|rar)$/i;
 
 /** Read the workbook's sheets; throws XlsxReadError (or XlsxFormatError for malformed XML). */
-export function readWorkbookBytes(bytes: Uint8Array, isOurs: (a1: unknown) => boolean = (a1) => parseAnyMarker(a1) !== null, cells: CellBudget = newCellBudget()): WorkbookRead {
+export function readWorkbookBytes(bytes: Uint8Array, isOurs: (a1: unknown) => boolean = (a1) => parseAnyMarker(a1) !== null): WorkbookRead {
   const zip = openZip(bytes);
-  const budget = newBudget();
+  const budget: FileBudget = { bytes: newBudget(), elements: newElementBudget(), cells: newCellBudget() };
   const workbook = zip.get("xl/workbook.xml");
   if (!workbook) {
     const inner = [...zip.keys()].find((n) => ARCHIVE.test(n));
@@ -92,14 +98,9 @@ export function readWorkbookBytes(bytes: Uint8Array, isOurs: (a1: unknown) => bo
     used.add(part);
     const entry = zip.get(part);
     if (!entry) throw new XlsxReadError("damaged", `sheet «${s.name.slice(0, 31)}»: ${part.slice(0, 60)} is missing`);
-    if (entry.size > MAX_PART_BYTES) {
-      // Far larger than any of our sheets: not ours, and not worth inflating.
-      const empty = new SparseCells();
-      out.sheets.push({ name: s.name, values: empty, formulas: empty, partial: true, outside: 0, firstOutside: null });
-      continue;
-    }
-    const reader = sheetReader(shared, isOurs, cells);
-    if (parsePart(bytes, entry, budget, reader)) reader.finish();
+    // Streamed: a foreign sheet, however large, is inflated only up to its first row.
+    const reader = sheetReader(shared, isOurs, budget.cells);
+    if (parsePart(bytes, entry, budget, reader, true)) reader.finish();
     out.sheets.push({ name: s.name, ...reader.result });
   }
   return out;

@@ -7,7 +7,7 @@
  */
 import { SaxesParser } from "saxes";
 import { EXCEL_MAX_TEXT, OverlongText } from "../../core/cells";
-import { MAX_SHEETS, MAX_STRINGS, XlsxReadError } from "./limits";
+import { MAX_ELEMENTS, MAX_SHEETS, MAX_STRINGS, XlsxReadError } from "./limits";
 
 export class XlsxFormatError extends Error {
   constructor(message: string) {
@@ -23,7 +23,7 @@ export const STOP: unique symbol = Symbol("stop reading");
 const MAX_DEPTH = 64;
 
 export interface XmlHandler {
-  /** Local name (prefix dropped); attributes by local name, a prefixed `id` as "r:id". */
+  /** Local name (prefix dropped); attributes as written (unqualified in SpreadsheetML but r:id). */
   open(name: string, attrs: Record<string, string>): void;
   close(name: string): void;
   text(t: string): void;
@@ -39,8 +39,15 @@ export interface XmlStream {
   end(): void;
 }
 
+/** Elements still allowed to be parsed for a whole file. */
+export interface ElementBudget {
+  left: number;
+}
+
+export const newElementBudget = (): ElementBudget => ({ left: MAX_ELEMENTS });
+
 /** A streaming parser calling `h`; write() and end() throw XlsxFormatError, XlsxReadError or what `h` throws. */
-export function xmlStream(h: XmlHandler): XmlStream {
+export function xmlStream(h: XmlHandler, elements: ElementBudget = newElementBudget()): XmlStream {
   const p = new SaxesParser({ position: false });
   let depth = 0;
   p.on("doctype", () => {
@@ -48,19 +55,11 @@ export function xmlStream(h: XmlHandler): XmlStream {
   });
   p.on("opentag", (tag) => {
     if (++depth > MAX_DEPTH) throw new XlsxFormatError(`elements nested deeper than ${MAX_DEPTH}`);
-    const attrs: Record<string, string> = {};
-    for (const [k, v] of Object.entries(tag.attributes as Record<string, string>)) {
-      const name = localName(k);
-      attrs[k !== name && name === "id" ? "r:id" : name] = v;
-    }
-    h.open(localName(tag.name), attrs);
-    if (tag.isSelfClosing) {
-      depth--;
-      h.close(localName(tag.name));
-    }
+    if (--elements.left < 0) throw new XlsxReadError("tooManyCells", `over ${MAX_ELEMENTS} XML elements`);
+    h.open(localName(tag.name), tag.attributes as Record<string, string>);
   });
+  // Also called for a self-closing tag, right after opentag.
   p.on("closetag", (tag) => {
-    if (tag.isSelfClosing) return;
     depth--;
     h.close(localName(tag.name));
   });
@@ -166,9 +165,12 @@ export function workbookReader(): XmlHandler & { sheets: { name: string; rid: st
     open(name, a) {
       if (name === "sheets") inSheets = true;
       else if (name === "sheet" && inSheets) {
-        if (!a.name || !a["r:id"]) throw new XlsxFormatError("a <sheet> without name or r:id");
+        // The relationship id is in the relationships namespace, whatever its prefix.
+        const key = "r:id" in a ? "r:id" : Object.keys(a).find((k) => k.endsWith(":id"));
+        const rid = key === undefined ? undefined : a[key];
+        if (!a.name || !rid) throw new XlsxFormatError("a <sheet> without name or r:id");
         if (sheets.length >= MAX_SHEETS) throw new XlsxReadError("tooManyParts", `over ${MAX_SHEETS} sheets`);
-        sheets.push({ name: a.name, rid: a["r:id"] });
+        sheets.push({ name: a.name, rid });
       }
     },
     close(name) {

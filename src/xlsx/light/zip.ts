@@ -154,26 +154,30 @@ function crcTable(): Uint32Array {
   return (CRC_TABLE = t);
 }
 
-/** Compressed bytes per push: DEFLATE expands at most ~1032×, so one push yields at most ~4 MB. */
-const SLICE = 4096;
+const tooLargePart = (e: ZipEntry) => new XlsxReadError("tooLarge", `${e.name}: over ${MAX_PART_BYTES / 1024 / 1024} MB`);
+
+/** Compressed bytes per push: DEFLATE expands at most ~1032×, so one push yields at most ~1 MB. */
+const SLICE = 1024;
 
 /**
  * Inflate one entry, handing the bytes to `sink` as they come. Stops with XlsxReadError when the
  * real output passes the declared size (damaged), the part cap or the file's budget (tooLarge).
  * Whatever `sink` throws ends the inflation and is rethrown (a reader that has what it needs).
  */
-export function inflateEntry(b: Uint8Array, e: ZipEntry, budget: InflateBudget, sink: (chunk: Uint8Array) => void): void {
+export function inflateEntry(b: Uint8Array, e: ZipEntry, budget: InflateBudget, sink: (chunk: Uint8Array) => void, o: { streamed?: boolean } = {}): void {
   if (e.flags & 1) throw new XlsxReadError("encrypted", `${e.name} is encrypted`);
   if (e.method !== 0 && e.method !== 8) throw damaged(`${e.name}: compression method ${e.method}`);
-  if (e.size > MAX_PART_BYTES) throw new XlsxReadError("tooLarge", `${e.name}: ${e.size} bytes`);
+  // A part read in full must fit the cap; a streamed one (a sheet, maybe read to row 1 only) is cut there.
+  if (!o.streamed && e.size > MAX_PART_BYTES) throw tooLargePart(e);
   const table = crcTable();
   let crc = 0xffffffff;
   let total = 0;
   const take = (d: Uint8Array) => {
     total += d.length;
     if (total > e.size) throw damaged(`${e.name} inflates past its declared size`);
+    if (total > MAX_PART_BYTES) throw tooLargePart(e);
     budget.left -= d.length;
-    if (budget.left < 0) throw new XlsxReadError("tooLarge", `over ${MAX_FILE_BYTES} bytes in all`);
+    if (budget.left < 0) throw new XlsxReadError("tooLarge", `over ${MAX_FILE_BYTES / 1024 / 1024} MB in all`);
     for (let i = 0; i < d.length; i++) crc = table[(crc ^ d[i]) & 0xff] ^ (crc >>> 8);
     sink(d);
   };
