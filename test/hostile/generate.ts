@@ -134,8 +134,10 @@ export function hostileFiles(): HostileFile[] {
   add("bomb-claims-1000-bytes", rawBook({ school: school("b") }, (e) => (e.name === "xl/sharedStrings.xml" || e.name === "xl/worksheets/sheet2.xml" ? { ...e, size: 1000, compressed: zeros } : e)), { fail: "damaged" });
   add("bomb-64-entries", rawZip([...Object.entries(bookParts({ school: school("b64") })).map(([name, data]) => ({ name, data })), ...Array.from({ length: 64 }, (_, i) => ({ name: `xl/media/bomb${i}.bin`, data: new Uint8Array(0), size: 1000, compressed: zeros }))].map((e) => (e.name === "xl/worksheets/sheet2.xml" ? { ...e, size: 1000, compressed: zeros } : e))), { fail: "damaged" });
   add("part-claims-64-mb", rawBook({ school: school("p") }, (e) => (e.name === "xl/workbook.xml" ? { ...e, size: 64 * 1024 * 1024 } : e)), { fail: "tooLarge" });
-  const padded = (kind: string) => worksheet(row(1, str("A1", `shnor-monitor:v1:${kind}`)) + " ".repeat(7 * 1024 * 1024));
-  add("file-budget", book({ sheets: [{ name: "Паспорт", xml: worksheet(passportRows(school("f"))) }, ...["base", "subject", "staff"].map((k) => ({ name: k, xml: padded(k) }))] }), { fail: "tooLarge" });
+  const padded = (kind: string, fill: string) => worksheet(row(1, str("A1", `shnor-monitor:v1:${kind}`)) + fill);
+  const threeSheets = (fill: string) => [{ name: "Паспорт", xml: worksheet(passportRows(school("f"))) }, ...["base", "subject", "staff"].map((k) => ({ name: k, xml: padded(k, fill) }))];
+  add("ratio-1000x", book({ sheets: threeSheets(" ".repeat(7 * 1024 * 1024)) }), { fail: "tooLarge" });
+  add("file-budget-16mb", book({ sheets: threeSheets(`<x>${letters(200_000).repeat(35)}</x>`) }), { fail: "tooLarge" });
 
   // XML the reader must refuse rather than expand or guess at.
   add("billion-laughs", book({ school: school("l"), sharedStrings: `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i ? i : ""};`.repeat(10)}">`).join("")}]><sst ${NS}><si><t>&lol9;</t></si></sst>` }), { fail: "unsafeXml" });
@@ -144,7 +146,7 @@ export function hostileFiles(): HostileFile[] {
   add("not-utf8", book({ sheets: [{ name: "Паспорт", xml: worksheet(passportRows(school("n"))) }], extra: { "xl/worksheets/sheet1.xml": new Uint8Array([...strToU8(`<worksheet ${NS}><sheetData>`), 0xff, 0xfe, ...strToU8("</sheetData></worksheet>")]) } }), { fail: "damaged" });
   add("deep-nesting", book({ sheets: sheetsWith(school("d"), baseRows() + "<x>".repeat(100_000)) }), { fail: "damaged" });
   add("attribute-run-18kb", book({ sheets: sheetsWith(school("a"), `<row r="1"><c r="A1" ${letters(24_000)}/></row>`) }), { fail: "damaged" });
-  add("attribute-run-4mb", book({ sheets: sheetsWith(school("a4"), `<row r="1"><c r="A1" ${"abcdefgh".repeat(500_000)}/></row>`) }), { fail: "damaged" });
+  add("attribute-run-4mb", book({ sheets: sheetsWith(school("a4"), `<row r="1"><c r="A1" ${letters(500_000).repeat(8)}/></row>`) }), { fail: "damaged" });
   add("row-without-close", book({ sheets: sheetsWith(school("r"), "<row ".repeat(200_000)) }), { fail: "damaged" });
   add("unclosed-rPh", book({ school: school("ph"), sharedStrings: `<sst ${NS}><si><t>a</t><rPh>${"<t>x</t>".repeat(200_000)}` }), { fail: "damaged" });
   add("hex-number", book({ sheets: sheetsWith(school("h"), baseRows("0x10")) }), { fail: "damaged" });
@@ -160,7 +162,13 @@ export function hostileFiles(): HostileFile[] {
   add("50000-sheets-one-part", book({ relsXml: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>`, workbookXml: `<workbook ${NS}><sheets>${Array.from({ length: 50_000 }, (_, i) => `<sheet name="S${i}" sheetId="${i + 1}" r:id="rId1"/>`).join("")}</sheets></workbook>` }), { fail: "tooManyParts" });
   add("two-sheets-one-part", book({ relsXml: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>`, workbookXml: `<workbook ${NS}><sheets><sheet name="A" sheetId="1" r:id="rId1"/><sheet name="B" sheetId="2" r:id="rId1"/></sheets></workbook>` }), { fail: "damaged" });
   add("too-many-cells", book({ sheets: sheetsWith(school("tc"), baseRows() + Array.from({ length: 1_990 }, (_, r) => `<row r="${r + 10}">${"<c><v>1</v></c>".repeat(130)}</row>`).join("")) }), { fail: "tooManyCells" });
-  add("2-million-elements", book({ sheets: [{ name: "Паспорт", xml: worksheet(passportRows(school("el"))) }, ...["base", "subject"].map((k) => ({ name: k, xml: worksheet(row(1, str("A1", `shnor-monitor:v1:${k}`)) + "<x/>".repeat(1_050_000)) }))] }), { fail: "tooManyCells" });
+  const elements = (n: number) => {
+    const names = letters(n);
+    let x = "";
+    for (let i = 0; i < n; i++) x += `<${names[i]}/>`;
+    return x;
+  };
+  add("2-million-elements", book({ sheets: threeSheets(elements(700_000)) }), { fail: "tooManyCells" });
   add("too-many-strings", book({ school: school("ts"), sharedStrings: `<sst ${NS}>${"<si/>".repeat(500_001)}</sst>` }), { fail: "tooManyCells" });
 
   // Legitimate but odd: read, with the right values and findings.
@@ -172,13 +180,14 @@ export function hostileFiles(): HostileFile[] {
   add("cdata-value", book({ sheets: sheetsWith(school("cd"), baseRows(412, `<c r="E5"><v><![CDATA[412]]></v></c>`)) }), good(school("cd")));
   add("cdata-row-in-name", book({ sheets: [{ name: "Паспорт", xml: worksheet(row(1, str("A1", "shnor-monitor:v1:passport")) + row(3, str("A3", "school") + `<c r="C3" t="inlineStr"><is><t><![CDATA[<row r="1">Школа</row>]]></t></is></c>`)) }, { name: "Базовые", xml: worksheet(baseRows()) }] }), good('<row r="1">Школа</row>'));
   add("comment-holding-row", book({ sheets: sheetsWith(school("cr"), `<!-- <row r="1"><c r="A1"><v>1</v></c></row> -->` + baseRows()) }), good(school("cr")));
-  add("long-comment", book({ sheets: sheetsWith(school("lc"), baseRows() + `<!--${"-a".repeat(1_000_000)}-->`) }), good(school("lc")));
+  add("long-comment", book({ sheets: sheetsWith(school("lc"), baseRows() + `<!--${"-a".repeat(500_000)}-->`) }), good(school("lc")));
+  add("junk-comments-16mb", book({ sheets: threeSheets(`<!--${"-a".repeat(4_000_000)}-->`) }), { fail: "tooLarge" });
   add("shared-strings", book({ sheets: sheetsWith(school("ss"), baseRows(412, `<c r="E5"><v>412</v></c>`).replace(str("A5", "students_total"), `<c r="A5" t="s"><v>0</v></c>`)), sharedStrings: `<sst ${NS}><si><r><t>students_</t></r><r><t>total</t></r><rPh><t>ignored</t></rPh></si></sst>` }), good(school("ss")));
 
   // Texts at Excel's limits: a finding for the file, never a failed batch.
   add("school-name-40000-chars", book({ sheets: sheetsWith("Ш".repeat(40_000), baseRows()) }), { school: "school-name-40000-chars", value: 412, findings: ["badText"] });
   add("school-name-15-million-chars", book({ sheets: sheetsWith("Ш".repeat(15_000_000), baseRows()) }), { fail: "tooLarge" });
-  add("school-name-15-million-shared", book({ sheets: [{ name: "Паспорт", xml: worksheet(row(1, str("A1", "shnor-monitor:v1:passport")) + row(3, str("A3", "school") + `<c r="C3" t="s"><v>0</v></c>`)) }, { name: "Базовые", xml: worksheet(baseRows()) }], sharedStrings: `<sst ${NS}><si><t>${"sh".repeat(3_500_000)}</t></si></sst>` }), { school: "school-name-15-million-shared", value: 412, findings: ["badText"] });
+  add("school-name-100000-shared", book({ sheets: [{ name: "Паспорт", xml: worksheet(row(1, str("A1", "shnor-monitor:v1:passport")) + row(3, str("A3", "school") + `<c r="C3" t="s"><v>0</v></c>`)) }, { name: "Базовые", xml: worksheet(baseRows()) }], sharedStrings: `<sst ${NS}><si><t>${letters(100_000)}</t></si></sst>` }), { school: "school-name-100000-shared", value: 412, findings: ["badText"] });
   add("control-chars-in-name", book({ sheets: sheetsWith("Школа_x0007_ №_x001B_1", baseRows()) }), { school: "control-chars-in-name", value: 412, findings: ["badText"] });
   add("control-chars-in-id", book({ sheets: sheetsWith(school("ci"), baseRows() + row(6, str("A6", "quality_x0000__4_5") + num("E6", 3))) }), { school: school("ci"), value: 412, findings: ["badText"] });
   return out;

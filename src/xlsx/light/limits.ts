@@ -8,6 +8,12 @@
 export const MAX_PART_BYTES = 8 * 1024 * 1024;
 /** Uncompressed bytes a file may make us inflate in all (really inflated, not as claimed). */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+/**
+ * A file may inflate to at most RATIO_SLACK + MAX_RATIO × its own size: our parts compress 3–15×,
+ * so a small file that expands a thousandfold (junk that is slow to parse) stops early.
+ */
+export const MAX_RATIO = 100;
+export const RATIO_SLACK = 2 * 1024 * 1024;
 /** Entries of the zip directory (an .xlsx has a few dozen). */
 export const MAX_ZIP_ENTRIES = 10_000;
 /** Sheets listed by the workbook. */

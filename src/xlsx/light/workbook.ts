@@ -71,7 +71,7 @@ const ARCHIVE = /\.(xlsx|xlsm|xls|zip|7z|rar)$/i;
 /** Read the workbook's sheets; throws XlsxReadError (or XlsxFormatError for malformed XML). */
 export function readWorkbookBytes(bytes: Uint8Array, isOurs: (a1: unknown) => boolean = (a1) => parseAnyMarker(a1) !== null): WorkbookRead {
   const zip = openZip(bytes);
-  const budget: FileBudget = { bytes: newBudget(), elements: newElementBudget(), cells: newCellBudget() };
+  const budget: FileBudget = { bytes: newBudget(bytes.length), elements: newElementBudget(), cells: newCellBudget() };
   const workbook = zip.get("xl/workbook.xml");
   if (!workbook) {
     const inner = [...zip.keys()].find((n) => ARCHIVE.test(n));

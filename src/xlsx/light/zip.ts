@@ -5,7 +5,7 @@
  * (a part that inflates past its declared size, the part cap or the file's budget is stopped).
  */
 import { Inflate } from "fflate";
-import { MAX_FILE_BYTES, MAX_PART_BYTES, MAX_ZIP_ENTRIES, XlsxReadError } from "./limits";
+import { MAX_FILE_BYTES, MAX_PART_BYTES, MAX_RATIO, MAX_ZIP_ENTRIES, RATIO_SLACK, XlsxReadError } from "./limits";
 
 export interface ZipEntry {
   name: string;
@@ -20,12 +20,16 @@ export interface ZipEntry {
   dataStart: number;
 }
 
-/** Bytes still allowed to be inflated for the whole file. */
+/** Bytes still allowed to be inflated for the whole file, and why that many. */
 export interface InflateBudget {
   left: number;
+  why: string;
 }
 
-export const newBudget = (): InflateBudget => ({ left: MAX_FILE_BYTES });
+export function newBudget(fileBytes: number): InflateBudget {
+  const byRatio = RATIO_SLACK + MAX_RATIO * fileBytes;
+  return byRatio < MAX_FILE_BYTES ? { left: byRatio, why: `expands over ${MAX_RATIO}× its size` } : { left: MAX_FILE_BYTES, why: `over ${MAX_FILE_BYTES / 1024 / 1024} MB of data in all` };
+}
 
 const u16 = (b: Uint8Array, p: number) => b[p] | (b[p + 1] << 8);
 const u32 = (b: Uint8Array, p: number) => (b[p] | (b[p + 1] << 8) | (b[p + 2] << 16)) + b[p + 3] * 0x1000000;
@@ -177,7 +181,7 @@ export function inflateEntry(b: Uint8Array, e: ZipEntry, budget: InflateBudget, 
     if (total > e.size) throw damaged(`${e.name} inflates past its declared size`);
     if (total > MAX_PART_BYTES) throw tooLargePart(e);
     budget.left -= d.length;
-    if (budget.left < 0) throw new XlsxReadError("tooLarge", `over ${MAX_FILE_BYTES / 1024 / 1024} MB in all`);
+    if (budget.left < 0) throw new XlsxReadError("tooLarge", budget.why);
     for (let i = 0; i < d.length; i++) crc = table[(crc ^ d[i]) & 0xff] ^ (crc >>> 8);
     sink(d);
   };
