@@ -9,7 +9,9 @@ export interface ReadTiming {
   perFileMs: number;
   /** The slowest file and its time (ms). */
   slowest: { label: string; ms: number } | null;
-  /** Peaks of process memory sampled after each file (bytes; 0 where process.memoryUsage is absent). */
+  /** Process memory before the first file, and its peaks sampled after each file (bytes; 0 where process.memoryUsage is absent). */
+  startRss: number;
+  startHeapUsed: number;
   peakRss: number;
   peakHeapUsed: number;
 }
@@ -21,8 +23,9 @@ export function timeSchoolFiles(files: readonly { label: string; bytes: Uint8Arr
   let ok = 0;
   let totalMs = 0;
   let slowest: ReadTiming["slowest"] = null;
-  let peakRss = 0;
-  let peakHeapUsed = 0;
+  const start = memory();
+  let peakRss = start.rss;
+  let peakHeapUsed = start.heapUsed;
   for (const f of files) {
     const start = now();
     if (readSchoolFile(f.label, f.bytes).ok) ok++;
@@ -33,5 +36,5 @@ export function timeSchoolFiles(files: readonly { label: string; bytes: Uint8Arr
     peakRss = Math.max(peakRss, m.rss);
     peakHeapUsed = Math.max(peakHeapUsed, m.heapUsed);
   }
-  return { files: files.length, ok, totalMs, perFileMs: files.length ? totalMs / files.length : 0, slowest, peakRss, peakHeapUsed };
+  return { files: files.length, ok, totalMs, perFileMs: files.length ? totalMs / files.length : 0, slowest, startRss: start.rss, startHeapUsed: start.heapUsed, peakRss, peakHeapUsed };
 }
