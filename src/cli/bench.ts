@@ -12,6 +12,7 @@ import { buildReportPlan } from "../core/layout";
 import { writePlanToXlsx } from "../xlsx/write";
 import { ALL_SECTIONS, benchCommands, schoolYears } from "./bench-commands";
 import { benchConsolidation } from "./bench-consolidate";
+import { benchHostile } from "./bench-hostile";
 import { benchPane } from "./bench-pane";
 
 export type Report = (name: string, value: number, unit: string) => void;
@@ -45,10 +46,11 @@ const PRODUCERS: [string, (r: Report) => Promise<void>][] = [
   ["template", benchTemplate],
   ["functions", benchFunctions],
   ["consolidation", (r) => benchConsolidation(r)],
+  ["hostile", benchHostile],
   ["pane", benchPane],
 ];
 
-const HELP = `Usage: npm run bench [-- --only NAME[,NAME…]]
+const HELP = `Usage: npm run bench [-- --only NAME[,NAME…] | -- NAME …]
 
 Prints one line per figure (syncs, request bytes, sizes, times), then one JSON line with all of
 them. Run \`npm run build\` first (functions and pane figures measure dist/).
@@ -63,11 +65,14 @@ export function parseBenchArgs(argv: string[]): { only: string[] | null } | { he
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--help" || a === "-h") return { help: true };
-    const value = a === "--only" ? argv[++i] : a.startsWith("--only=") ? a.slice(7) : undefined;
+    // `npm run bench -- hostile consolidation` names producers as well as `--only hostile,consolidation`.
+    const named: string | undefined = !a.startsWith("-") ? [...(only ?? []), a].join(",") : undefined;
+    const value: string | undefined = a === "--only" ? argv[++i] : a.startsWith("--only=") ? a.slice(7) : named;
     if (value === undefined) return { error: `Unknown argument: ${a} (see --help)` };
-    only = value.split(",").map((s) => s.trim()).filter(Boolean);
-    const unknown = only.filter((n) => !PRODUCERS.some(([p]) => p === n));
-    if (unknown.length || !only.length) return { error: `--only: unknown producer «${unknown[0] ?? ""}»; known: ${PRODUCERS.map(([n]) => n).join(", ")}` };
+    const names: string[] = value.split(",").map((s) => s.trim()).filter(Boolean);
+    only = names;
+    const unknown = names.filter((n) => !PRODUCERS.some(([p]) => p === n));
+    if (unknown.length || !names.length) return { error: `--only: unknown producer «${unknown[0] ?? ""}»; known: ${PRODUCERS.map(([n]) => n).join(", ")}` };
   }
   return { only };
 }

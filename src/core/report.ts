@@ -4,6 +4,7 @@
  * against targets (the share for Ч/УВ indicators, the value itself otherwise) with its cell.
  * Pure; never throws.
  */
+import { cellAt, gridCols, gridRows, type Grid } from "./cells";
 import { CATALOG, getIndicator } from "./catalog";
 import { LAYOUT, PASSPORT } from "./layout/grid";
 import { parseAnyMarker } from "./layout/markers";
@@ -21,6 +22,14 @@ export interface ReadSheet {
   kind: SheetKind;
   values: unknown[][];
   formulas: unknown[][];
+}
+
+/** One of our sheets as the report reader takes it: dense grids (Office) or sparse cells (files). */
+export interface ReportSheet {
+  name: string;
+  kind: SheetKind;
+  values: Grid;
+  formulas: Grid;
 }
 
 /** A cell of an indicator sheet (1-based). */
@@ -41,13 +50,13 @@ export interface ReportData {
   /** Indicator id → period key → the judged number (shares 0…1); only numbers. */
   judged: Record<string, Record<string, number>>;
   /** Our sheets by kind (the first of each kind). */
-  sheets: Partial<Record<SheetKind, ReadSheet>>;
+  sheets: Partial<Record<SheetKind, ReportSheet>>;
 }
 
-const cellOf = (grid: unknown[][], row: number, col: number): unknown => grid[row - 1]?.[col - 1];
+const cellOf = cellAt;
 
 /** The sheet kind a grid's A1 marker names, or null when it is not ours. */
-export function kindOfGrid(grid: unknown[][]): SheetKind | null {
+export function kindOfGrid(grid: Grid): SheetKind | null {
   return parseAnyMarker(cellOf(grid, 1, 1))?.kind ?? null;
 }
 
@@ -57,8 +66,8 @@ export function judgedInShareColumn(ind: Indicator): boolean {
 }
 
 /** Build the domain view of the report from our sheets. */
-export function readReport(sheets: readonly ReadSheet[]): ReportData {
-  const byKind: Partial<Record<SheetKind, ReadSheet>> = {};
+export function readReport(sheets: readonly ReportSheet[]): ReportData {
+  const byKind: Partial<Record<SheetKind, ReportSheet>> = {};
   for (const s of sheets) if (!byKind[s.kind]) byKind[s.kind] = s;
   const report: ReportData = {
     school: "",
@@ -72,7 +81,7 @@ export function readReport(sheets: readonly ReadSheet[]): ReportData {
 
   const passport = byKind.passport;
   if (passport) {
-    for (let r = PASSPORT.firstFieldRow; r <= passport.values.length; r++) {
+    for (const r of gridRows(passport.values, PASSPORT.firstFieldRow)) {
       const id = cellOf(passport.values, r, PASSPORT.idCol);
       const v = cellOf(passport.values, r, PASSPORT.valueCol);
       if (id === "school" && typeof v === "string") report.school = v.trim();
@@ -94,19 +103,20 @@ export function readReport(sheets: readonly ReadSheet[]): ReportData {
   return report;
 }
 
-function readIndicatorSheet(sheet: ReadSheet, report: ReportData, periodMap: Map<string, Period>): void {
+function readIndicatorSheet(sheet: ReportSheet, report: ReportData, periodMap: Map<string, Period>): void {
   const { values } = sheet;
-  const width = widthOf(values);
   const blocks: { key: string; col: number }[] = [];
-  for (let c = LAYOUT.firstPeriodCol; c <= width; c++) {
+  const seen = new Set<string>();
+  for (const c of gridCols(values, LAYOUT.periodKeyRow, LAYOUT.firstPeriodCol)) {
     const p = parsePeriodKey(cellOf(values, LAYOUT.periodKeyRow, c));
     if (!p) continue;
     const key = periodKey(p);
-    if (blocks.some((b) => b.key === key)) continue;
+    if (seen.has(key)) continue;
+    seen.add(key);
     blocks.push({ key, col: c });
     periodMap.set(key, p);
   }
-  for (let r = LAYOUT.firstDataRow; r <= values.length; r++) {
+  for (const r of gridRows(values, LAYOUT.firstDataRow)) {
     const id = cellOf(values, r, LAYOUT.idCol);
     if (typeof id !== "string") continue;
     const ind = getIndicator(id.trim());

@@ -19,7 +19,7 @@ import type { PlanStyle, SheetKind, WorkbookPlan } from "../core/plan";
 import { formatPeriod } from "../core/periods";
 import { defaultTargetsFor } from "../core/targets";
 import type { Lang, Period, Target, Text } from "../core/types";
-import { readSchoolSheets, type SchoolSource, type SourceFinding } from "../xlsx/light/workbook";
+import { readSchoolSheets, type SchoolSource, type SourceFinding } from "../xlsx/light/school";
 import { queuePlan, RequestBudget, size, type Capabilities } from "./apply";
 import type { CommandResult } from "./commands";
 import { COMMON_ERRORS, isSetSupported, mapOfficeError } from "./errors";
@@ -135,7 +135,7 @@ export async function consolidate(o: ConsolidateOptions): Promise<CommandResult<
             const r = readSchoolSheets(label, grids);
             if (r.ok) {
               sources.push(r.school);
-              findings.push(...r.findings.map(toFinding));
+              for (const f of r.findings) findings.push(toFinding(f));
             } else findings.push(toFinding(r.finding));
           }
         }

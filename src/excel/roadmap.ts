@@ -137,7 +137,7 @@ export async function importRoadmap(o: RoadmapImportOptions): Promise<CommandRes
       const chosen = chooseProgramYears(parse.events, {
         option: o?.years,
         sheet: existing ? readRoadmapSheet(existing).years : null,
-        reportYear: s.report.schoolYear ?? (s.report.periods.length ? Math.max(...s.report.periods.map((p) => p.startYear)) : null),
+        reportYear: s.report.schoolYear ?? (s.report.periods.length ? s.report.periods.reduce((m, p) => Math.max(m, p.startYear), -Infinity) : null),
         today,
       });
       const expanded = expandEvents(parse.events, chosen.years);

@@ -19,6 +19,7 @@ export const ru = {
   done: "Период: {period}. Школ: {schools}. Строк в «{data}»: {rows}.",
   findingsTitle: "Замечания ({n})",
   unreadable: "Файл не прочитан",
+  readFailed: "Файл «{file}» не удалось прочитать ({detail}). Выберите его снова; если не поможет — попросите школу прислать файл ещё раз.",
 };
 
 export type ConsolidateMessages = typeof ru;
@@ -43,4 +44,5 @@ export const en: ConsolidateMessages = {
   done: "Period: {period}. Schools: {schools}. Rows in “{data}”: {rows}.",
   findingsTitle: "Findings ({n})",
   unreadable: "File not read",
+  readFailed: "«{file}» could not be read ({detail}). Pick it again; if that does not help, ask the school to resend it.",
 };

@@ -9,7 +9,7 @@ import type { Lang, Period } from "../core/types";
 import type { CommandResult } from "../excel/commands";
 import type { InsertResult } from "../excel/insertReport";
 import type { ConsolidateOptions, ConsolidateResult } from "../excel/consolidate";
-import type { FileRead } from "../xlsx/light/workbook";
+import type { FileRead } from "../xlsx/light/school";
 import type { FreezeResult, RestoreResult } from "../excel/share";
 import type { RoadmapImportOptions, RoadmapImportResult } from "../excel/roadmap";
 import type { SelfTestReport } from "../core/selftest";

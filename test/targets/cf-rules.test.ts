@@ -6,6 +6,7 @@ import { readReport } from "../../src/core/report";
 import { MAX_CF_FORMULA } from "../../src/sim/host/api-rules";
 import { LAYOUT, cellAddress, parseRangeAddress } from "../../src/core/layout/grid";
 import { everyRule, reportPlans, summaryPlan } from "./allPlans";
+import type { ReportSheet } from "../../src/core/report";
 
 const longest = (xs: string[]) => Math.max(0, ...xs.map((x) => x.length));
 
@@ -36,7 +37,7 @@ it.each([1, 10])("report of %i school year(s): three status rules per sheet with
 it("the status block sits below the table, outside the print area, and readers do not see it", () => {
   const { report, highlights } = reportPlans(10);
   for (const h of highlights) {
-    const sheet = Object.values(report.sheets).find((s) => s?.name === h.sheet)!;
+    const sheet = Object.values(report.sheets).find((s) => s?.name === h.sheet) as unknown as ReportSheet & { values: unknown[][]; formulas: unknown[][] }; // dense: read from a plan
     const tableWidth = (sheet.values[LAYOUT.periodKeyRow - 1] ?? []).length;
     const tableRows = sheet.values.length;
     expect(h.status.printArea).toBe(`A1:${cellAddress(tableRows, tableWidth)}`);

@@ -8,6 +8,7 @@
  * (progress, cancel, result and findings shown).
  */
 import "./scheduler";
+import { TextDecoder as NodeTextDecoder } from "util";
 import * as React from "react";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
@@ -15,6 +16,9 @@ import type { Commands } from "../../src/taskpane/commands";
 import type { ConsolidateOptions } from "../../src/excel/consolidate";
 import { readSchoolFile } from "../../src/xlsx/light";
 import { schoolWorkbook } from "../xlsx/fixtures";
+
+// Every browser the pane runs in has TextDecoder (the reader uses it); jsdom does not.
+if (typeof globalThis.TextDecoder === "undefined") Object.assign(globalThis, { TextDecoder: NodeTextDecoder });
 
 const KY = "2023/24-Y";
 let good: Uint8Array;
@@ -94,6 +98,21 @@ describe("«Свод» in the pane", () => {
     expect(await pane.findByText(/Свод отменён/)).toBeTruthy();
     expect(pane.queryByRole("progressbar")).toBeNull();
     resolve(undefined);
+  });
+
+  it("lists a file whose reading throws as that file's finding; the others are read and the button is enabled", async () => {
+    const consolidate = jest.fn() as unknown as Commands["consolidate"];
+    const read = async (l: string, b: Uint8Array) => {
+      if (l === "crash.xlsx") throw new RangeError("Maximum call stack size exceeded");
+      return readSchoolFile(l, b);
+    };
+    const pane = await openSummary({ consolidate, readSchoolFile: read });
+    await pick(pane, [file("crash.xlsx", good), file("school1.xlsx", good)]);
+    expect(pane.getByText(/Файл «crash.xlsx» не удалось прочитать \(Maximum call stack size exceeded\)/)).toBeTruthy();
+    expect(pane.getByText("school1.xlsx: МБОУ СОШ № 1")).toBeTruthy();
+    expect(pane.queryByText("Читаем файлы…")).toBeNull();
+    expect((pane.getByRole("button", { name: "Свести" }) as HTMLButtonElement).disabled).toBe(false);
+    expect((pane.getByRole("button", { name: "Выбрать файлы школ" }) as HTMLButtonElement).disabled).toBe(false);
   });
 
   it("says when the command is not available", async () => {

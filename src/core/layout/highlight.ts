@@ -4,10 +4,11 @@
  * formats (target met / at risk / missed testing the status cells, worsening dynamics). Neutral
  * indicators get no rule unless the user set a target on them.
  */
+import { cellAt, gridCols, gridExtent, gridRows } from "../cells";
 import { getIndicator, isShareLike } from "../catalog";
 import type { PlanCell, PlanConditionalFormat, PlanStyle } from "../plan";
 import { comparePeriods, parsePeriodKey, periodKey, suggestedPairs } from "../periods";
-import type { ReadSheet, ReportData } from "../report";
+import type { ReportData, ReportSheet } from "../report";
 import { defaultDirection } from "../targets";
 import type { Lang, Period, Target, Text } from "../types";
 import { LAYOUT, cellAddress, rangeAddress } from "./grid";
@@ -154,15 +155,16 @@ export const STATUS_NOTE: Text = {
 };
 
 /** The table of an indicator sheet as read: its last column (after the period blocks) and last row (column A ids). */
-function tableOf(sheet: ReadSheet): { lastCol: number; lastRow: number } {
+function tableOf(sheet: ReportSheet): { lastCol: number; lastRow: number } {
   let lastCol: number = LAYOUT.firstPeriodCol;
-  const keys = sheet.values[LAYOUT.periodKeyRow - 1] ?? [];
-  for (let c = LAYOUT.firstPeriodCol; c <= keys.length; c++) if (parsePeriodKey(keys[c - 1])) lastCol = Math.max(lastCol, c + LAYOUT.blockWidth - 1);
+  for (const c of gridCols(sheet.values, LAYOUT.periodKeyRow, LAYOUT.firstPeriodCol)) {
+    if (parsePeriodKey(cellAt(sheet.values, LAYOUT.periodKeyRow, c))) lastCol = Math.max(lastCol, c + LAYOUT.blockWidth - 1);
+  }
   let lastRow: number = LAYOUT.subHeaderRow;
-  sheet.values.forEach((row, r) => {
-    const id = row[LAYOUT.idCol - 1];
-    if (r + 1 >= LAYOUT.firstDataRow && typeof id === "string" && id.trim()) lastRow = r + 1;
-  });
+  for (const r of gridRows(sheet.values, LAYOUT.firstDataRow)) {
+    const id = cellAt(sheet.values, r, LAYOUT.idCol);
+    if (typeof id === "string" && id.trim()) lastRow = r;
+  }
   return { lastCol, lastRow };
 }
 
@@ -201,8 +203,10 @@ export function buildHighlights(input: HighlightInput): SheetHighlights[] {
   for (const sheet of Object.values(report.sheets)) {
     if (!sheet || !["base", "subject", "staff", "facilities", "methods", "partnership"].includes(sheet.kind)) continue;
     const { lastCol, lastRow } = tableOf(sheet);
-    const usedCols = Math.max(lastCol, ...sheet.values.map((r) => r.length), ...sheet.formulas.map((r) => r.length));
-    const usedRows = Math.max(sheet.values.length, sheet.formulas.length);
+    const values = gridExtent(sheet.values);
+    const formulas = gridExtent(sheet.formulas);
+    const usedCols = Math.max(lastCol, values.cols, formulas.cols);
+    const usedRows = Math.max(values.rows, formulas.rows);
     const block = buildStatusBlock({ lang, firstCol: LAYOUT.firstPeriodCol, lastCol, startRow: lastRow + 2, note: STATUS_NOTE, rows: byTargetSheet.get(sheet.name) ?? [] });
     out.push({
       sheet: sheet.name,

@@ -9,7 +9,7 @@ import { formatPeriod, parsePeriodKey, periodKey } from "../../core/periods";
 import type { Lang, Period } from "../../core/types";
 import type { ConsolidateOptions, ConsolidateResult } from "../../excel/consolidate";
 import type { CommandResult } from "../../excel/commands";
-import type { FileRead } from "../../xlsx/light/workbook";
+import type { FileRead } from "../../xlsx/light/school";
 import { fill, tr } from "../../i18n";
 import * as strings from "../../i18n/consolidate";
 import { ActionButton, Failure, OpenSheet, Progress, Unavailable } from "../components/Feedback";
@@ -27,6 +27,17 @@ export interface ConsolidateProps {
 interface Picked {
   name: string;
   read: FileRead;
+}
+
+/** One file read; whatever fails (the file, the reader's chunk) becomes that file's finding. */
+async function readOne(read: (label: string, bytes: Uint8Array) => Promise<FileRead>, f: File): Promise<FileRead> {
+  try {
+    return await read(f.name, new Uint8Array(await f.arrayBuffer()));
+  } catch (e) {
+    const detail = String((e as Error)?.message ?? e).slice(0, 200);
+    const message = { ru: fill(strings.ru.readFailed, { file: f.name, detail }), en: fill(strings.en.readFailed, { file: f.name, detail }) };
+    return { ok: false, finding: { label: f.name, code: "unreadable", message, detail } };
+  }
 }
 
 export function Consolidate({ lang, consolidate, readSchoolFile, activateSheet }: ConsolidateProps): React.JSX.Element {
@@ -54,13 +65,17 @@ export function Consolidate({ lang, consolidate, readSchoolFile, activateSheet }
     if (!list || list.length === 0) return;
     setReading(true);
     const out: Picked[] = [];
-    for (const f of Array.from(list)) {
-      const bytes = new Uint8Array(await f.arrayBuffer());
-      out.push({ name: f.name, read: await readSchoolFile(f.name, bytes) });
+    try {
+      for (const f of Array.from(list)) {
+        out.push({ name: f.name, read: await readOne(readSchoolFile, f) });
+        // Let the pane repaint between files (the reader works on the UI thread).
+        await new Promise((r) => setTimeout(r, 0));
+      }
+    } finally {
+      setFiles(out);
+      setReading(false);
+      op.reset();
     }
-    setFiles(out);
-    setReading(false);
-    op.reset();
   };
 
   const okFiles = files.filter((f) => f.read.ok);

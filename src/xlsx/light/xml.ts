@@ -1,9 +1,13 @@
 /**
- * A small, strict reader for exactly the SpreadsheetML parts an .xlsx report needs (workbook,
- * relationships, shared strings, worksheets). Not a general XML parser: it scans for the few
- * elements we read, so it stays tiny in the task pane (no DOM, runs in node and the browser).
- * Malformed input gives XlsxFormatError, never a wrong value silently.
+ * SpreadsheetML through saxes (a maintained streaming XML parser): elements by local name, text
+ * and CDATA as text; comments and processing instructions are ignored (never read as values);
+ * a DTD is refused (no entity is ever expanded: billion laughs, XXE). Malformed XML gives
+ * XlsxFormatError. The parts' readers (workbook, relationships, shared strings) are here; the
+ * worksheet reader is in sheet.ts.
  */
+import { SaxesParser } from "saxes";
+import { EXCEL_MAX_TEXT, OverlongText } from "../../core/cells";
+import { MAX_ELEMENTS, MAX_SHEETS, MAX_STRINGS, XlsxReadError } from "./limits";
 
 export class XlsxFormatError extends Error {
   constructor(message: string) {
@@ -12,180 +16,201 @@ export class XlsxFormatError extends Error {
   }
 }
 
-const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+/** Thrown by a handler that has read what it needs: the rest of the part is not parsed. */
+export const STOP: unique symbol = Symbol("stop reading");
 
-/** Decode the five named entities and numeric character references. */
-export function decodeEntities(text: string): string {
-  if (!text.includes("&")) return text;
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (m, ref: string) => {
-    if (ref[0] === "#") {
-      const code = ref[1] === "x" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      if (!Number.isFinite(code) || code > 0x10ffff) throw new XlsxFormatError(`bad character reference ${m}`);
-      return String.fromCodePoint(code);
-    }
-    const named = NAMED[ref];
-    if (named === undefined) throw new XlsxFormatError(`unknown entity ${m}`);
-    return named;
+/** SpreadsheetML nests a few levels; a deeper document is not one. */
+const MAX_DEPTH = 64;
+
+export interface XmlHandler {
+  /** Local name (prefix dropped); attributes as written (unqualified in SpreadsheetML but r:id). */
+  open(name: string, attrs: Record<string, string>): void;
+  close(name: string): void;
+  text(t: string): void;
+}
+
+const localName = (n: string) => {
+  const i = n.indexOf(":");
+  return i < 0 ? n : n.slice(i + 1);
+};
+
+export interface XmlStream {
+  write(text: string): void;
+  end(): void;
+}
+
+/** Elements still allowed to be parsed for a whole file. */
+export interface ElementBudget {
+  left: number;
+}
+
+export const newElementBudget = (): ElementBudget => ({ left: MAX_ELEMENTS });
+
+/** A streaming parser calling `h`; write() and end() throw XlsxFormatError, XlsxReadError or what `h` throws. */
+export function xmlStream(h: XmlHandler, elements: ElementBudget = newElementBudget()): XmlStream {
+  const p = new SaxesParser({ position: false });
+  let depth = 0;
+  p.on("doctype", () => {
+    throw new XlsxReadError("unsafeXml", "a DTD (<!DOCTYPE>) in a part");
   });
+  p.on("opentag", (tag) => {
+    if (++depth > MAX_DEPTH) throw new XlsxFormatError(`elements nested deeper than ${MAX_DEPTH}`);
+    if (--elements.left < 0) throw new XlsxReadError("tooManyCells", `over ${MAX_ELEMENTS} XML elements`);
+    h.open(localName(tag.name), tag.attributes as Record<string, string>);
+  });
+  // Also called for a self-closing tag, right after opentag.
+  p.on("closetag", (tag) => {
+    depth--;
+    h.close(localName(tag.name));
+  });
+  p.on("text", (t) => h.text(t));
+  p.on("cdata", (t) => h.text(t));
+  const guard = (f: () => void) => {
+    try {
+      f();
+    } catch (e) {
+      if (e === STOP || e instanceof XlsxReadError || e instanceof XlsxFormatError) throw e;
+      throw new XlsxFormatError(`XML: ${(e as Error)?.message ?? String(e)}`);
+    }
+  };
+  return {
+    write: (text) => guard(() => p.write(text)),
+    end: () => guard(() => p.close()),
+  };
 }
 
 /** Excel escapes control characters in strings as _xHHHH_ (ECMA-376 ST_Xstring). */
-function decodeXstring(text: string): string {
+export function decodeXstring(text: string): string {
   return text.includes("_x") ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : text;
 }
 
-/** Attributes of a start tag's inner text (` r="A1" t="s"`), without namespace prefixes. */
-export function attributes(tag: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(tag))) {
-    const name = m[1].includes(":") ? m[1].slice(m[1].indexOf(":") + 1) : m[1];
-    // Keep a prefixed relationship id apart from a plain `id`.
-    const key = m[1].includes(":") && name === "id" ? "r:id" : name;
-    out[key] = decodeEntities(m[3] ?? m[4] ?? "");
-  }
-  return out;
-}
+/**
+ * Collects the text of a string item (<si>, <is>): its <t> runs, without phonetic (<rPh>) runs.
+ * Stops keeping characters past Excel's limit (the item becomes an OverlongText).
+ */
+export class StringItem {
+  private parts: string[] = [];
+  private length = 0;
+  private over = false;
+  private inT = 0;
+  private inPhonetic = 0;
+  private run = "";
 
-/** Every element `name` (any namespace prefix): its attributes and inner text (null when self-closing). */
-export function* elements(xml: string, name: string, from = 0, to = xml.length): Generator<{ attrs: string; inner: string | null; end: number }> {
-  const re = new RegExp(`<(?:[\\w.-]+:)?${name}(?=[\\s/>])([^>]*?)(/?)>`, "g");
-  const closeRe = new RegExp(`</(?:[\\w.-]+:)?${name}\\s*>`, "g");
-  re.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(xml)) && m.index < to) {
-    if (m[2] === "/") {
-      yield { attrs: m[1], inner: null, end: re.lastIndex };
-      continue;
+  open(name: string): void {
+    if (name === "rPh") this.inPhonetic++;
+    else if (name === "t" && !this.inPhonetic) {
+      this.inT++;
+      this.run = "";
     }
-    closeRe.lastIndex = re.lastIndex;
-    const close = closeRe.exec(xml);
-    if (!close) throw new XlsxFormatError(`<${name}> is not closed`);
-    yield { attrs: m[1], inner: xml.slice(re.lastIndex, close.index), end: closeRe.lastIndex };
-    re.lastIndex = closeRe.lastIndex;
+  }
+
+  close(name: string): void {
+    if (name === "rPh") this.inPhonetic--;
+    else if (name === "t" && !this.inPhonetic && this.inT) {
+      this.inT--;
+      const t = decodeXstring(this.run);
+      this.run = "";
+      this.length += t.length;
+      if (this.length > EXCEL_MAX_TEXT) this.over = true;
+      else this.parts.push(t);
+    }
+  }
+
+  text(t: string): void {
+    if (!this.inT || this.inPhonetic || this.over) return;
+    this.run += t;
+    // An escape (_xHHHH_) is 7 characters for one: past 7× the limit the text is over it anyway.
+    if (this.run.length > 7 * EXCEL_MAX_TEXT) {
+      this.over = true;
+      this.length += this.run.length;
+      this.run = "";
+    }
+  }
+
+  value(): string | OverlongText {
+    return this.over ? new OverlongText(this.length) : this.parts.join("");
   }
 }
 
-/** The text of a string item (<si> or <is>): all <t> runs, without phonetic (<rPh>) runs. */
-export function stringItemText(inner: string): string {
-  const withoutPhonetic = inner.replace(/<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh\s*>/g, "");
-  let text = "";
-  for (const t of elements(withoutPhonetic, "t")) text += t.inner === null ? "" : decodeXstring(decodeEntities(t.inner));
-  return text;
-}
-
-export function parseSharedStrings(xml: string): string[] {
-  const out: string[] = [];
-  for (const si of elements(xml, "si")) out.push(si.inner === null ? "" : stringItemText(si.inner));
-  return out;
+/** Shared strings in order. */
+export function sharedStringsReader(): XmlHandler & { strings: (string | OverlongText)[] } {
+  const strings: (string | OverlongText)[] = [];
+  let item: StringItem | null = null;
+  return {
+    strings,
+    open(name) {
+      if (name === "si") {
+        if (strings.length >= MAX_STRINGS) throw new XlsxReadError("tooManyCells", `over ${MAX_STRINGS} shared strings`);
+        item = new StringItem();
+      } else item?.open(name);
+    },
+    close(name) {
+      if (name === "si" && item) {
+        strings.push(item.value());
+        item = null;
+      } else item?.close(name);
+    },
+    text(t) {
+      item?.text(t);
+    },
+  };
 }
 
 /** Workbook sheets in order: name and relationship id. */
-export function parseWorkbookSheets(xml: string): { name: string; rid: string }[] {
-  const out: { name: string; rid: string }[] = [];
-  for (const s of elements(xml, "sheet")) {
-    const a = attributes(s.attrs);
-    if (!a.name || !a["r:id"]) throw new XlsxFormatError("a <sheet> without name or r:id");
-    out.push({ name: a.name, rid: a["r:id"] });
-  }
-  return out;
+export function workbookReader(): XmlHandler & { sheets: { name: string; rid: string }[] } {
+  const sheets: { name: string; rid: string }[] = [];
+  let inSheets = false;
+  return {
+    sheets,
+    open(name, a) {
+      if (name === "sheets") inSheets = true;
+      else if (name === "sheet" && inSheets) {
+        // The relationship id is in the relationships namespace, whatever its prefix.
+        const key = "r:id" in a ? "r:id" : Object.keys(a).find((k) => k.endsWith(":id"));
+        const rid = key === undefined ? undefined : a[key];
+        if (!a.name || !rid) throw new XlsxFormatError("a <sheet> without name or r:id");
+        if (sheets.length >= MAX_SHEETS) throw new XlsxReadError("tooManyParts", `over ${MAX_SHEETS} sheets`);
+        sheets.push({ name: a.name, rid });
+      }
+    },
+    close(name) {
+      if (name === "sheets") inSheets = false;
+    },
+    text() {},
+  };
 }
 
-/** Relationship id → target. */
-export function parseRelationships(xml: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const r of elements(xml, "Relationship")) {
-    const a = attributes(r.attrs);
-    if (a.Id && a.Target) out.set(a.Id, a.Target);
-  }
-  return out;
+/** Relationship id → target (internal targets only). */
+export function relationshipsReader(): XmlHandler & { targets: Map<string, string> } {
+  const targets = new Map<string, string>();
+  return {
+    targets,
+    open(name, a) {
+      if (name === "Relationship" && a.Id && a.Target && a.TargetMode !== "External") {
+        if (targets.size >= MAX_SHEETS * 4) throw new XlsxReadError("tooManyParts", "too many relationships");
+        targets.set(a.Id, a.Target);
+      }
+    },
+    close() {},
+    text() {},
+  };
 }
 
-/** "AB12" → { row: 12, col: 28 } (1-based). */
-export function parseCellRef(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(ref);
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]), col };
-}
-
-export interface SheetCells {
-  /** Computed (cached) values from A1; null where empty or a formula has no cached value. */
-  values: unknown[][];
-  /** "=…" for a formula, else the constant (shared-formula followers: their cached value). */
-  formulas: unknown[][];
-}
-
-function cellValue(type: string | undefined, v: string | null, inner: string, shared: readonly string[]): unknown {
-  if (type === "inlineStr") {
-    const is = elements(inner, "is").next();
-    return is.done || is.value.inner === null ? "" : stringItemText(is.value.inner);
-  }
-  if (v === null) return null;
-  const text = decodeEntities(v);
-  switch (type) {
-    case "s": {
-      const i = Number(text);
-      if (!Number.isInteger(i) || i < 0 || i >= shared.length) throw new XlsxFormatError(`shared string ${text} does not exist`);
-      return shared[i];
-    }
-    case "str":
-    case "d":
-      return decodeXstring(text);
-    case "b":
-      return text.trim() === "1" || text.trim().toLowerCase() === "true";
-    case "e":
-      return text.trim();
-    default: {
-      const n = Number(text);
-      if (text.trim() === "" || !Number.isFinite(n)) throw new XlsxFormatError(`"${text}" is not a number`);
-      return n;
-    }
+/** Parse a part given as text (tests, tools); false when the handler stopped early. */
+export function parseXmlText(text: string, h: XmlHandler): boolean {
+  const x = xmlStream(h);
+  try {
+    x.write(text);
+    x.end();
+    return true;
+  } catch (e) {
+    if (e === STOP) return false;
+    throw e;
   }
 }
 
-/**
- * The cells of a worksheet part. `maxRows` stops after that many rows (a foreign sheet needs only
- * A1). Rows and cells may be sparse; a missing `r` follows the previous one.
- */
-export function parseSheet(xml: string, shared: readonly string[], maxRows = Infinity): SheetCells {
-  const values: unknown[][] = [];
-  const formulas: unknown[][] = [];
-  const dataStart = xml.search(/<(?:[\w.-]+:)?sheetData[\s>]/);
-  if (dataStart < 0) {
-    if (/<(?:[\w.-]+:)?sheetData\s*\/>/.test(xml)) return { values, formulas };
-    throw new XlsxFormatError("no <sheetData>");
-  }
-  let rowNo = 0;
-  for (const row of elements(xml, "row", dataStart)) {
-    const ra = attributes(row.attrs);
-    rowNo = ra.r ? Number(ra.r) : rowNo + 1;
-    if (!Number.isInteger(rowNo) || rowNo < 1) throw new XlsxFormatError(`bad row number ${ra.r}`);
-    if (rowNo > maxRows) break;
-    if (row.inner === null) continue;
-    let colNo = 0;
-    for (const c of elements(row.inner, "c")) {
-      const a = attributes(c.attrs);
-      const ref = a.r ? parseCellRef(a.r) : null;
-      if (a.r && (!ref || ref.row !== rowNo)) throw new XlsxFormatError(`bad cell reference ${a.r}`);
-      colNo = ref ? ref.col : colNo + 1;
-      const inner = c.inner ?? "";
-      const vEl = elements(inner, "v").next();
-      const v = vEl.done ? null : (vEl.value.inner ?? "");
-      const value = cellValue(a.t, v, inner, shared);
-      const fEl = elements(inner, "f").next();
-      const ftext = fEl.done || fEl.value.inner === null || fEl.value.inner.trim() === "" ? null : decodeEntities(fEl.value.inner);
-      const r = rowNo - 1;
-      const col = colNo - 1;
-      (values[r] ??= [])[col] = value;
-      (formulas[r] ??= [])[col] = ftext !== null ? `=${ftext}` : value;
-    }
-  }
-  // Dense rectangles from A1 (the shape the report reader expects).
-  let width = 0;
-  for (let r = 0; r < values.length; r++) width = Math.max(width, values[r]?.length ?? 0);
-  const dense = (g: unknown[][]) => Array.from({ length: g.length }, (_, r) => Array.from({ length: width }, (_, c) => g[r]?.[c] ?? null));
-  return { values: dense(values), formulas: dense(formulas) };
+export function parseSharedStrings(xml: string): (string | OverlongText)[] {
+  const r = sharedStringsReader();
+  parseXmlText(xml, r);
+  return r.strings;
 }
