@@ -14,7 +14,6 @@ import { comparePeriods, parsePeriodKey, parseSchoolYear, periodKey } from "./pe
 import type { SeriesPoint } from "./targets";
 import type { Indicator, Observation, Period, SchoolData } from "./types";
 import { parseValue } from "./values";
-import { widthOf } from "./arrays";
 
 /** One of our sheets as read: `values` (computed) and `formulas` (as typed), both from A1. */
 export interface ReadSheet {

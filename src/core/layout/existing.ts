@@ -4,7 +4,6 @@
  * would read as formulas with Excel's "'" prefix), from Office.js reads or an .xlsx.
  */
 
-import { longestRow } from "../cells";
 import type { SheetKind } from "../plan";
 import { parsePeriodKey } from "../periods";
 import { LAYOUT, PASSPORT } from "./grid";

@@ -3,7 +3,6 @@
  * target value, direction, deadline, risk margin, and a milestone column per report period.
  * Targets are data: re-inserting keeps every row and every typed cell as it was.
  */
-import { longestRow } from "../cells";
 import { getIndicator, isShareLike } from "../catalog";
 import type { PlanValidation, SheetPlan } from "../plan";
 import { comparePeriods, formatPeriod, parsePeriod, parsePeriodKey, periodKey } from "../periods";
