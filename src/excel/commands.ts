@@ -199,7 +199,7 @@ export function todayIso(): IsoDate {
  * also lists the road map's overdue events (at the end of the latest report period, or at `today`
  * when it has not ended; `today` defaults to the current date).
  */
-export async function refreshRisks(o: { lang: Lang; today?: IsoDate }): Promise<CommandResult<{ sheet: string; missed: number; atRisk: number; worsening: number; findings: number; overdueEvents?: number }>> {
+export async function refreshRisks(o: { lang: Lang; today?: IsoDate }): Promise<CommandResult<{ sheet: string; invalid: number; missed: number; atRisk: number; worsening: number; chance: number; findings: number; overdueEvents?: number }>> {
   const lang: Lang = o?.lang === "en" ? "en" : "ru";
   const today = typeof o?.today === "string" && /^\d{4}-\d{2}-\d{2}$/.test(o.today) ? o.today : todayIso();
   return session(async (s) => {
@@ -244,7 +244,7 @@ export async function refreshRisks(o: { lang: Lang; today?: IsoDate }): Promise<
       w.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowSort: false, allowAutoFilter: false });
     }
     ws.activate();
-    const counts = { sheet: name, missed: risks.missed, atRisk: risks.atRisk, worsening: risks.worsening, findings: risks.findings };
+    const counts = { sheet: name, invalid: risks.invalid, missed: risks.missed, atRisk: risks.atRisk, worsening: risks.worsening, chance: risks.chance, findings: risks.findings };
     return overdue ? { ...counts, overdueEvents: overdue.events.length } : counts;
   });
 }
