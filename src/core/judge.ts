@@ -56,7 +56,7 @@ export function impossibleData(report: ReportData, findings: readonly Finding[] 
 export function comparableEarlier(later: Period, reported: readonly Period[]): Period[] {
   const ok = new Set(reported.map(periodKey));
   return comparablePrevious(later)
-    .filter((c) => c.period.kind === later.kind && comparePeriods(c.period, later) < 0 && ok.has(periodKey(c.period)))
+    .filter((c) => c.period.kind[0] === later.kind[0] && comparePeriods(c.period, later) < 0 && ok.has(periodKey(c.period)))
     .map((c) => c.period);
 }
 
