@@ -133,3 +133,12 @@ export function needed(current: number, target: number, periodsLeft: number, pol
   const want = sign === 1 ? Math.ceil(target * total - 1e-9) : Math.floor(target * total + 1e-9);
   return ok((want - now) / periodsLeft);
 }
+
+/** The report periods in which at least one indicator has a value (template columns left blank are not "reported"). */
+export function filledPeriods(report: ReportData): Period[] {
+  const keys = new Set<string>();
+  for (const byPeriod of Object.values(report.data.observations)) {
+    for (const [key, o] of Object.entries(byPeriod)) if (o.value.kind === "number") keys.add(key);
+  }
+  return report.periods.filter((p) => keys.has(periodKey(p)));
+}

@@ -12,6 +12,7 @@ import { buildTargetsSheet, targetRefs, TARGETS_SHEET_NAME, type TargetsSheetRes
 import type { PlanStyle, SheetKind, SheetPlan, WorkbookPlan } from "../core/plan";
 import { comparePeriods as periodOrder, isPeriod, periodKey } from "../core/periods";
 import { readReport, timelineOf, type ReportData } from "../core/report";
+import { filledPeriods } from "../core/judge";
 import { computeRisks, type RoadmapOverdue } from "../core/risks";
 import type { IsoDate } from "../core/roadmap";
 import type { Lang, Period, Text } from "../core/types";
@@ -142,11 +143,12 @@ export function activate(s: Session, name: string): void {
 }
 
 /** Workbook facts for the task pane: school, year, the report's periods, whether targets exist. */
-export async function readReportInfo(): Promise<CommandResult<{ school: string; schoolYear: number | null; periods: Period[]; hasTargets: boolean }>> {
+export async function readReportInfo(): Promise<CommandResult<{ school: string; schoolYear: number | null; periods: Period[]; filled: Period[]; hasTargets: boolean }>> {
   return session(async (s) => ({
     school: s.report.school,
     schoolYear: s.report.schoolYear,
     periods: s.report.periods,
+    filled: filledPeriods(s.report),
     hasTargets: existingOf(s.read, "targets") !== null,
   }));
 }

@@ -10,7 +10,7 @@ import { cellAddress } from "../../src/core/layout/grid";
 import { RISKS } from "../../src/core/layout/risksSheet";
 import type { Period } from "../../src/core/types";
 import { insertReport } from "../../src/excel/insertReport";
-import { refreshRisks, type CommandResult } from "../../src/excel/commands";
+import { readReportInfo, refreshRisks, type CommandResult } from "../../src/excel/commands";
 
 const P = (startYear: number, kind: Period["kind"]): Period => ({ startYear, kind });
 const SUBJECT = "Предметные результаты";
@@ -94,6 +94,12 @@ describe("«Риски» judgements a director can trust (issue 16, simulated ho
     const summary = String(host.inspect.grid("Риски").cells[RISKS.summaryRow - 1][RISKS.kindCol - 1].value);
     expect(summary).toMatch(/^Данные неверны \(не оцениваются\): 2\. Целей не достигнуто: 1; под угрозой: 1; ухудшений: 0;/);
     expect(summary).toContain("Изменений в пределах случайных колебаний: 1.");
+  }, 60_000);
+
+  it("tells the periods with data from template columns nobody filled", async () => {
+    const info = ok(await readReportInfo());
+    expect(info.periods.map((p) => `${p.startYear}${p.kind}`)).toEqual(["2022E", "2023Q1", "2023Q2", "2023Q3", "2023Y", "2023E"]);
+    expect(info.filled.map((p) => `${p.startYear}${p.kind}`)).toEqual(["2022E", "2023Q1", "2023Q2", "2023Q3", "2023E"]);
   }, 60_000);
 
   it("judges the corrected value once the data are fixed", async () => {
