@@ -302,10 +302,22 @@ export interface PeriodPair {
   label: Text;
 }
 
-const RELATION_RANK: Record<PeriodRelation, number> = {
-  // sameLastYear and previousYear share a later period only for H1, where last year's H1 matters more.
-  yearOfHalf: 0, sameLastYear: 1, previousYear: 2, baseline: 3, previousInYear: 4,
-};
+/**
+ * How people compare, most usual first (issue 16): a year with the previous year; an exam session
+ * with last year's; a half-year (quarter) with the same one of the previous year; any period with
+ * the baseline; the previous period of the same kind in the year; a half-year with the previous
+ * school year; a half-year with its own year (only when asked for).
+ */
+function pairRank(p: { relation: PeriodRelation; earlier: Period; later: Period }): number {
+  const sameKind = p.earlier.kind[0] === p.later.kind[0];
+  switch (p.relation) {
+    case "previousYear": return sameKind ? 0 : 6;
+    case "sameLastYear": return p.later.kind === "E" ? 1 : p.later.kind[0] === "H" ? 2 : 3;
+    case "baseline": return 4;
+    case "previousInYear": return 5;
+    case "yearOfHalf": return 7;
+  }
+}
 
 function pairLabel(earlier: Period, later: Period, relation: PeriodRelation): Text {
   const one = (lang: Lang): string =>
@@ -314,9 +326,8 @@ function pairLabel(earlier: Period, later: Period, relation: PeriodRelation): Te
 }
 
 /**
- * The usual comparisons among the available periods, newest first and, for the same newest period,
- * in the order: half-year vs its year, year vs previous year, same period last year, baseline,
- * previous period (for H1: its H1 of last year before last year's whole year). Baseline pairs compare every available period after the baseline with it
+ * The usual comparisons among the available periods (pass the periods that have data), in the
+ * order people compare (pairRank), newest first within each kind of comparison. Baseline pairs compare every available period after the baseline with it
  * (exam sessions only with an exam baseline, other periods only with a non-exam one); the baseline
  * itself need not be among `available`.
  */
@@ -340,6 +351,5 @@ export function suggestedPairs(available: readonly Period[], baseline?: Period):
     }
   }
   return [...pairs.values()].sort((a, b) =>
-    comparePeriods(b.later, a.later) || RELATION_RANK[a.relation] - RELATION_RANK[b.relation]
-    || comparePeriods(b.earlier, a.earlier));
+    pairRank(a) - pairRank(b) || comparePeriods(b.later, a.later) || comparePeriods(b.earlier, a.earlier));
 }

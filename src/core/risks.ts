@@ -4,17 +4,21 @@
  * severe first. Pure; never throws.
  */
 import { CATALOG, getIndicator } from "./catalog";
-import { dynamics } from "./calc";
 import { runChecks, SEVERITY_ORDER } from "./checks";
-import { earlierCandidates } from "./layout/highlight";
+import { comparableEarlier, impossibleData, judgeChange, needed, shareCounts } from "./judge";
 import { formatPeriod, parsePeriodKey, periodKey } from "./periods";
 import type { IsoDate, TrackedEvent } from "./roadmap/types";
 import { seriesOf, timelineOf, type ReportData } from "./report";
+import { pupils, pupilsChange } from "./stats";
 import { describeEvaluation, evaluateTarget, type TargetEvaluation } from "./targets";
 import type { Finding, Lang, Period, Severity, Target, Text, Unit } from "./types";
 import { formatValue } from "./values";
 
-export type RiskKind = "missed" | "atRisk" | "worsening" | "finding";
+/**
+ * invalid: impossible data (never judged; listed first); chance: a change that looks like worsening
+ * but lies inside the random variation of a small group's share.
+ */
+export type RiskKind = "invalid" | "missed" | "atRisk" | "worsening" | "chance" | "finding";
 
 export interface RiskLine {
   kind: RiskKind;
@@ -28,6 +32,8 @@ export interface RiskLine {
   previous?: number;
   /** Target lines: the gap, signed so that ≥ 0 is met. Worsening lines: the change (later − earlier). */
   gap?: number;
+  /** Shares with known counts: the change in pupils (worsening, chance) or the pupils still needed (targets). */
+  pupils?: number;
   /** Findings only. */
   severity?: Severity;
   rule?: string;
@@ -36,9 +42,12 @@ export interface RiskLine {
 
 export interface RiskSummary {
   lines: RiskLine[];
+  /** Lines of impossible data (values and the targets they leave unjudged). */
+  invalid: number;
   missed: number;
   atRisk: number;
   worsening: number;
+  chance: number;
   findings: number;
   /** Each target judged (with trend projection), in the order given. */
   evaluations: { target: Target; evaluation: TargetEvaluation }[];
@@ -46,7 +55,7 @@ export interface RiskSummary {
   trendTooSlow: Set<string>;
 }
 
-const KIND_ORDER: Record<RiskKind, number> = { missed: 0, atRisk: 1, worsening: 2, finding: 3 };
+const KIND_ORDER: Record<RiskKind, number> = { invalid: 0, missed: 1, atRisk: 2, worsening: 3, chance: 4, finding: 5 };
 const catalogOrder = new Map(CATALOG.map((ind, i) => [ind.id, i]));
 
 function unitOf(id: string): Unit | undefined {
@@ -63,31 +72,82 @@ function nameOf(id: string): Text {
   return ind ? ind.short : { ru: id, en: id };
 }
 
-function worseningText(id: string, earlier: Period, later: Period, from: number, to: number): Text {
+function changeText(id: string, earlier: Period, later: Period, from: number, to: number, chance: boolean, dPupils?: number): Text {
   const n = nameOf(id);
   const u = unitOf(id);
-  return {
-    ru: `${n.ru}: ухудшение — ${shown(from, u, "ru")} (${formatPeriod(earlier, "ru")}) → ${shown(to, u, "ru")} (${formatPeriod(later, "ru")}).`,
-    en: `${n.en}: worse — ${shown(from, u, "en")} (${formatPeriod(earlier, "en")}) → ${shown(to, u, "en")} (${formatPeriod(later, "en")}).`,
-  };
+  const pr = dPupils === undefined ? { ru: "", en: "" } : { ru: ` (${pupilsChange(dPupils).ru})`, en: ` (${pupilsChange(dPupils).en})` };
+  const values = (lang: Lang) => `${shown(from, u, lang)} (${formatPeriod(earlier, lang)}) → ${shown(to, u, lang)} (${formatPeriod(later, lang)})${pr[lang]}`;
+  if (chance) {
+    return {
+      ru: `${n.ru}: изменение в пределах случайных колебаний — ${values("ru")}; при такой численности это не тенденция.`,
+      en: `${n.en}: a change within random variation — ${values("en")}; with so few pupils it is not a trend.`,
+    };
+  }
+  return { ru: `${n.ru}: ухудшение — ${values("ru")}.`, en: `${n.en}: worse — ${values("en")}.` };
 }
 
-/** Judge the targets, find worsening indicators and run the checks; lines sorted most severe first. */
+const pp = (x: number, lang: Lang) => {
+  const s = (Math.round(x * 1000) / 10).toFixed(1);
+  const signed = x > 0 ? `+${s}` : s.replace("-", "−");
+  return lang === "ru" ? `${signed.replace(".", ",")} п. п.` : `${signed} pp`;
+};
+
+/** «Нужно ещё 6 учащихся к сроку (2024/25 учебный год): +6,7 п. п., по +3,3 п. п. за период (осталось периодов: 2).» */
+function neededText(report: ReportData, target: Target, e: TargetEvaluation): { text: Text; pupils?: number } | null {
+  if (!e.needed || !e.latest) return null;
+  const id = target.indicatorId;
+  const ind = getIndicator(id);
+  const share = ind ? ind.unit.kind === "countShare" || ind.unit.kind === "share" : false;
+  const u = unitOf(id);
+  const polarity = target.direction === "atMost" ? -1 : 1;
+  const { total, periodsLeft } = e.needed;
+  const step = (lang: Lang, x: number) => (share ? pp(x, lang) : `${x > 0 ? "+" : ""}${shown(x, u, lang)}`);
+  const deadline = (lang: Lang) => formatPeriod(target.deadline, lang);
+  const counts = shareCounts(report, id, periodKey(e.latest.period));
+  let head: Text = { ru: "Нужно", en: "Needed" };
+  let pupilsNeeded: number | undefined;
+  if (counts) {
+    const k = needed(counts.count / counts.total, target.value, 1, polarity, counts.total);
+    if (k.ok && k.value !== 0) {
+      pupilsNeeded = k.value;
+      const p = pupils(k.value);
+      head = k.value > 0 ? { ru: `Нужно ещё ${p.ru}`, en: `${p.en} more needed` } : { ru: `Нужно на ${p.ru} меньше`, en: `${p.en} fewer needed` };
+    }
+  }
+  const text = (lang: Lang) =>
+    lang === "ru"
+      ? ` ${head.ru} к сроку (${deadline("ru")}): ${step("ru", total)}, по ${step("ru", total / periodsLeft)} за период (осталось периодов: ${periodsLeft}).`
+      : ` ${head.en} by the deadline (${deadline("en")}): ${step("en", total)}, ${step("en", total / periodsLeft)} per period (periods left: ${periodsLeft}).`;
+  return { text: { ru: text("ru"), en: text("en") }, pupils: pupilsNeeded };
+}
+
+/**
+ * Judge the targets, find worsening indicators and run the checks; lines sorted most severe first:
+ * impossible data (never judged), missed and at-risk targets, worsening, changes within chance,
+ * other findings.
+ */
 export function computeRisks(report: ReportData, targets: readonly Target[]): RiskSummary {
   const lines: RiskLine[] = [];
   const evaluations: RiskSummary["evaluations"] = [];
   const trendTooSlow = new Set<string>();
+  const findings: Finding[] = runChecks(report.data);
+  const impossible = impossibleData(report, findings);
+  const isImpossible = (id: string, p: Period) => impossible.get(id)?.has(periodKey(p)) ?? false;
 
   for (const target of targets) {
-    const evaluation = evaluateTarget(target, seriesOf(report, target.indicatorId), timelineOf(report, target.indicatorId));
+    const evaluation = evaluateTarget(target, seriesOf(report, target.indicatorId), timelineOf(report, target.indicatorId), { invalid: impossible.get(target.indicatorId) });
     evaluations.push({ target, evaluation });
     if (evaluation.reason === "trendTooSlow" && evaluation.latest) trendTooSlow.add(`${target.indicatorId}|${periodKey(evaluation.latest.period)}`);
-    if (evaluation.status !== -1 && evaluation.status !== 0) continue;
-    const line: RiskLine = {
-      kind: evaluation.status === -1 ? "missed" : "atRisk",
-      indicatorId: target.indicatorId,
-      text: describeEvaluation(evaluation, nameOf(target.indicatorId), unitOf(target.indicatorId)),
-    };
+    const invalid = evaluation.reason === "invalidData";
+    if (!invalid && evaluation.status !== -1 && evaluation.status !== 0) continue;
+    let text = describeEvaluation(evaluation, nameOf(target.indicatorId), unitOf(target.indicatorId));
+    const line: RiskLine = { kind: invalid ? "invalid" : evaluation.status === -1 ? "missed" : "atRisk", indicatorId: target.indicatorId, text };
+    const need = invalid ? null : neededText(report, target, evaluation);
+    if (need) {
+      text = { ru: text.ru + need.text.ru, en: text.en + need.text.en };
+      line.text = text;
+      if (need.pupils !== undefined) line.pupils = need.pupils;
+    }
     if (evaluation.latest) {
       line.period = evaluation.latest.period;
       line.value = evaluation.latest.value;
@@ -101,28 +161,34 @@ export function computeRisks(report: ReportData, targets: readonly Target[]): Ri
     if (ind.polarity === 0 || !report.cells[ind.id]) continue;
     const series = seriesOf(report, ind.id);
     const latest = series[series.length - 1];
-    if (!latest) continue;
+    if (!latest || isImpossible(ind.id, latest.period)) continue;
     const values = report.judged[ind.id] ?? {};
-    const earlier = earlierCandidates(latest.period, report.periods, timelineOf(report, ind.id)).find((p) => values[periodKey(p)] !== undefined);
+    const earlier = comparableEarlier(latest.period, timelineOf(report, ind.id)).find((p) => values[periodKey(p)] !== undefined && !isImpossible(ind.id, p));
     if (!earlier) continue;
     const from = values[periodKey(earlier)];
-    const judged = dynamics(from, latest.value, ind.polarity);
-    if (!judged.ok || judged.value !== -1) continue;
-    lines.push({
-      kind: "worsening",
+    const judged = judgeChange(report, ind.id, earlier, latest.period, from, latest.value, ind.polarity);
+    const chance = judged.verdict === "chance";
+    if (!chance && judged.verdict !== -1) continue;
+    // A rise of a ↑ share within chance is not a risk: only what would read as worsening is explained.
+    if (chance && (latest.value - from) * ind.polarity > 0) continue;
+    const line: RiskLine = {
+      kind: chance ? "chance" : "worsening",
       indicatorId: ind.id,
       period: latest.period,
       value: latest.value,
       previous: from,
       gap: latest.value - from,
-      text: worseningText(ind.id, earlier, latest.period, from, latest.value),
-    });
+      text: changeText(ind.id, earlier, latest.period, from, latest.value, chance, judged.pupils),
+    };
+    if (judged.pupils !== undefined) line.pupils = judged.pupils;
+    lines.push(line);
   }
 
-  const findings: Finding[] = runChecks(report.data);
   for (const f of findings) {
-    const line: RiskLine = { kind: "finding", indicatorId: f.indicatorId, severity: f.severity, rule: f.rule, text: f.message };
     const p = f.period ? parsePeriodKey(f.period) : null;
+    const impossibleHere = p !== null && isImpossible(f.indicatorId, p) && f.severity === "error";
+    const line: RiskLine = { kind: impossibleHere ? "invalid" : "finding", indicatorId: f.indicatorId, severity: f.severity, rule: f.rule, text: f.message };
+    if (impossibleHere) line.text = { ru: `${f.message.ru} — значение не оценивается.`, en: `${f.message.en} — the value is not judged.` };
     if (p) {
       line.period = p;
       const v = report.judged[f.indicatorId]?.[f.period as string];
@@ -141,7 +207,17 @@ export function computeRisks(report: ReportData, targets: readonly Target[]): Ri
   );
   const sorted = indexed.map((x) => x.l);
   const count = (k: RiskKind) => sorted.filter((l) => l.kind === k).length;
-  return { lines: sorted, missed: count("missed"), atRisk: count("atRisk"), worsening: count("worsening"), findings: count("finding"), evaluations, trendTooSlow };
+  return {
+    lines: sorted,
+    invalid: count("invalid"),
+    missed: count("missed"),
+    atRisk: count("atRisk"),
+    worsening: count("worsening"),
+    chance: count("chance"),
+    findings: count("finding"),
+    evaluations,
+    trendTooSlow,
+  };
 }
 
 /** Catalog position of an indicator (unknown ids last), for callers that sort lines themselves. */

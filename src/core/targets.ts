@@ -85,10 +85,31 @@ export interface SeriesPoint {
   value: number;
 }
 
-export type TargetReason = "met" | "withinMargin" | "trendTooSlow" | "milestoneMissed" | "missed" | "noData";
+export type TargetReason = "met" | "withinMargin" | "trendTooSlow" | "milestoneMissed" | "missed" | "noData" | "invalidData";
+
+/**
+ * The state of a target as a director reads it (the single source for every sheet that colours a
+ * target status): met; at risk (before the deadline only: within the margin, or the trend too slow);
+ * missed (at or after the deadline, or at a milestone's own date); «данные неверны» (the value
+ * judged is impossible: never met, never missed); no data.
+ */
+export type TargetState = "met" | "atRisk" | "missed" | "invalid" | "noData";
+
+export const TARGET_STATE_LABELS: Record<TargetState, Text> = {
+  met: { ru: "достигнута", en: "met" },
+  atRisk: { ru: "под угрозой", en: "at risk" },
+  missed: { ru: "не достигнута", en: "missed" },
+  invalid: { ru: "данные неверны", en: "invalid data" },
+  noData: { ru: "нет данных", en: "no data" },
+};
+
+export function targetState(e: TargetEvaluation): TargetState {
+  if (e.reason === "invalidData") return "invalid";
+  return e.status === 1 ? "met" : e.status === 0 ? "atRisk" : e.status === -1 ? "missed" : "noData";
+}
 
 export interface TargetEvaluation {
-  /** 1 met, 0 at risk, -1 missed; null when there is no value to judge. */
+  /** 1 met, 0 at risk, -1 missed; null when there is no value to judge or it is impossible. */
   status: Judgement | null;
   reason: TargetReason;
   /** The value judged: the latest one at or before the deadline. */
@@ -99,6 +120,15 @@ export interface TargetEvaluation {
   gap?: number;
   /** Straight-line projection of the series to the deadline, when the deadline is still ahead. */
   projected?: number;
+  /** invalidData: why the value cannot be judged. */
+  invalid?: Text;
+  /** Not met before the deadline: the change still needed (signed, in the indicator's units) and over how many periods. */
+  needed?: { total: number; periodsLeft: number };
+}
+
+export interface EvaluateOptions {
+  /** Period key → why the value there is impossible (from the data checks). */
+  invalid?: ReadonlyMap<string, Text>;
 }
 
 const EPS = 1e-9;
@@ -121,50 +151,71 @@ function slope(points: { x: number; y: number }[]): number {
   return den === 0 ? 0 : num / den;
 }
 
+const SHARE_OUT_OF_RANGE = (x: number): Text => ({
+  ru: `доля ${String(Math.round(x * 1000) / 10).replace(".", ",")} % вне 0–100 %`,
+  en: `the share ${Math.round(x * 1000) / 10}% is outside 0–100%`,
+});
+
+/** Why a value of a target's indicator is impossible on its own (a share outside 0…1), or undefined. */
+function impossibleOnItsOwn(indicatorId: string, value: number): Text | undefined {
+  if (!Number.isFinite(value)) return { ru: "недопустимое число", en: "not a valid number" };
+  if (isShareTarget(indicatorId) && (value < -EPS || value > 1 + EPS)) return SHARE_OUT_OF_RANGE(value);
+  return undefined;
+}
+
 /**
  * Judge a series against a target. `timeline` is every reporting period of the report in
  * chronological order (filled or not): it defines the steps a trend is projected over, so a
- * skipped period still counts as a step. Periods after the deadline are ignored.
+ * skipped period still counts as a step. Periods after the deadline are ignored, except that
+ * their presence means the deadline has passed.
+ *
+ * Rules: an impossible latest value (a share outside 0…1, or a period listed in `options.invalid`)
+ * is «данные неверны» — neither met nor missed; impossible values never feed the trend. At or
+ * after the deadline: met or missed only. At a milestone's own date: missed when short of it.
+ * Before the deadline: met when already met or on course (the trend reaches the target in time);
+ * at risk within the margin or when the trend is too slow.
  */
-export function evaluateTarget(target: Target, series: SeriesPoint[], timeline: Period[]): TargetEvaluation {
+export function evaluateTarget(target: Target, series: SeriesPoint[], timeline: Period[], options: EvaluateOptions = {}): TargetEvaluation {
   const deadlineKey = periodKey(target.deadline);
-  const upToDeadline = series
-    .filter((p) => Number.isFinite(p.value) && comparePeriods(p.period, target.deadline) <= 0)
-    .sort((a, b) => comparePeriods(a.period, b.period));
+  const whyInvalid = (p: SeriesPoint): Text | undefined => options.invalid?.get(periodKey(p.period)) ?? impossibleOnItsOwn(target.indicatorId, p.value);
+  const present = series.filter((p) => typeof p.value === "number" && !Number.isNaN(p.value));
+  const upToDeadline = present.filter((p) => comparePeriods(p.period, target.deadline) <= 0).sort((a, b) => comparePeriods(a.period, b.period));
   const latest = upToDeadline[upToDeadline.length - 1];
   if (!latest) return { status: null, reason: "noData" };
+  const invalid = whyInvalid(latest);
+  if (invalid) return { status: null, reason: "invalidData", latest, invalid };
+  const valid = upToDeadline.filter((p) => !whyInvalid(p));
 
-  const atDeadline = periodKey(latest.period) === deadlineKey;
-  const milestone = target.milestones.find((m) => periodKey(m.period) === periodKey(latest.period));
-  const required = atDeadline || !milestone ? target.value : milestone.value;
-  const gap = signedGap(latest.value, required, target.direction);
-
-  if (atDeadline) {
-    if (gap >= -EPS) return { status: 1, reason: "met", latest, required, gap };
-    if (-gap <= target.margin + EPS) return { status: 0, reason: "withinMargin", latest, required, gap };
-    return { status: -1, reason: "missed", latest, required, gap };
-  }
-
-  if (milestone && gap < -target.margin - EPS) {
-    return { status: -1, reason: "milestoneMissed", latest, required, gap };
-  }
-
+  const deadlineReached = periodKey(latest.period) === deadlineKey || present.some((p) => comparePeriods(p.period, target.deadline) > 0);
   const targetGap = signedGap(latest.value, target.value, target.direction);
-  // Deadline ahead: project the trend of the filled periods over the remaining steps.
+  if (deadlineReached) {
+    if (targetGap >= -EPS) return { status: 1, reason: "met", latest, required: target.value, gap: targetGap };
+    return { status: -1, reason: "missed", latest, required: target.value, gap: targetGap };
+  }
+
+  // Deadline ahead: the steps left and the trend of the valid values over them.
   const keys = timeline.map(periodKey);
   const position = (p: Period) => keys.indexOf(periodKey(p));
   const stepsLeft = position(target.deadline) - position(latest.period);
-  const points = upToDeadline.map((p) => ({ x: position(p.period), y: p.value })).filter((p) => p.x >= 0);
+  const needed = targetGap < -EPS && stepsLeft > 0 ? { total: target.value - latest.value, periodsLeft: stepsLeft } : undefined;
+  const extra = needed ? { needed } : {};
+
+  const milestone = target.milestones.find((m) => periodKey(m.period) === periodKey(latest.period));
+  if (milestone) {
+    const gap = signedGap(latest.value, milestone.value, target.direction);
+    if (gap < -EPS) return { status: -1, reason: "milestoneMissed", latest, required: milestone.value, gap, ...extra };
+  }
+
+  const points = valid.map((p) => ({ x: position(p.period), y: p.value })).filter((p) => p.x >= 0);
   let projected: number | undefined;
   if (points.length >= 2 && stepsLeft > 0) projected = latest.value + slope(points) * stepsLeft;
 
   if (targetGap >= -EPS) return { status: 1, reason: "met", latest, required: target.value, gap: targetGap, projected };
   if (projected !== undefined && signedGap(projected, target.value, target.direction) >= -EPS) {
-    // On course: not yet met, but the trend reaches the target in time.
-    const status: Judgement = milestone && gap < -EPS ? 0 : 1;
-    return { status, reason: status === 1 ? "met" : "withinMargin", latest, required, gap, projected };
+    return { status: 1, reason: "met", latest, required: target.value, gap: targetGap, projected, ...extra };
   }
-  return { status: 0, reason: "trendTooSlow", latest, required: target.value, gap: targetGap, projected };
+  if (-targetGap <= target.margin + EPS) return { status: 0, reason: "withinMargin", latest, required: target.value, gap: targetGap, projected, ...extra };
+  return { status: 0, reason: "trendTooSlow", latest, required: target.value, gap: targetGap, projected, ...extra };
 }
 
 /** A value of an indicator as people read it (shares in %), or "" when unknown. */
@@ -180,7 +231,7 @@ function shown(x: number | undefined, unit: Unit | undefined, lang: Lang): strin
  */
 export function describeEvaluation(e: TargetEvaluation, indicatorName: Text, unit?: Unit): Text {
   const base = describeReason(e, indicatorName);
-  if (!unit || e.latest === undefined || e.required === undefined || e.reason === "met") return base;
+  if (!unit || e.latest === undefined || e.required === undefined || e.reason === "met" || e.reason === "invalidData") return base;
   const detail = (lang: Lang): string => {
     const v = shown(e.latest?.value, unit, lang);
     const r = shown(e.required, unit, lang);
@@ -215,5 +266,10 @@ function describeReason(e: TargetEvaluation, indicatorName: Text): Text {
       return { ru: `${n.ru}: цель не достигнута.`, en: `${n.en}: the target is missed.` };
     case "noData":
       return { ru: `${n.ru}: нет данных для оценки.`, en: `${n.en}: no data to judge.` };
+    case "invalidData":
+      return {
+        ru: `${n.ru}: данные неверны${e.invalid ? ` (${e.invalid.ru})` : ""} — цель не оценивается, пока данные не исправлены.`,
+        en: `${n.en}: invalid data${e.invalid ? ` (${e.invalid.en})` : ""} — the target is not judged until the data are corrected.`,
+      };
   }
 }

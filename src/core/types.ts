@@ -120,6 +120,8 @@ export interface Finding {
   severity: Severity;
   message: Text;
   school?: string;
+  /** Other indicators whose values (same period) the finding shows to be impossible, e.g. a breakdown above its whole. */
+  involves?: string[];
 }
 
 /**

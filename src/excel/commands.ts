@@ -12,6 +12,7 @@ import { buildTargetsSheet, targetRefs, TARGETS_SHEET_NAME, type TargetsSheetRes
 import type { PlanStyle, SheetKind, SheetPlan, WorkbookPlan } from "../core/plan";
 import { comparePeriods as periodOrder, isPeriod, periodKey } from "../core/periods";
 import { readReport, timelineOf, type ReportData } from "../core/report";
+import { filledPeriods } from "../core/judge";
 import { computeRisks, type RoadmapOverdue } from "../core/risks";
 import type { IsoDate } from "../core/roadmap";
 import type { Lang, Period, Text } from "../core/types";
@@ -142,11 +143,12 @@ export function activate(s: Session, name: string): void {
 }
 
 /** Workbook facts for the task pane: school, year, the report's periods, whether targets exist. */
-export async function readReportInfo(): Promise<CommandResult<{ school: string; schoolYear: number | null; periods: Period[]; hasTargets: boolean }>> {
+export async function readReportInfo(): Promise<CommandResult<{ school: string; schoolYear: number | null; periods: Period[]; filled: Period[]; hasTargets: boolean }>> {
   return session(async (s) => ({
     school: s.report.school,
     schoolYear: s.report.schoolYear,
     periods: s.report.periods,
+    filled: filledPeriods(s.report),
     hasTargets: existingOf(s.read, "targets") !== null,
   }));
 }
@@ -199,7 +201,7 @@ export function todayIso(): IsoDate {
  * also lists the road map's overdue events (at the end of the latest report period, or at `today`
  * when it has not ended; `today` defaults to the current date).
  */
-export async function refreshRisks(o: { lang: Lang; today?: IsoDate }): Promise<CommandResult<{ sheet: string; missed: number; atRisk: number; worsening: number; findings: number; overdueEvents?: number }>> {
+export async function refreshRisks(o: { lang: Lang; today?: IsoDate }): Promise<CommandResult<{ sheet: string; invalid: number; missed: number; atRisk: number; worsening: number; chance: number; findings: number; overdueEvents?: number }>> {
   const lang: Lang = o?.lang === "en" ? "en" : "ru";
   const today = typeof o?.today === "string" && /^\d{4}-\d{2}-\d{2}$/.test(o.today) ? o.today : todayIso();
   return session(async (s) => {
@@ -245,7 +247,7 @@ export async function refreshRisks(o: { lang: Lang; today?: IsoDate }): Promise<
       w.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowSort: false, allowAutoFilter: false });
     }
     ws.activate();
-    const counts = { sheet: name, missed: risks.missed, atRisk: risks.atRisk, worsening: risks.worsening, findings: risks.findings };
+    const counts = { sheet: name, invalid: risks.invalid, missed: risks.missed, atRisk: risks.atRisk, worsening: risks.worsening, chance: risks.chance, findings: risks.findings };
     return overdue ? { ...counts, overdueEvents: overdue.events.length } : counts;
   });
 }

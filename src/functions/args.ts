@@ -124,4 +124,12 @@ export const NAMES = {
   n2: { ru: "Число «2»", en: "Number of 2s" },
   N: { ru: "Знаменатель", en: "Denominator" },
   nNa: { ru: "Число неаттестованных", en: "Number not assessed" },
+  count: { ru: "Количество", en: "Count" },
+  total: { ru: "Всего", en: "Total" },
+  count1: { ru: "Количество (раньше)", en: "Earlier count" },
+  total1: { ru: "Всего (раньше)", en: "Earlier total" },
+  count2: { ru: "Количество (позже)", en: "Later count" },
+  total2: { ru: "Всего (позже)", en: "Later total" },
+  bound: { ru: "Граница", en: "Bound" },
+  periodsLeft: { ru: "Осталось периодов", en: "Periods left" },
 } satisfies Record<string, Text>;

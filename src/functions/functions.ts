@@ -4,7 +4,7 @@
 // Each function is registered a second time under its Russian name (id RU.<ID>, names.ts): the
 // build adds those entries, with the help from names-ru.json, to the same functions.json.
 // (Line comments on purpose: a block comment here would become the first function's description.)
-import { ArgError, SHARE, DELTA, GROWTH, DYNAMICS, TARGETSTATUS, TARGETGAP, TREND, QUALITY, SUCCESS, GRADEAVG, SOU, type FunctionId, type Out } from "./impl";
+import { ArgError, SHARE, DELTA, GROWTH, DYNAMICS, TARGETSTATUS, TARGETGAP, TREND, QUALITY, SUCCESS, GRADEAVG, SOU, WILSON, SIGNIFICANT, NEEDED, type FunctionId, type Out } from "./impl";
 import { toExcelError } from "./errors";
 import { russianId } from "./names";
 
@@ -150,6 +150,45 @@ export function sou(n5: unknown, n4: unknown, n3: unknown, n2: unknown, n_na?: u
   return emit(SOU(n5, n4, n3, n2, n_na));
 }
 
+/**
+ * A bound of the Wilson 95 % interval of the share count / total: how far a small group's share may move by chance.
+ * @customfunction WILSON
+ * @param count The count, e.g. pupils graded 4 and 5 (a whole number, not above total).
+ * @param total The denominator, e.g. pupils assessed.
+ * @param [bound] −1 the lower bound (default), 1 the upper bound.
+ * @returns A share 0…1.
+ */
+export function wilsonBound(count: unknown, total: unknown, bound?: unknown): number | string {
+  return emit(WILSON(count, total, bound));
+}
+
+/**
+ * Whether a share changed beyond chance (Newcombe's 95 % interval of the difference, from Wilson intervals): 1 a significant rise, −1 a significant fall, 0 within random variation.
+ * @customfunction SIGNIFICANT
+ * @param count1 The earlier count.
+ * @param total1 The earlier denominator.
+ * @param count2 The later count.
+ * @param total2 The later denominator.
+ * @returns 1, 0 or −1.
+ */
+export function significant(count1: unknown, total1: unknown, count2: unknown, total2: unknown): number | string {
+  return emit(SIGNIFICANT(count1, total1, count2, total2));
+}
+
+/**
+ * The change still needed per remaining period to reach a target; given the denominator of a share, in whole pupils (periods_left = 1: the pupils needed in all). 0 when already met.
+ * @customfunction NEEDED
+ * @param current The value now.
+ * @param target The target value.
+ * @param periods_left Periods left until the deadline (a whole number ≥ 1).
+ * @param [total] The share's denominator (pupils): the result is then in pupils.
+ * @param [polarity] 1 reach at least (default), −1 reach at most, or an indicator id.
+ * @returns The change per period (negative for an at-most target).
+ */
+export function neededChange(current: unknown, target: unknown, periods_left: unknown, total?: unknown, polarity?: unknown): number | string {
+  return emit(NEEDED(current, target, periods_left, total, polarity));
+}
+
 // The Russian twins: the very same functions under the ids RU.<ID> (the English ids are associated by
 // the lines custom-functions-metadata-plugin appends to this file).
 const BY_ID: Record<FunctionId, (...args: never[]) => number | string> = {
@@ -164,5 +203,8 @@ const BY_ID: Record<FunctionId, (...args: never[]) => number | string> = {
   SUCCESS: success,
   GRADEAVG: gradeAvg,
   SOU: sou,
+  WILSON: wilsonBound,
+  SIGNIFICANT: significant,
+  NEEDED: neededChange,
 };
 for (const id of Object.keys(BY_ID) as FunctionId[]) CustomFunctions.associate(russianId(id), BY_ID[id]);

@@ -5,6 +5,8 @@
  */
 import { countShare, delta, dynamics, growth, targetGap, targetStatus, trend, type Num } from "../core/calc";
 import { gradeAvg, quality, sou, success } from "../core/grades";
+import { needed } from "../core/judge";
+import { changeSignificance, wilson } from "../core/stats";
 import type { Calc } from "../core/types";
 import { ArgError, NAMES, checkShare, nonNegative, num, polarity, series } from "./args";
 
@@ -107,7 +109,7 @@ function grades(n5: unknown, n4: unknown, n3: unknown, n2: unknown): Grades | Ar
 }
 
 /** An optional count that stays undefined when omitted (so the core default applies). */
-function optional(x: unknown, name: typeof NAMES.N): Num | undefined | ArgError {
+function optional(x: unknown, name: { ru: string; en: string }): Num | undefined | ArgError {
   return x === undefined || x === null || x === "" ? undefined : num(x, name);
 }
 
@@ -141,7 +143,55 @@ export function SOU(n5: unknown, n4: unknown, n3: unknown, n2: unknown, nNa?: un
   return out(sou(...g, e));
 }
 
+/** A required count argument: missing data gives a blank result (null). */
+function counts(args: unknown[], names: (typeof NAMES.count)[]): number[] | null | ArgError {
+  const outv: number[] = [];
+  let missing = false;
+  for (let i = 0; i < args.length; i++) {
+    const v = num(args[i], names[i]);
+    if (isErr(v)) return v;
+    if (v === null) missing = true;
+    else outv.push(v);
+  }
+  return missing ? null : outv;
+}
+
+export function WILSON(count: unknown, total: unknown, bound?: unknown): Out {
+  const c = counts([count, total], [NAMES.count, NAMES.total]);
+  if (c === null || isErr(c)) return c === null ? "" : c;
+  const b = num(bound, NAMES.bound);
+  if (isErr(b)) return b;
+  if (b !== null && b !== 1 && b !== -1) return new ArgError({ code: "value", message: { ru: "Граница: −1 — нижняя, 1 — верхняя", en: "Bound: −1 lower, 1 upper" } });
+  const w = wilson(c[0], c[1]);
+  if (!w.ok) return new ArgError(w.error);
+  return b === 1 ? w.value.upper : w.value.lower;
+}
+
+export function SIGNIFICANT(count1: unknown, total1: unknown, count2: unknown, total2: unknown): Out {
+  const c = counts([count1, total1, count2, total2], [NAMES.count1, NAMES.total1, NAMES.count2, NAMES.total2]);
+  if (c === null || isErr(c)) return c === null ? "" : c;
+  const s = changeSignificance(c[0], c[1], c[2], c[3]);
+  return s.ok ? s.value.verdict : new ArgError(s.error);
+}
+
+export function NEEDED(current: unknown, target: unknown, periodsLeft: unknown, total?: unknown, pol?: unknown): Out {
+  const p = polarity(pol);
+  if (isErr(p)) return p;
+  const x = num(current, NAMES.current);
+  if (isErr(x)) return x;
+  const t = num(target, NAMES.target);
+  if (isErr(t)) return t;
+  const n = num(periodsLeft, NAMES.periodsLeft);
+  if (isErr(n)) return n;
+  const d = optional(total, NAMES.total);
+  if (isErr(d)) return d;
+  const bad = checkShare(x, p) ?? checkShare(t, p);
+  if (bad) return bad;
+  if (x === null || t === null || n === null) return "";
+  return out(needed(x, t, n, p.polarity, d ?? undefined));
+}
+
 /** Every function by its id: the public interface, in the order of the reference. */
-export const IMPLEMENTATIONS = { SHARE, DELTA, GROWTH, DYNAMICS, TARGETSTATUS, TARGETGAP, TREND, QUALITY, SUCCESS, GRADEAVG, SOU } as const;
+export const IMPLEMENTATIONS = { SHARE, DELTA, GROWTH, DYNAMICS, TARGETSTATUS, TARGETGAP, TREND, QUALITY, SUCCESS, GRADEAVG, SOU, WILSON, SIGNIFICANT, NEEDED } as const;
 export type FunctionId = keyof typeof IMPLEMENTATIONS;
 export { ArgError };

@@ -43,6 +43,9 @@ const ARITY: Record<FunctionId, { required: number; optional: number; range?: tr
   SUCCESS: { required: 4, optional: 1 },
   GRADEAVG: { required: 4, optional: 0 },
   SOU: { required: 4, optional: 1 },
+  WILSON: { required: 2, optional: 1 },
+  SIGNIFICANT: { required: 4, optional: 0 },
+  NEEDED: { required: 3, optional: 2 },
 };
 
 let messageLang: Lang = "ru";

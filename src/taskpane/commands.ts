@@ -16,7 +16,8 @@ import type { SelfTestReport } from "../core/selftest";
 
 export type { CommandError, CommandResult } from "../excel/commands";
 
-export type ReportInfo = { school: string; schoolYear: number | null; periods: Period[]; hasTargets: boolean };
+/** `filled`: the periods with at least one value (suggested comparisons use only these); absent from older hosts. */
+export type ReportInfo = { school: string; schoolYear: number | null; periods: Period[]; filled?: Period[]; hasTargets: boolean };
 export type TargetsResult = { sheet: string; created: boolean; targets: number };
 export type DynamicsResult = { sheet: string; indicators: number };
 export type RisksResult = { sheet: string; missed: number; atRisk: number; worsening: number; findings: number };

@@ -191,17 +191,19 @@ describe("comparisons", () => {
     const pairs = suggestedPairs(available, P(2022, "Y"));
     const keys = pairs.map((p) => `${p.relation}:${periodKey(p.earlier)}>${periodKey(p.later)}`);
     expect(keys).toEqual([
-      "sameLastYear:2022/23-E>2023/24-E",
-      "yearOfHalf:2023/24-H1>2023/24-Y",
+      // Issue 16: ordered by how people compare — year on year, exam session on session, half-year on
+      // the same half-year, then unlike pairs (a half-year with a year) last.
       "previousYear:2022/23-Y>2023/24-Y",
+      "sameLastYear:2022/23-E>2023/24-E",
       "sameLastYear:2022/23-H1>2023/24-H1",
       "previousYear:2022/23-Y>2023/24-H1",
+      "yearOfHalf:2023/24-H1>2023/24-Y",
       "yearOfHalf:2022/23-H1>2022/23-Y",
     ]);
     // The baseline pair Y 2022/23 → Y 2023/24 and → H1 2023/24 coincide with or follow the usual ones.
     expect(suggestedPairs(available, P(2022, "H1")).map((p) => p.relation)).toContain("baseline");
-    expect(pairs[1].label.ru).toBe("I полугодие 2023/24 → 2023/24 учебный год (полугодие и весь учебный год)");
-    expect(pairs[1].label.en).toBe("H1 2023/24 → School year 2023/24 (half-year and its school year)");
+    expect(pairs[4].label.ru).toBe("I полугодие 2023/24 → 2023/24 учебный год (полугодие и весь учебный год)");
+    expect(pairs[4].label.en).toBe("H1 2023/24 → School year 2023/24 (half-year and its school year)");
     for (const p of pairs) expect(comparePeriods(p.earlier, p.later)).toBeLessThan(0);
   });
 

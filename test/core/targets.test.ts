@@ -51,8 +51,8 @@ describe("evaluateTarget", () => {
     expect(e.gap).toBeCloseTo(-0.11, 10);
   });
 
-  it("is at risk within the margin at the deadline and met at or above the target", () => {
-    expect(evaluateTarget(target(), [{ period: p("Y"), value: 0.37 }], quarters)).toMatchObject({ status: 0, reason: "withinMargin" });
+  it("at the deadline is met or missed only: the margin warns before, never after (issue 16)", () => {
+    expect(evaluateTarget(target(), [{ period: p("Y"), value: 0.37 }], quarters)).toMatchObject({ status: -1, reason: "missed" });
     expect(evaluateTarget(target(), [{ period: p("Y"), value: 0.38 }], quarters)).toMatchObject({ status: 1, reason: "met" });
   });
 

@@ -20,6 +20,9 @@ const INTERFACE: Record<string, [string, string[]]> = {
   SUCCESS: ["УСПЕВАЕМОСТЬ", ["n5", "n4", "n3", "n2", "[N]"]],
   GRADEAVG: ["СРЕДНИЙ.БАЛЛ", ["n5", "n4", "n3", "n2"]],
   SOU: ["СОУ", ["n5", "n4", "n3", "n2", "[n_na]"]],
+  WILSON: ["ИНТЕРВАЛ", ["count", "total", "[bound]"]],
+  SIGNIFICANT: ["ЗНАЧИМО", ["count1", "total1", "count2", "total2"]],
+  NEEDED: ["НУЖНО", ["current", "target", "periods_left", "[total]", "[polarity]"]],
 };
 
 interface Fn {

@@ -96,12 +96,14 @@ describe("«Сравнить периоды»", () => {
     render(<App lang="ru" host="excel" commands={{ readReportInfo: async () => ({ ok: true, ...INFO }), comparePeriods, activateSheet }} />);
     await openTab("Сравнить периоды");
     const radios = panel("compare").getAllByRole("radio").map((r) => r.closest("span, div")?.parentElement?.textContent ?? "");
-    expect(radios[0]).toContain("I полугодие 2025/26 → 2025/26 учебный год");
+    // Issue 16: year on year first; a half-year with its own year comes last.
+    expect(radios[0]).toContain("2024/25 учебный год → 2025/26 учебный год");
+    expect(radios[radios.length - 2]).toContain("I полугодие 2025/26 → 2025/26 учебный год (полугодие и весь учебный год)");
     expect(radios[radios.length - 1]).toContain("Свой выбор периодов");
     expect(panel("compare").getByText("Школа: МБОУ СОШ № 5")).toBeTruthy();
 
     await act(async () => fireEvent.click(panel("compare").getByRole("button", { name: "Построить «Динамику»" })));
-    expect(comparePeriods).toHaveBeenCalledWith({ earlier: { startYear: 2025, kind: "H1" }, later: { startYear: 2025, kind: "Y" }, lang: "ru" });
+    expect(comparePeriods).toHaveBeenCalledWith({ earlier: { startYear: 2024, kind: "Y" }, later: { startYear: 2025, kind: "Y" }, lang: "ru" });
     expect(panel("compare").getByTestId("compare-result").textContent).toContain("Лист «Динамика»: показателей — 27.");
 
     // A free choice in the wrong order is refused inline; a right one is sent.
@@ -117,6 +119,16 @@ describe("«Сравнить периоды»", () => {
 
     await act(async () => fireEvent.click(panel("compare").getByRole("button", { name: "Перейти к листу «Динамика»" })));
     expect(activateSheet).toHaveBeenCalledWith("Динамика");
+  });
+
+  it("suggests pairs only among periods that have data (issue 16)", async () => {
+    const comparePeriods = jest.fn(async () => ({ ok: true as const, sheet: "Динамика", indicators: 3 }));
+    const info = { ...INFO, filled: [{ startYear: 2024, kind: "Y" as const }, { startYear: 2025, kind: "H1" as const }] };
+    render(<App lang="ru" host="excel" commands={{ readReportInfo: async () => ({ ok: true, ...info }), comparePeriods }} />);
+    await openTab("Сравнить периоды");
+    expect(panel("compare").queryByText(/→ 2025\/26 учебный год/)).toBeNull();
+    await act(async () => fireEvent.click(panel("compare").getByRole("button", { name: "Построить «Динамику»" })));
+    expect(comparePeriods).toHaveBeenCalledWith({ earlier: { startYear: 2024, kind: "Y" }, later: { startYear: 2025, kind: "H1" }, lang: "ru" });
   });
 
   it("explains what to do when the workbook has no report", async () => {

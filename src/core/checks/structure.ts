@@ -49,10 +49,25 @@ export function checkPartsAndWholes(c: CheckContext): Finding[] {
     }
   }
   for (const [part, whole] of NOT_ABOVE) {
-    for (const period of periodsOf(c, [part, whole])) {
-      const p = c.num(part, period);
+    const kids = childrenOf(part).filter((k) => k.unit.kind === "count" || k.unit.kind === "countShare").map((k) => k.id);
+    for (const period of periodsOf(c, [part, whole, ...kids])) {
       const w = c.num(whole, period);
-      if (p !== null && w !== null && p > w) out.push(exceeds(part, whole, period, p, w));
+      if (w === null) continue;
+      const p = c.num(part, period);
+      if (p !== null) {
+        if (p > w) out.push(exceeds(part, whole, period, p, w));
+        continue;
+      }
+      // The total row left blank (as report tables often are): its breakdown must not exceed the whole either.
+      const reported = kids.filter((k) => c.num(k, period) !== null);
+      const sum = reported.reduce((a, k) => a + (c.num(k, period) as number), 0);
+      if (reported.length === 0 || sum <= w) continue;
+      const f = c.finding("part_exceeds_whole", part, period, "error", {
+        ru: `Сумма «в т. ч.» (${reported.map((k) => label(k).ru).join(" + ")} = ${n.ru(sum)}) больше, чем ${label(whole).ru} (${n.ru(w)}), при пустой строке итога ${label(part).ru}`,
+        en: `The breakdown (${reported.map((k) => label(k).en).join(" + ")} = ${n.en(sum)}) exceeds ${label(whole).en} (${n.en(w)}); the total row ${label(part).en} is blank`,
+      });
+      f.involves = reported;
+      out.push(f);
     }
   }
   for (const total of CATALOG) {
@@ -78,10 +93,10 @@ export function checkPartsAndWholes(c: CheckContext): Finding[] {
       const reported = kids.filter((_, i) => values[i] !== null);
       const exact = known.length === kids.length ? EXACT_BREAKDOWNS[total.id] : undefined;
       if (sum > t) {
-        out.push(c.finding("part_exceeds_whole", total, period, "error", {
+        out.push(withInvolved(reported.map((k) => k.id), c.finding("part_exceeds_whole", total, period, "error", {
           ru: `Сумма «в т. ч.» (${reported.map((k) => label(k.id).ru).join(" + ")} = ${n.ru(sum)}) больше итога ${label(total.id).ru} (${n.ru(t)})`,
           en: `The breakdown (${reported.map((k) => label(k.id).en).join(" + ")} = ${n.en(sum)}) exceeds the total ${label(total.id).en} (${n.en(t)})`,
-        }));
+        })));
       } else if (exact && sum !== t) {
         out.push(c.finding("breakdown_mismatch", total, period, "warning", {
           ru: `${exact.map((id) => label(id).ru).join(" + ")} = ${n.ru(sum)}, а итог ${label(total.id).ru} = ${n.ru(t)}: обычно сумма равна итогу`,
@@ -91,6 +106,11 @@ export function checkPartsAndWholes(c: CheckContext): Finding[] {
     }
   }
   return out;
+}
+
+function withInvolved(ids: string[], f: Finding): Finding {
+  f.involves = ids;
+  return f;
 }
 
 const GRADE_OF = (id: string): 9 | 11 | null =>

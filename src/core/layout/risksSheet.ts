@@ -39,6 +39,14 @@ const R = {
     ru: "Целей не достигнуто: {missed}; под угрозой: {atRisk}; ухудшений: {worsening}; замечаний к данным: {findings}.",
     en: "Targets missed: {missed}; at risk: {atRisk}; worse than before: {worsening}; data findings: {findings}.",
   },
+  summaryInvalid: {
+    ru: "Данные неверны (не оцениваются): {invalid}. ",
+    en: "Invalid data (not judged): {invalid}. ",
+  },
+  summaryChance: {
+    ru: " Изменений в пределах случайных колебаний: {chance}.",
+    en: " Changes within random variation: {chance}.",
+  },
   none: { ru: "Рисков не найдено.", en: "No risks found." },
   id: { ru: "id", en: "id" },
   kind: { ru: "Вид", en: "Kind" },
@@ -66,6 +74,8 @@ const R = {
 } satisfies Record<string, Text>;
 
 export const KIND_LABELS: Record<RiskKind, Text> = {
+  invalid: { ru: "Данные неверны", en: "Invalid data" },
+  chance: { ru: "Случайные колебания", en: "Random variation" },
   missed: { ru: "Цель не достигнута", en: "Target missed" },
   atRisk: { ru: "Цель под угрозой", en: "Target at risk" },
   worsening: { ru: "Ухудшение", en: "Worse than before" },
@@ -78,14 +88,14 @@ const SEVERITY_LABELS: Record<string, Text> = {
   info: { ru: "замечание", en: "note" },
 };
 
-const KIND_STYLE: Record<RiskKind, string> = { missed: "r.missed", atRisk: "r.atRisk", worsening: "r.worsening", finding: "r.finding" };
+const KIND_STYLE: Record<RiskKind, string> = { invalid: "r.invalid", chance: "r.chance", missed: "r.missed", atRisk: "r.atRisk", worsening: "r.worsening", finding: "r.finding" };
 
 export interface RisksSheetInput {
   name: string;
   lang: Lang;
   school: string;
   lines: RiskLine[];
-  counts: { missed: number; atRisk: number; worsening: number; findings: number };
+  counts: { invalid?: number; missed: number; atRisk: number; worsening: number; chance?: number; findings: number };
   report: ReportData;
   targets: readonly Target[];
   /** The road map's overdue events (issue 9), when the workbook has a road map. */
@@ -134,8 +144,10 @@ function overdueSection(g: CellGrid, row: number, o: RoadmapOverdue, lang: Lang)
   return r;
 }
 
-/** Styles the overdue section adds to the analysis styles. */
+/** Styles the overdue section and the invalid-data / chance lines add to the analysis styles. */
 export const OVERDUE_STYLES: Record<string, PlanStyle> = {
+  "r.invalid": { numberFormat: "@", vertical: "top", wrap: true, locked: true, fill: "#FFC7CE", fontColor: "#9C0006", bold: true },
+  "r.chance": { numberFormat: "@", vertical: "top", wrap: true, locked: true, fontColor: "#595959", italic: true },
   "rm.overdue": { numberFormat: "@", vertical: "top", fontColor: "#C00000", bold: true, locked: true },
   "rm.overdueDate": { numberFormat: "dd.mm.yyyy", vertical: "top", horizontal: "center", locked: true },
 };
@@ -146,7 +158,9 @@ export function buildRisksSheet(input: RisksSheetInput): { sheet: SheetPlan } {
   g.set(1, 1, { value: markerOf("risks"), style: "marker" });
   g.set(1, 2, { value: input.school ? `${R.title[lang]} — ${input.school}` : R.title[lang], style: "title" });
   const overdueCount = input.overdue ? fill(R.overdueCount[lang], { n: input.overdue.events.length }) : "";
-  const summary = (lines.length ? fill(R.summary[lang], input.counts) : R.none[lang]) + overdueCount;
+  const c = input.counts;
+  const main = (c.invalid ? fill(R.summaryInvalid[lang], { invalid: c.invalid }) : "") + fill(R.summary[lang], c) + (c.chance ? fill(R.summaryChance[lang], { chance: c.chance }) : "");
+  const summary = (lines.length ? main : R.none[lang]) + overdueCount;
   g.set(RISKS.summaryRow, RISKS.kindCol, { value: summary, style: "a.text" });
   const heads: [number, Text][] = [
     [RISKS.idCol, R.id], [RISKS.kindCol, R.kind], [RISKS.nameCol, R.name], [RISKS.periodCol, R.period],

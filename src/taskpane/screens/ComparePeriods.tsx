@@ -40,7 +40,8 @@ export function ComparePeriods({ lang, commands, report }: ComparePeriodsProps):
   const t = messages(lang);
   const op = useOperation<DynamicsResult>();
   const periods = React.useMemo(() => [...(report.info?.periods ?? [])].sort(order), [report.info]);
-  const pairs = React.useMemo(() => suggestedPairs(periods), [periods]);
+  // Suggested pairs only among periods that have data (issue 16); the custom choice keeps every period.
+  const pairs = React.useMemo(() => suggestedPairs(report.info?.filled ?? periods), [report.info, periods]);
   const [choice, setChoice] = React.useState("0");
   const keys = periods.map(periodKey);
   const [earlier, setEarlier] = React.useState("");
