@@ -14,6 +14,7 @@ const NOT_ABOVE: [string, string][] = [
 /** Breakdowns that must add up exactly to their total (every item falls in one of the parts). */
 const EXACT_BREAKDOWNS: Record<string, string[]> = {
   staff_category: ["staff_category_highest", "staff_category_first"],
+  students_total: ["students_primary", "students_basic", "students_secondary"],
 };
 
 function periodsOf(c: CheckContext, ids: string[]): string[] {

@@ -32,8 +32,8 @@ export const PASSPORT_FIELDS: { id: PassportFieldId; label: Text; input: boolean
   {
     id: "quality_denominator",
     label: {
-      ru: "Знаменатель доли успевающих на «4» и «5» (п. 1.1)",
-      en: "Denominator of the share of students graded 4 and 5 (item 1.1)",
+      ru: "Знаменатель доли успевающих на «4» и «5» (п. 1.5)",
+      en: "Denominator of the share of students graded 4 and 5 (item 1.5)",
     },
     input: true,
   },
