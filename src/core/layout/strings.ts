@@ -115,8 +115,8 @@ export function fill(text: string, vars: Record<string, string | number>): strin
 export const OPTION_ERRORS = {
   emptySchool: { ru: "Укажите название образовательной организации.", en: "Enter the school's name." },
   badYear: {
-    ru: "Учебный год указан неверно: ожидается год начала от 2000 до 2100 (например, 2023 для 2023/24).",
-    en: "The school year is wrong: expected a start year from 2000 to 2100 (e.g. 2023 for 2023/24).",
+    ru: "Учебный год указан неверно: ожидается учебный год с {first} по {last}.",
+    en: "The school year is wrong: expected a school year from {first} to {last}.",
   },
   noPeriods: { ru: "Выберите хотя бы один отчётный период.", en: "Pick at least one reporting period." },
   badPeriod: { ru: "Отчётный период указан неверно: {period}.", en: "A reporting period is wrong: {period}." },

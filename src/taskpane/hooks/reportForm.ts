@@ -2,7 +2,7 @@
 import { validateReportOptions } from "../../core/layout/options";
 import { OPTION_ERRORS, type QualityDenominator } from "../../core/layout/strings";
 import { SECTIONS } from "../../core/catalog";
-import { PERIOD_KINDS } from "../../core/periods";
+import { FIRST_SCHOOL_YEAR, PERIOD_KINDS, currentSchoolYear } from "../../core/periods";
 import type { Lang, PeriodKind, SectionId, Text } from "../../core/types";
 import type { InsertOptions } from "../commands";
 
@@ -17,14 +17,13 @@ export interface ReportForm {
   sheetLang: Lang;
 }
 
-/** The school year running on `date`: it starts on 1 September (2026-11-25 → 2026, 2027-05-01 → 2026). */
-export function currentSchoolYear(date: Date): number {
-  return date.getMonth() >= 8 ? date.getFullYear() : date.getFullYear() - 1;
-}
+export { currentSchoolYear };
 
-/** Years offered in the picker: three before the current one to one after, newest first. */
+/** Years offered in the picker: the next one down to 2013/14 (baselines and history), newest first. */
 export function yearChoices(current: number): number[] {
-  return [current + 1, current, current - 1, current - 2, current - 3];
+  const out: number[] = [];
+  for (let y = current + 1; y >= FIRST_SCHOOL_YEAR; y--) out.push(y);
+  return out;
 }
 
 export const DEFAULT_KINDS: readonly PeriodKind[] = ["H1", "Y", "E"];
@@ -77,9 +76,9 @@ export interface FormProblems {
   other: Text[];
 }
 
-export function formProblems(f: ReportForm): FormProblems {
+export function formProblems(f: ReportForm, today: Date = new Date()): FormProblems {
   const out: FormProblems = { other: [] };
-  for (const p of validateReportOptions(formToOptions(f))) {
+  for (const p of validateReportOptions(formToOptions(f), today)) {
     if (p === OPTION_ERRORS.emptySchool) out.school = p;
     else if (p === OPTION_ERRORS.noPeriods) out.periods = p;
     else out.other.push(p);

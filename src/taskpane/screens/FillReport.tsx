@@ -47,7 +47,7 @@ export function FillReport({ lang, commands, today, onInserted }: FillReportProp
   const [form, setForm] = React.useState<ReportForm>(() => defaultForm(today ?? new Date(), lang));
   const [tried, setTried] = React.useState(false);
   const op = useOperation<Inserted>();
-  const problems = formProblems(form);
+  const problems = formProblems(form, today ?? new Date());
   const shown = tried ? problems : { other: [] };
   const set = <K extends keyof ReportForm>(k: K, v: ReportForm[K]) => setForm((f) => ({ ...f, [k]: v }));
   const insert = commands.insertReport;
