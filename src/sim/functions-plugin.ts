@@ -34,10 +34,10 @@ const ARITY: Record<FunctionId, { required: number; optional: number; range?: tr
   TARGETSTATUS: { required: 2, optional: 2 },
   TARGETGAP: { required: 2, optional: 1 },
   TREND: { required: 1, optional: 1, range: true },
-  QUALITY: { required: 4, optional: 1 },
-  SUCCESS: { required: 4, optional: 1 },
-  GRADEAVG: { required: 4, optional: 0 },
-  SOU: { required: 4, optional: 1 },
+  QUALITY: { required: 4, optional: 2 },
+  SUCCESS: { required: 4, optional: 2 },
+  GRADEAVG: { required: 4, optional: 1 },
+  SOU: { required: 4, optional: 2 },
 };
 
 let messageLang: Lang = "ru";

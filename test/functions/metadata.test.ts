@@ -13,10 +13,11 @@ const INTERFACE: Record<string, [string, string[]]> = {
   TARGETSTATUS: ["СТАТУС.ЦЕЛИ", ["value", "target", "[polarity]", "[margin]"]],
   TARGETGAP: ["ОТКЛОНЕНИЕ.ОТ.ЦЕЛИ", ["value", "target", "[polarity]"]],
   TREND: ["ТРЕНД", ["values", "[polarity]"]],
-  QUALITY: ["КАЧЕСТВО.ЗНАНИЙ", ["n5", "n4", "n3", "n2", "[N]"]],
-  SUCCESS: ["УСПЕВАЕМОСТЬ", ["n5", "n4", "n3", "n2", "[N]"]],
-  GRADEAVG: ["СРЕДНИЙ.БАЛЛ", ["n5", "n4", "n3", "n2"]],
-  SOU: ["СОУ", ["n5", "n4", "n3", "n2", "[n_na]"]],
+  // Every grade statistic takes the «н/а» count; QUALITY and SUCCESS keep N fifth, SOU n_na (older formulas).
+  QUALITY: ["КАЧЕСТВО.ЗНАНИЙ", ["n5", "n4", "n3", "n2", "[N]", "[n_na]"]],
+  SUCCESS: ["УСПЕВАЕМОСТЬ", ["n5", "n4", "n3", "n2", "[N]", "[n_na]"]],
+  GRADEAVG: ["СРЕДНИЙ.БАЛЛ", ["n5", "n4", "n3", "n2", "[n_na]"]],
+  SOU: ["СОУ", ["n5", "n4", "n3", "n2", "[n_na]", "[N]"]],
 };
 
 interface Fn {
