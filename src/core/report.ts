@@ -7,7 +7,7 @@
 import { CATALOG, getIndicator } from "./catalog";
 import { LAYOUT, PASSPORT } from "./layout/grid";
 import { parseAnyMarker } from "./layout/markers";
-import { parseQualityDenominator } from "./layout/strings";
+import { levelsFromFields, parseQualityDenominator } from "./layout/strings";
 import type { SheetKind } from "./plan";
 import { comparePeriods, parsePeriodKey, parseSchoolYear, periodKey } from "./periods";
 import type { SeriesPoint } from "./targets";
@@ -71,6 +71,7 @@ export function readReport(sheets: readonly ReadSheet[]): ReportData {
 
   const passport = byKind.passport;
   if (passport) {
+    const fields: Record<string, unknown> = {};
     for (let r = PASSPORT.firstFieldRow; r <= passport.values.length; r++) {
       const id = cellOf(passport.values, r, PASSPORT.idCol);
       const v = cellOf(passport.values, r, PASSPORT.valueCol);
@@ -80,7 +81,10 @@ export function readReport(sheets: readonly ReadSheet[]): ReportData {
         const q = parseQualityDenominator(v);
         if (q) report.data.qualityDenominator = q;
       }
+      if (typeof id === "string" && v !== "" && v !== null && v !== undefined) fields[id.trim()] = v;
     }
+    const levels = levelsFromFields(fields);
+    if (levels) report.data.levels = levels;
   }
   report.data.school = report.school;
 

@@ -3,14 +3,14 @@
  * findings of the consistency checks, one line each with a plain-language sentence (ru/en), most
  * severe first. Pure; never throws.
  */
-import { CATALOG, getIndicator } from "./catalog";
+import { CATALOG, appliesToLevels, getIndicator } from "./catalog";
 import { dynamics } from "./calc";
 import { runChecks, SEVERITY_ORDER } from "./checks";
 import { earlierCandidates } from "./layout/highlight";
 import { formatPeriod, parsePeriodKey, periodKey } from "./periods";
 import type { IsoDate, TrackedEvent } from "./roadmap/types";
 import { seriesOf, timelineOf, type ReportData } from "./report";
-import { describeEvaluation, evaluateTarget, type TargetEvaluation } from "./targets";
+import { describeEvaluation, evaluateTarget, targetApplies, type TargetEvaluation } from "./targets";
 import type { Finding, Lang, Period, Severity, Target, Text, Unit } from "./types";
 import { formatValue } from "./values";
 
@@ -79,6 +79,7 @@ export function computeRisks(report: ReportData, targets: readonly Target[]): Ri
   const trendTooSlow = new Set<string>();
 
   for (const target of targets) {
+    if (!targetApplies(target, report.data.levels)) continue;
     const evaluation = evaluateTarget(target, seriesOf(report, target.indicatorId), timelineOf(report, target.indicatorId));
     evaluations.push({ target, evaluation });
     if (evaluation.reason === "trendTooSlow" && evaluation.latest) trendTooSlow.add(`${target.indicatorId}|${periodKey(evaluation.latest.period)}`);
@@ -98,7 +99,7 @@ export function computeRisks(report: ReportData, targets: readonly Target[]): Ri
   }
 
   for (const ind of CATALOG) {
-    if (ind.polarity === 0 || !report.cells[ind.id]) continue;
+    if (ind.polarity === 0 || !report.cells[ind.id] || !appliesToLevels(ind, report.data.levels)) continue;
     const series = seriesOf(report, ind.id);
     const latest = series[series.length - 1];
     if (!latest) continue;

@@ -117,7 +117,7 @@ function requireReport(report: ReportData): void {
 function targetsOf(s: Session, lang: Lang): { built: TargetsSheetResult; created: boolean } {
   const existing = existingOf(s.read, "targets");
   const name = nameFor(s.read, "targets", TARGETS_SHEET_NAME, lang);
-  const built = buildTargetsSheet({ name, lang, school: s.report.school, periods: s.report.periods, existing });
+  const built = buildTargetsSheet({ name, lang, school: s.report.school, periods: s.report.periods, existing, levels: s.report.data.levels });
   return { built, created: !existing };
 }
 

@@ -1,9 +1,9 @@
 /** Report options and their validation (before any write). */
 
-import type { Lang, Period, SectionId, Text } from "../types";
+import type { Lang, Period, SchoolLevel, SectionId, Text } from "../types";
 import { FIRST_SCHOOL_YEAR, formatSchoolYear, isAllowedSchoolYear, isPeriod, lastSchoolYear } from "../periods";
 import type { ExistingReport } from "./existing";
-import { OPTION_ERRORS, fill, type QualityDenominator } from "./strings";
+import { OPTION_ERRORS, SCHOOL_LEVELS, fill, type QualityDenominator } from "./strings";
 
 export interface ReportOptions {
   school: string;
@@ -16,6 +16,8 @@ export interface ReportOptions {
   sections: SectionId[];
   lang: Lang;
   qualityDenominator?: QualityDenominator;
+  /** The levels of education the school has (НОШ: primary; ООШ: primary, basic; СОШ: all). Absent: keep «Паспорт»'s, else all. */
+  levels?: SchoolLevel[];
   /** What our sheets already hold (read by src/excel or src/xlsx before re-inserting). */
   existing?: ExistingReport;
   /** The blank template for schools without the add-in may leave the school empty. */
@@ -61,6 +63,9 @@ export function validateReportOptions(o: ReportOptions, today: Date = new Date()
     }
   }
   if (o.lang !== "ru" && o.lang !== "en") errors.push(OPTION_ERRORS.badLang);
+  if (o.levels !== undefined && (!Array.isArray(o.levels) || o.levels.length === 0 || o.levels.some((l) => !SCHOOL_LEVELS.includes(l)))) {
+    errors.push(OPTION_ERRORS.noLevels);
+  }
   if (o.qualityDenominator !== undefined && o.qualityDenominator !== "students_assessed" && o.qualityDenominator !== "students_total") {
     errors.push(OPTION_ERRORS.badDenominator);
   }

@@ -3,7 +3,7 @@ import { validateReportOptions } from "../../core/layout/options";
 import { OPTION_ERRORS, type QualityDenominator } from "../../core/layout/strings";
 import { SECTIONS } from "../../core/catalog";
 import { FIRST_SCHOOL_YEAR, PERIOD_KINDS, currentSchoolYear } from "../../core/periods";
-import type { Lang, PeriodKind, SectionId, Text } from "../../core/types";
+import type { Lang, PeriodKind, SchoolLevel, SectionId, Text } from "../../core/types";
 import type { InsertOptions } from "../commands";
 
 export interface ReportForm {
@@ -15,6 +15,15 @@ export interface ReportForm {
   sections: SectionId[];
   qualityDenominator: QualityDenominator;
   sheetLang: Lang;
+  /** The levels ticked; undefined until the user changes them (then «Паспорт» keeps its own, or all). */
+  levels?: SchoolLevel[];
+}
+
+export const LEVEL_ORDER: readonly SchoolLevel[] = ["primary", "basic", "secondary"];
+
+/** The levels the checkboxes show: the ticked ones, or all while untouched. */
+export function shownLevels(f: ReportForm): SchoolLevel[] {
+  return f.levels ?? [...LEVEL_ORDER];
 }
 
 export { currentSchoolYear };
@@ -66,6 +75,7 @@ export function formToOptions(f: ReportForm): InsertOptions {
     sections: [...f.sections],
     lang: f.sheetLang,
     qualityDenominator: f.qualityDenominator,
+    ...(f.levels ? { levels: [...f.levels] } : {}),
   };
 }
 

@@ -11,12 +11,14 @@ import { ActionButton, Failure, OpenSheet, Progress, Unavailable } from "../comp
 import { useScreenStyles } from "../components/styles";
 import {
   KIND_ORDER,
+  LEVEL_ORDER,
   OFFERED_SECTIONS,
   SECTION_ORDER,
   defaultForm,
   formProblems,
   formToOptions,
   hasProblems,
+  shownLevels,
   toggle,
   yearChoices,
   currentSchoolYear,
@@ -124,6 +126,21 @@ export function FillReport({ lang, commands, today, onInserted }: FillReportProp
             ))}
           </div>
           <Caption1>{t.fill.sectionsHint}</Caption1>
+        </fieldset>
+        <fieldset className={s.fieldset}>
+          <legend className={s.legend}>{t.fill.levels}</legend>
+          <div className={s.group}>
+            {LEVEL_ORDER.map((level) => (
+              <Checkbox
+                key={level}
+                name={`level-${level}`}
+                label={t.fill[level === "primary" ? "levelPrimary" : level === "basic" ? "levelBasic" : "levelSecondary"]}
+                checked={shownLevels(form).includes(level)}
+                onChange={(_, d) => set("levels", toggle(shownLevels(form), level, d.checked === true, LEVEL_ORDER))}
+              />
+            ))}
+          </div>
+          <Caption1>{t.fill.levelsHint}</Caption1>
         </fieldset>
         <Field label={t.fill.denominator}>
           <Select name="qualityDenominator" value={form.qualityDenominator} onChange={(_, d) => set("qualityDenominator", d.value as QualityDenominator)}>
