@@ -6,7 +6,7 @@
 
 import { writeFileSync } from "fs";
 import { buildReportPlan, validateReportOptions, type ReportOptions } from "../core/layout";
-import { parseSchoolYear, periodsOf } from "../core/periods";
+import { currentSchoolYear as schoolYearOn, parseSchoolYear, periodsOf } from "../core/periods";
 import type { Lang } from "../core/types";
 import { writePlanToXlsx } from "../xlsx/write";
 
@@ -24,7 +24,7 @@ protection as the add-in's sheets.
 
 /** The school year running on `date` (it starts on 1 September). */
 export function currentSchoolYear(date = new Date()): number {
-  return date.getMonth() >= 8 ? date.getFullYear() : date.getFullYear() - 1;
+  return schoolYearOn(date);
 }
 
 export interface TemplateArgs {

@@ -1,6 +1,7 @@
 /**
  * School grade statistics from the counts of students (or marks) n5…n2: quality (качество знаний),
- * success (успеваемость), average mark (средний балл) and СОУ (степень обученности, Симонов).
+ * success (успеваемость), average mark (средний балл) and СОУ (степень обученности, Симонов). All
+ * take the count of pupils «н/а» and share one denominator rule (see `denominator`).
  */
 import { badCount, fail, fmtRu as fmt, ok, share, type Num } from "./calc";
 import type { Calc } from "./types";
@@ -16,42 +17,62 @@ function checkCounts(counts: Num[]): Calc<never> | null {
 
 const anyMissing = (xs: Num[]): boolean => xs.some((x) => x === null || x === undefined);
 
-/** A part of the graded students over N (default: everyone graded); N below the graded total is an error. */
-function partOf(part: number, graded: number, N: Num | undefined): Calc<number | null> {
-  if (N === undefined || N === null) return share(part, graded);
-  if (N < graded) {
-    return fail("value", {
-      ru: `Знаменатель (${fmt(N)}) меньше числа получивших отметки (${fmt(graded)})`,
-      en: `The denominator (${N}) is less than the number graded (${graded})`,
-    });
+/**
+ * The one denominator rule of every grade statistic (Сетевой город's): N is everyone in the class
+ * who is graded or «н/а» (not assessed for absence) — n5 + n4 + n3 + n2 + n_na — unless a larger N is
+ * given (pupils on the roll). A given N below that sum is an error. A blank n_na counts as 0.
+ */
+function denominator(graded: number, nNa: Num | undefined, N: Num | undefined): Calc<number> {
+  const inN = graded + (nNa ?? 0);
+  if (N === undefined || N === null) return ok(inN);
+  if (N < inN) {
+    return nNa
+      ? fail("value", {
+        ru: `Знаменатель (${fmt(N)}) меньше числа получивших отметки и «н/а» (${fmt(inN)})`,
+        en: `The denominator (${N}) is less than the number graded or not assessed (${inN})`,
+      })
+      : fail("value", {
+        ru: `Знаменатель (${fmt(N)}) меньше числа получивших отметки (${fmt(inN)})`,
+        en: `The denominator (${N}) is less than the number graded (${inN})`,
+      });
   }
-  return share(part, N);
+  return ok(N);
 }
 
-/** Качество знаний: (n5 + n4) / N. */
-export function quality(n5: Num, n4: Num, n3: Num, n2: Num, N?: Num): Calc<number | null> {
-  const counts = [n5, n4, n3, n2];
-  const bad = checkCounts(N === undefined ? counts : [...counts, N]);
+/** The counts checked and summed, or the reason they cannot be used (null value: a count is blank). */
+function prepare(counts: Num[], nNa: Num | undefined, N: Num | undefined): Calc<{ c: number[]; N: number } | null> {
+  const bad = checkCounts([...counts, ...(nNa === undefined ? [] : [nNa]), ...(N === undefined ? [] : [N])]);
   if (bad) return bad;
   if (anyMissing(counts)) return ok(null);
-  const [a, b, c, d] = counts as number[];
-  return partOf(a + b, a + b + c + d, N);
+  const c = counts as number[];
+  const d = denominator(c[0] + c[1] + c[2] + c[3], nNa, N);
+  return d.ok ? ok({ c, N: d.value }) : d;
 }
 
-/** Успеваемость: (n5 + n4 + n3) / N. */
-export function success(n5: Num, n4: Num, n3: Num, n2: Num, N?: Num): Calc<number | null> {
-  const counts = [n5, n4, n3, n2];
-  const bad = checkCounts(N === undefined ? counts : [...counts, N]);
-  if (bad) return bad;
-  if (anyMissing(counts)) return ok(null);
-  const [a, b, c, d] = counts as number[];
-  return partOf(a + b + c, a + b + c + d, N);
+/** A part of N; a zero N (nobody at all) is #DIV/0!. */
+function partOfN(counts: Num[], nNa: Num | undefined, N: Num | undefined, part: (c: number[]) => number): Calc<number | null> {
+  const p = prepare(counts, nNa, N);
+  if (!p.ok || p.value === null) return p as Calc<null>;
+  return share(part(p.value.c), p.value.N);
 }
 
-/** Средний балл: (5n5 + 4n4 + 3n3 + 2n2) / (n5 + n4 + n3 + n2), on the 2–5 scale. */
-export function gradeAvg(n5: Num, n4: Num, n3: Num, n2: Num): Calc<number | null> {
+/** Качество знаний: (n5 + n4) / N, N = n5 + n4 + n3 + n2 + n_na unless given. */
+export function quality(n5: Num, n4: Num, n3: Num, n2: Num, N?: Num, nNa?: Num): Calc<number | null> {
+  return partOfN([n5, n4, n3, n2], nNa, N, ([a, b]) => a + b);
+}
+
+/** Успеваемость: (n5 + n4 + n3) / N, N = n5 + n4 + n3 + n2 + n_na unless given. */
+export function success(n5: Num, n4: Num, n3: Num, n2: Num, N?: Num, nNa?: Num): Calc<number | null> {
+  return partOfN([n5, n4, n3, n2], nNa, N, ([a, b, c]) => a + b + c);
+}
+
+/**
+ * Средний балл: (5n5 + 4n4 + 3n3 + 2n2) / (n5 + n4 + n3 + n2), on the 2–5 scale. A pupil «н/а» has
+ * no mark and does not enter the average; n_na is only checked, like in the other statistics.
+ */
+export function gradeAvg(n5: Num, n4: Num, n3: Num, n2: Num, nNa?: Num): Calc<number | null> {
   const counts = [n5, n4, n3, n2];
-  const bad = checkCounts(counts);
+  const bad = checkCounts(nNa === undefined ? counts : [...counts, nNa]);
   if (bad) return bad;
   if (anyMissing(counts)) return ok(null);
   const [a, b, c, d] = counts as number[];
@@ -60,15 +81,11 @@ export function gradeAvg(n5: Num, n4: Num, n3: Num, n2: Num): Calc<number | null
   return ok((5 * a + 4 * b + 3 * c + 2 * d) / total);
 }
 
-/** СОУ: (100n5 + 64n4 + 36n3 + 16n2 + 7n_na) / N / 100, N = the sum of all counts (a fraction). */
-export function sou(n5: Num, n4: Num, n3: Num, n2: Num, nNa?: Num): Calc<number | null> {
-  const counts = [n5, n4, n3, n2];
-  const bad = checkCounts(nNa === undefined ? counts : [...counts, nNa]);
-  if (bad) return bad;
-  if (anyMissing(counts)) return ok(null);
-  const [a, b, c, d] = counts as number[];
-  const e = nNa ?? 0;
-  const total = a + b + c + d + e;
-  if (total === 0) return fail("div0", { ru: "Нет ни одного учащегося", en: "No students at all" });
-  return ok((100 * a + 64 * b + 36 * c + 16 * d + 7 * e) / total / 100);
+/** СОУ: (100n5 + 64n4 + 36n3 + 16n2 + 7n_na) / N / 100 (a fraction), N as in quality. */
+export function sou(n5: Num, n4: Num, n3: Num, n2: Num, nNa?: Num, N?: Num): Calc<number | null> {
+  const p = prepare([n5, n4, n3, n2], nNa, N);
+  if (!p.ok || p.value === null) return p as Calc<null>;
+  const [a, b, c, d] = p.value.c;
+  if (p.value.N === 0) return fail("div0", { ru: "Нет ни одного учащегося", en: "No students at all" });
+  return ok((100 * a + 64 * b + 36 * c + 16 * d + 7 * (nNa ?? 0)) / p.value.N / 100);
 }

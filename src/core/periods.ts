@@ -25,6 +25,27 @@ export function isPeriod(p: unknown): p is Period {
   return typeof o.startYear === "number" && validYear(o.startYear) && PERIOD_KINDS.includes(o.kind as PeriodKind);
 }
 
+/**
+ * The first school year the add-in accepts: 2013/14 (the list of приказ № 1324 dates from December
+ * 2013); programs' baselines (often 2019/20 or 2020/21) and history go back to it.
+ */
+export const FIRST_SCHOOL_YEAR = 2013;
+
+/** The school year running on `date`: it starts on 1 September (2026-11-25 → 2026, 2027-05-01 → 2026). */
+export function currentSchoolYear(date: Date): number {
+  return date.getMonth() >= 8 ? date.getFullYear() : date.getFullYear() - 1;
+}
+
+/** The last school year accepted on `today`: the next one (reports are prepared ahead). */
+export function lastSchoolYear(today: Date): number {
+  return currentSchoolYear(today) + 1;
+}
+
+/** A start year from FIRST_SCHOOL_YEAR to the next school year. */
+export function isAllowedSchoolYear(y: unknown, today: Date): boolean {
+  return typeof y === "number" && Number.isInteger(y) && y >= FIRST_SCHOOL_YEAR && y <= lastSchoolYear(today);
+}
+
 /** 2023 → "2023/24". */
 export function formatSchoolYear(startYear: number): string {
   return `${startYear}/${String((startYear + 1) % 100).padStart(2, "0")}`;

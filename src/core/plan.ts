@@ -47,7 +47,9 @@ export interface PlanCell {
 export type ValidationRule =
   | { kind: "wholeNumber"; min: number; max?: number }
   | { kind: "decimal"; min: number; max?: number }
-  | { kind: "list"; items: string[] };
+  | { kind: "list"; items: string[] }
+  /** An invariant-form formula relative to the top-left cell of the range (Excel's custom rule). */
+  | { kind: "custom"; formula: string };
 
 export interface PlanValidation {
   /** A rectangular A1 range, e.g. "E5:E9". */

@@ -8,7 +8,7 @@ import { cellAt, gridCols, gridRows, type Grid } from "./cells";
 import { CATALOG, getIndicator } from "./catalog";
 import { LAYOUT, PASSPORT } from "./layout/grid";
 import { parseAnyMarker } from "./layout/markers";
-import { parseQualityDenominator } from "./layout/strings";
+import { levelsFromFields, parseQualityDenominator } from "./layout/strings";
 import type { SheetKind } from "./plan";
 import { comparePeriods, parsePeriodKey, parseSchoolYear, periodKey } from "./periods";
 import type { SeriesPoint } from "./targets";
@@ -80,6 +80,7 @@ export function readReport(sheets: readonly ReportSheet[]): ReportData {
 
   const passport = byKind.passport;
   if (passport) {
+    const fields: Record<string, unknown> = {};
     for (const r of gridRows(passport.values, PASSPORT.firstFieldRow)) {
       const id = cellOf(passport.values, r, PASSPORT.idCol);
       const v = cellOf(passport.values, r, PASSPORT.valueCol);
@@ -89,7 +90,10 @@ export function readReport(sheets: readonly ReportSheet[]): ReportData {
         const q = parseQualityDenominator(v);
         if (q) report.data.qualityDenominator = q;
       }
+      if (typeof id === "string" && v !== "" && v !== null && v !== undefined) fields[id.trim()] = v;
     }
+    const levels = levelsFromFields(fields);
+    if (levels) report.data.levels = levels;
   }
   report.data.school = report.school;
 

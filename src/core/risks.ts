@@ -3,14 +3,14 @@
  * findings of the consistency checks, one line each with a plain-language sentence (ru/en), most
  * severe first. Pure; never throws.
  */
-import { CATALOG, getIndicator } from "./catalog";
+import { CATALOG, appliesToLevels, getIndicator } from "./catalog";
 import { runChecks, SEVERITY_ORDER } from "./checks";
 import { comparableEarlier, impossibleData, judgeChange, needed, shareCounts } from "./judge";
 import { formatPeriod, parsePeriodKey, periodKey } from "./periods";
 import type { IsoDate, TrackedEvent } from "./roadmap/types";
 import { seriesOf, timelineOf, type ReportData } from "./report";
 import { pupils, pupilsChange } from "./stats";
-import { describeEvaluation, evaluateTarget, type TargetEvaluation } from "./targets";
+import { describeEvaluation, evaluateTarget, targetApplies, type TargetEvaluation } from "./targets";
 import type { Finding, Lang, Period, Severity, Target, Text, Unit } from "./types";
 import { formatValue } from "./values";
 
@@ -53,6 +53,8 @@ export interface RiskSummary {
   evaluations: { target: Target; evaluation: TargetEvaluation }[];
   /** "id|periodKey" of the latest values whose trend is too slow to reach the target in time. */
   trendTooSlow: Set<string>;
+  /** "id|periodKey" of latest values not yet at the target but on course to reach it in time (the trend). */
+  onCourse: Set<string>;
 }
 
 const KIND_ORDER: Record<RiskKind, number> = { invalid: 0, missed: 1, atRisk: 2, worsening: 3, chance: 4, finding: 5 };
@@ -130,13 +132,16 @@ export function computeRisks(report: ReportData, targets: readonly Target[]): Ri
   const lines: RiskLine[] = [];
   const evaluations: RiskSummary["evaluations"] = [];
   const trendTooSlow = new Set<string>();
+  const onCourse = new Set<string>();
   const findings: Finding[] = runChecks(report.data);
   const impossible = impossibleData(report, findings);
   const isImpossible = (id: string, p: Period) => impossible.get(id)?.has(periodKey(p)) ?? false;
 
   for (const target of targets) {
+    if (!targetApplies(target, report.data.levels)) continue;
     const evaluation = evaluateTarget(target, seriesOf(report, target.indicatorId), timelineOf(report, target.indicatorId), { invalid: impossible.get(target.indicatorId) });
     evaluations.push({ target, evaluation });
+    if (evaluation.reason === "met" && (evaluation.gap ?? 0) < -1e-9 && evaluation.latest) onCourse.add(`${target.indicatorId}|${periodKey(evaluation.latest.period)}`);
     if (evaluation.reason === "trendTooSlow" && evaluation.latest) trendTooSlow.add(`${target.indicatorId}|${periodKey(evaluation.latest.period)}`);
     const invalid = evaluation.reason === "invalidData";
     if (!invalid && evaluation.status !== -1 && evaluation.status !== 0) continue;
@@ -158,7 +163,7 @@ export function computeRisks(report: ReportData, targets: readonly Target[]): Ri
   }
 
   for (const ind of CATALOG) {
-    if (ind.polarity === 0 || !report.cells[ind.id]) continue;
+    if (ind.polarity === 0 || !report.cells[ind.id] || !appliesToLevels(ind, report.data.levels)) continue;
     const series = seriesOf(report, ind.id);
     const latest = series[series.length - 1];
     if (!latest || isImpossible(ind.id, latest.period)) continue;
@@ -217,6 +222,7 @@ export function computeRisks(report: ReportData, targets: readonly Target[]): Ri
     findings: count("finding"),
     evaluations,
     trendTooSlow,
+    onCourse,
   };
 }
 

@@ -2,9 +2,9 @@
  * Program targets as data: the suggested defaults, and the judgement of a value series against a
  * target (met / at risk / missed), including "trend too slow to reach the target by the deadline".
  */
-import { getIndicator, isShareLike } from "./catalog";
+import { appliesToLevels, getIndicator, isShareLike } from "./catalog";
 import { comparePeriods, periodKey } from "./periods";
-import type { Direction, Judgement, Lang, Period, Target, Text, Unit } from "./types";
+import type { Direction, Judgement, Lang, Period, SchoolLevel, Target, Text, Unit } from "./types";
 import { formatValue } from "./values";
 
 /** Suggested targets; the user edits them on the «Цели программы» sheet. */
@@ -47,11 +47,21 @@ export function defaultDeadline(indicatorId: string, periods: readonly Period[])
   return own[own.length - 1] ?? { startYear, kind: "Y" };
 }
 
-/** The suggested targets for a report's periods, each with its default deadline. */
-export function defaultTargetsFor(periods: readonly Period[]): Target[] {
+/**
+ * The suggested targets for a report's periods, each with its default deadline; none on an item of
+ * a level the school lacks (no ЕГЭ targets for an ООШ).
+ */
+export function defaultTargetsFor(periods: readonly Period[], levels?: readonly SchoolLevel[]): Target[] {
   const fallback = defaultDeadline("quality_4_5", periods);
   if (!fallback) return [];
-  return defaultTargets(fallback).map((t) => ({ ...t, deadline: defaultDeadline(t.indicatorId, periods) ?? fallback }));
+  return defaultTargets(fallback)
+    .filter((t) => appliesToLevels(getIndicator(t.indicatorId) ?? {}, levels))
+    .map((t) => ({ ...t, deadline: defaultDeadline(t.indicatorId, periods) ?? fallback }));
+}
+
+/** Whether a target's indicator applies to a school with `levels` (a target elsewhere is never judged). */
+export function targetApplies(t: Pick<Target, "indicatorId">, levels: readonly SchoolLevel[] | undefined): boolean {
+  return appliesToLevels(getIndicator(t.indicatorId) ?? {}, levels);
 }
 
 /** How a direction is written on the «Цели программы» sheet (list-validated). */

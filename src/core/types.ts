@@ -16,6 +16,9 @@ export type Polarity = 1 | 0 | -1;
 
 export type SectionId = "base" | "subject" | "staff" | "facilities" | "methods" | "partnership";
 
+/** Levels of general education a school may have: НОО (grades 1–4), ООО (5–9), СОО (10–11). */
+export type SchoolLevel = "primary" | "basic" | "secondary";
+
 /** Q quarter, H half-year, Y school year, E exam session (once a year). */
 export type Periodicity = "Q" | "H" | "Y" | "E";
 
@@ -30,8 +33,8 @@ export type Unit =
   | { kind: "countShare"; denominator: string[]; choices?: string[] }
   /** An average score on a closed scale, e.g. 2–5 (ОГЭ marks) or 0–100 (ЕГЭ points). */
   | { kind: "average"; min: number; max: number }
-  /** An amount per student (computers, m², books): a non-negative number. */
-  | { kind: "ratio" }
+  /** An amount per student: units (computers, books; the default) or square metres. Non-negative. */
+  | { kind: "ratio"; measure?: "units" | "sqm" }
   /** Yes / no, stored as 1 / 0. */
   | { kind: "yesNo" }
   /** A plain share 0…1 without a count (events_done_share). */
@@ -58,6 +61,13 @@ export interface Indicator {
   parent?: string;
   /** A target implied by the program (e.g. staff_fgos_pd: 1 = 100 %). */
   impliedTarget?: number;
+  /**
+   * A program's item: the number of the official 1324 item it adapts or adds to (ege_math_prof_avg
+   * «1.9п» adapts «1.9»). Absent for official items and for the program's own indicators («М…», «5.n»).
+   */
+  adapts?: string;
+  /** The item applies only to a school with one of these levels (ЕГЭ: secondary). Absent: every school. */
+  levels?: SchoolLevel[];
 }
 
 export type PeriodKind = "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "H2" | "Y" | "E";
@@ -144,6 +154,8 @@ export interface SchoolData {
   observations: Record<string, Record<string, Observation>>;
   /** What the school teaches, when known: used to tell "not applicable" from a wrong value. */
   grades?: { has9?: boolean; has11?: boolean };
+  /** The levels the school has («Паспорт»); absent: unknown, every item applies. */
+  levels?: SchoolLevel[];
   /** Exam years (by startYear of the school year) whose results are not comparable. */
   nonComparableExamYears?: number[];
 }

@@ -109,6 +109,7 @@ function applyStyle(range: Excel.Range, s: PlanStyle, caps: Capabilities): void 
 function validationRule(v: PlanValidation): Excel.DataValidationRule {
   const r = v.rule;
   if (r.kind === "list") return { list: { inCellDropDown: true, source: r.items.join(",") } };
+  if (r.kind === "custom") return { custom: { formula: r.formula } };
   const basic: Excel.BasicDataValidation =
     r.max === undefined ? { formula1: r.min, operator: "GreaterThanOrEqualTo" } : { formula1: r.min, formula2: r.max, operator: "Between" };
   return r.kind === "wholeNumber" ? { wholeNumber: basic } : { decimal: basic };

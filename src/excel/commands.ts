@@ -118,7 +118,7 @@ function requireReport(report: ReportData): void {
 function targetsOf(s: Session, lang: Lang): { built: TargetsSheetResult; created: boolean } {
   const existing = existingOf(s.read, "targets");
   const name = nameFor(s.read, "targets", TARGETS_SHEET_NAME, lang);
-  const built = buildTargetsSheet({ name, lang, school: s.report.school, periods: s.report.periods, existing });
+  const built = buildTargetsSheet({ name, lang, school: s.report.school, periods: s.report.periods, existing, levels: s.report.data.levels });
   return { built, created: !existing };
 }
 
@@ -224,6 +224,7 @@ export async function refreshRisks(o: { lang: Lang; today?: IsoDate }): Promise<
         return refs ? [{ target, refs }] : [];
       }),
       trendTooSlow: risks.trendTooSlow,
+      onCourse: risks.onCourse,
       timeline: (id) => timelineOf(s.report, id),
     });
     // Unprotect the indicator sheets first, so a password-protected one fails the batch before any write.

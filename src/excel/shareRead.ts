@@ -162,8 +162,10 @@ async function readBlocks(context: Excel.RequestContext, sync: Sync, metas: Shee
       await sync();
     } catch (e) {
       if (!isTooLarge(e) || (batch.length === 1 && batch[0].rows === 1)) throw e;
-      queue.unshift(...batch); // read again with half the cells per request
-      perCell *= 2;
+      // Read again with at most half the cells of the refused request (Excel does not say how large it was).
+      const cells = batch.reduce((n, b) => n + b.rows * b.meta.used!.cols, 0);
+      queue.unshift(...batch);
+      perCell = Math.max(perCell * 2, RESPONSE_TARGET / Math.max(1, Math.floor(cells / 2)));
       floor = perCell;
       continue;
     }

@@ -96,58 +96,62 @@ export function trend(values: unknown[][], polarity?: unknown): number | string 
 }
 
 /**
- * Quality of knowledge: (n5 + n4) / N.
+ * Quality of knowledge: (n5 + n4) / N, N = n5 + n4 + n3 + n2 + n_na unless given.
  * @customfunction QUALITY
  * @param n5 Number of "5" marks (students).
  * @param n4 Number of "4" marks.
  * @param n3 Number of "3" marks.
  * @param n2 Number of "2" marks.
- * @param [N] Denominator (default n5 + n4 + n3 + n2).
+ * @param [N] Denominator, at least n5 + n4 + n3 + n2 + n_na (default that sum).
+ * @param [n_na] Number not assessed, «н/а» (default 0); they are in N.
  * @returns A share 0…1.
  */
-export function quality(n5: unknown, n4: unknown, n3: unknown, n2: unknown, N?: unknown): number | string {
-  return emit(QUALITY(n5, n4, n3, n2, N));
+export function quality(n5: unknown, n4: unknown, n3: unknown, n2: unknown, N?: unknown, n_na?: unknown): number | string {
+  return emit(QUALITY(n5, n4, n3, n2, N, n_na));
 }
 
 /**
- * Success rate: (n5 + n4 + n3) / N.
+ * Success rate: (n5 + n4 + n3) / N, N = n5 + n4 + n3 + n2 + n_na unless given.
  * @customfunction SUCCESS
  * @param n5 Number of "5" marks (students).
  * @param n4 Number of "4" marks.
  * @param n3 Number of "3" marks.
  * @param n2 Number of "2" marks.
- * @param [N] Denominator (default n5 + n4 + n3 + n2).
+ * @param [N] Denominator, at least n5 + n4 + n3 + n2 + n_na (default that sum).
+ * @param [n_na] Number not assessed, «н/а» (default 0); they are in N.
  * @returns A share 0…1.
  */
-export function success(n5: unknown, n4: unknown, n3: unknown, n2: unknown, N?: unknown): number | string {
-  return emit(SUCCESS(n5, n4, n3, n2, N));
+export function success(n5: unknown, n4: unknown, n3: unknown, n2: unknown, N?: unknown, n_na?: unknown): number | string {
+  return emit(SUCCESS(n5, n4, n3, n2, N, n_na));
 }
 
 /**
- * Average mark: (5·n5 + 4·n4 + 3·n3 + 2·n2) / (n5 + n4 + n3 + n2).
+ * Average mark: (5·n5 + 4·n4 + 3·n3 + 2·n2) / (n5 + n4 + n3 + n2); pupils «н/а» have no mark.
  * @customfunction GRADEAVG
  * @param n5 Number of "5" marks.
  * @param n4 Number of "4" marks.
  * @param n3 Number of "3" marks.
  * @param n2 Number of "2" marks.
+ * @param [n_na] Number not assessed, «н/а» (default 0): checked, not averaged.
  * @returns The average on the 2–5 scale.
  */
-export function gradeAvg(n5: unknown, n4: unknown, n3: unknown, n2: unknown): number | string {
-  return emit(GRADEAVG(n5, n4, n3, n2));
+export function gradeAvg(n5: unknown, n4: unknown, n3: unknown, n2: unknown, n_na?: unknown): number | string {
+  return emit(GRADEAVG(n5, n4, n3, n2, n_na));
 }
 
 /**
- * Degree of learning (СОУ, Simonov): (100·n5 + 64·n4 + 36·n3 + 16·n2 + 7·n_na) / N / 100.
+ * Degree of learning (СОУ, Simonov): (100·n5 + 64·n4 + 36·n3 + 16·n2 + 7·n_na) / N / 100, N = n5 + n4 + n3 + n2 + n_na unless given.
  * @customfunction SOU
  * @param n5 Number of "5" marks.
  * @param n4 Number of "4" marks.
  * @param n3 Number of "3" marks.
  * @param n2 Number of "2" marks.
- * @param [n_na] Number not assessed (default 0).
+ * @param [n_na] Number not assessed, «н/а» (default 0); they are in N.
+ * @param [N] Denominator, at least n5 + n4 + n3 + n2 + n_na (default that sum).
  * @returns A fraction 0…1 (format as %).
  */
-export function sou(n5: unknown, n4: unknown, n3: unknown, n2: unknown, n_na?: unknown): number | string {
-  return emit(SOU(n5, n4, n3, n2, n_na));
+export function sou(n5: unknown, n4: unknown, n3: unknown, n2: unknown, n_na?: unknown, N?: unknown): number | string {
+  return emit(SOU(n5, n4, n3, n2, n_na, N));
 }
 
 /**

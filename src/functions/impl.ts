@@ -113,34 +113,42 @@ function optional(x: unknown, name: { ru: string; en: string }): Num | undefined
   return x === undefined || x === null || x === "" ? undefined : num(x, name);
 }
 
-export function QUALITY(n5: unknown, n4: unknown, n3: unknown, n2: unknown, N?: unknown): Out {
+export function QUALITY(n5: unknown, n4: unknown, n3: unknown, n2: unknown, N?: unknown, nNa?: unknown): Out {
   const g = grades(n5, n4, n3, n2);
   if (isErr(g)) return g;
   const d = optional(N, NAMES.N);
   if (isErr(d)) return d;
-  return out(quality(...g, d));
+  const e = optional(nNa, NAMES.nNa);
+  if (isErr(e)) return e;
+  return out(quality(...g, d, e));
 }
 
-export function SUCCESS(n5: unknown, n4: unknown, n3: unknown, n2: unknown, N?: unknown): Out {
+export function SUCCESS(n5: unknown, n4: unknown, n3: unknown, n2: unknown, N?: unknown, nNa?: unknown): Out {
   const g = grades(n5, n4, n3, n2);
   if (isErr(g)) return g;
   const d = optional(N, NAMES.N);
   if (isErr(d)) return d;
-  return out(success(...g, d));
+  const e = optional(nNa, NAMES.nNa);
+  if (isErr(e)) return e;
+  return out(success(...g, d, e));
 }
 
-export function GRADEAVG(n5: unknown, n4: unknown, n3: unknown, n2: unknown): Out {
-  const g = grades(n5, n4, n3, n2);
-  if (isErr(g)) return g;
-  return out(gradeAvg(...g));
-}
-
-export function SOU(n5: unknown, n4: unknown, n3: unknown, n2: unknown, nNa?: unknown): Out {
+export function GRADEAVG(n5: unknown, n4: unknown, n3: unknown, n2: unknown, nNa?: unknown): Out {
   const g = grades(n5, n4, n3, n2);
   if (isErr(g)) return g;
   const e = optional(nNa, NAMES.nNa);
   if (isErr(e)) return e;
-  return out(sou(...g, e));
+  return out(gradeAvg(...g, e));
+}
+
+export function SOU(n5: unknown, n4: unknown, n3: unknown, n2: unknown, nNa?: unknown, N?: unknown): Out {
+  const g = grades(n5, n4, n3, n2);
+  if (isErr(g)) return g;
+  const e = optional(nNa, NAMES.nNa);
+  if (isErr(e)) return e;
+  const d = optional(N, NAMES.N);
+  if (isErr(d)) return d;
+  return out(sou(...g, e, d));
 }
 
 /** A required count argument: missing data gives a blank result (null). */

@@ -38,6 +38,7 @@ function toDataValidation(v: PlanValidation): ExcelJS.DataValidation {
   } as const;
   const r = v.rule;
   if (r.kind === "list") return { ...common, type: "list", formulae: [`"${r.items.join(",")}"`] };
+  if (r.kind === "custom") return { ...common, type: "custom", formulae: [r.formula.replace(/^=/, "")] };
   const type = r.kind === "wholeNumber" ? "whole" : "decimal";
   return r.max === undefined
     ? { ...common, type, operator: "greaterThanOrEqual", formulae: [r.min] }

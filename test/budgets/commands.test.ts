@@ -21,8 +21,9 @@ describe.each([1, 10])("commands on a report of %i school year(s)", (years) => {
   });
 
   // Freeze and restore read every sheet's used range (not only ours) in blocks: 10,000 cells
-  // first, then about 3 MB each; ten school years of report sheets take one more block.
-  const budget = (command: string) => (years > 1 && (command === "freeze" || command === "restore") ? SYNC_BUDGET + 1 : SYNC_BUDGET);
+  // first, then about 3 MB each; ten school years of report sheets (70 indicator rows since the
+  // whole official list of приказ № 1324 is in the catalog, 57 before) take two more blocks.
+  const budget = (command: string) => (years > 1 && (command === "freeze" || command === "restore") ? SYNC_BUDGET + 2 : SYNC_BUDGET);
 
   it.each([...COMMANDS])(`%s stays within its sync budget and 4 MB per request`, (command) => {
     const f = figures.find((x) => x.command === command);

@@ -4,6 +4,7 @@
  */
 import { createSimHost, installSimHost, type SimHost } from "../../src/sim";
 import { SUMMARY } from "../../src/core/consolidate";
+import { CATALOG } from "../../src/core/catalog";
 import { RISK_COLORS } from "../../src/core/layout/highlight";
 import { cellAddress, columnLetter } from "../../src/core/layout/grid";
 import { STATUS_NOTE } from "../../src/core/layout/highlight";
@@ -210,7 +211,7 @@ describe("consolidate: scale", () => {
       host.resetStats();
       const many = Array.from({ length: n }, (_, i) => ({ label: `s${i}.xlsx`, report: syntheticSchool(i) }));
       const r = ok(await consolidate({ sources: many, useOpenWorkbook: false, period: { startYear: 2023, kind: "Y" }, lang: "ru" }));
-      expect(r.dataRows).toBe(n * 57 * 8);
+      expect(r.dataRows).toBe(n * CATALOG.length * 8); // every catalog indicator in 8 periods
       expect(host.stats.maxRequestBytes).toBeLessThan(FOUR_MB);
       const total = host.stats.requests.reduce((a, q) => a + q.bytes, 0);
       figures.push({ n, syncs: host.stats.syncs, total });

@@ -1,7 +1,7 @@
 import {
   CATALOG, SECTIONS, childrenOf, denominatorsOf, getIndicator, indicatorsOfSection, isShareLike, unitLabel,
 } from "../../src/core/catalog";
-import { EXAM_SCALES, examMinimum, isExamYearComparable, NON_COMPARABLE_EXAM_YEARS } from "../../src/core/exams";
+import { EXAM_SCALES, examMinimum, examSession, isExamYearComparable, NON_COMPARABLE_EXAM_YEARS, notComparableReason } from "../../src/core/exams";
 import type { Indicator } from "../../src/core/types";
 
 const ids = CATALOG.map((i) => i.id);
@@ -17,6 +17,10 @@ const REQUIRED = [
   "area_per_student", "books_per_student", "textbooks_fed_list", "website_art29", "gia_passed_share",
   "vsosh_participants", "vsosh_winners", "events_done_share", "students_total", "students_assessed", "grads_9",
   "grads_11", "staff_ped", "staff_ped_admin",
+  // Official items added in issue 17 (приказ № 1324: 1.2–1.4, 1.9, 1.19.3, 1.22, 1.23, 1.27, 1.28, 1.31–1.33, 2.3).
+  "students_primary", "students_basic", "students_secondary", "ege_math_avg", "contest_winners_int",
+  "distance_learning", "network_form", "staff_vocational_ed", "staff_vocational_ped_ed", "staff_age_lt30",
+  "staff_age_55plus", "staff_pd_5y", "electronic_docflow",
 ];
 
 describe("catalog integrity", () => {
@@ -39,8 +43,8 @@ describe("catalog integrity", () => {
     expect(ind.source).toMatch(/[а-яё]/i);
     expect(ind.periodicity.length).toBeGreaterThan(0);
     expect(new Set(ind.periodicity).size).toBe(ind.periodicity.length);
-    if (ind.section === "base") expect(ind.number).toBe("");
-    else expect(ind.number).toMatch(/^(М?\d+(\.\d+)*)$/);
+    if (ind.section === "base") expect(["", "1.1", "1.2", "1.3", "1.4", "1.24"]).toContain(ind.number);
+    else expect(ind.number).toMatch(/^(М?\d+(\.\d+)*[а-я]?)$/);
     if (ind.unit.kind === "average") expect(ind.unit.min).toBeLessThan(ind.unit.max);
     expect([1, 0, -1]).toContain(ind.polarity);
   });
@@ -64,9 +68,11 @@ describe("catalog integrity", () => {
     }
   });
 
-  test("base section holds exactly the denominators", () => {
+  test("base section holds exactly the denominators and the pupils by level (1.2–1.4)", () => {
     const used = new Set(CATALOG.flatMap((i) => denominatorsOf(i)));
-    expect(indicatorsOfSection("base").map((i) => i.id).sort()).toEqual([...used].sort());
+    const levels = ["students_primary", "students_basic", "students_secondary"];
+    expect(indicatorsOfSection("base").map((i) => i.id).sort()).toEqual([...used, ...levels].sort());
+    expect(childrenOf("students_total").map((i) => i.id)).toEqual(levels);
   });
 
   test("sub-items exist after their parent and share its section, unit kind and denominator", () => {
@@ -85,7 +91,7 @@ describe("catalog integrity", () => {
 
   test("numbers follow their sources", () => {
     for (const ind of CATALOG) {
-      if (ind.number.startsWith("М")) expect(ind.source).toMatch(/Муниципальная программа/);
+      if (ind.number.startsWith("М") || ind.adapts) expect(ind.source).toMatch(/Муниципальная программа/);
       if (ind.section === "partnership") expect(ind.source).toBe("Программа сопровождения (партнёрство школ)");
     }
     expect(getIndicator("quality_4_5")?.source).toMatch(/№ 1324.*п\. 1\.5$/);
@@ -151,7 +157,7 @@ describe("catalog facts from domain.md", () => {
   });
 
   test("childrenOf, isShareLike, lookups", () => {
-    expect(childrenOf("contest_winners").map((i) => i.id)).toEqual(["contest_winners_mun", "contest_winners_reg", "contest_winners_fed"]);
+    expect(childrenOf("contest_winners").map((i) => i.id)).toEqual(["contest_winners_mun", "contest_winners_reg", "contest_winners_fed", "contest_winners_int"]);
     expect(childrenOf("staff_category").map((i) => i.id)).toEqual(["staff_category_highest", "staff_category_first"]);
     expect(childrenOf("reading_room")).toHaveLength(6);
     expect(childrenOf("quality_4_5")).toEqual([]);
@@ -165,7 +171,11 @@ describe("catalog facts from domain.md", () => {
   });
 
   test("unitLabel", () => {
-    expect(unitLabel({ kind: "countShare", denominator: ["x"] }, "ru")).toBe("чел. / %");
+    expect(unitLabel({ kind: "countShare", denominator: ["x"] }, "ru")).toBe("человек/%");
+    expect(unitLabel({ kind: "count" }, "ru")).toBe("человек");
+    expect(unitLabel({ kind: "ratio" }, "ru")).toBe("единиц");
+    expect(unitLabel(getIndicator("area_per_student")!.unit, "ru")).toBe("кв. м");
+    expect(getIndicator("area_per_student")?.name.ru).not.toMatch(/кв\. м/);
     expect(unitLabel({ kind: "average", min: 2, max: 5 }, "ru")).toBe("балл (2–5)");
     expect(unitLabel({ kind: "average", min: 0, max: 100 }, "en")).toBe("score (0-100)");
     expect(unitLabel({ kind: "yesNo" }, "ru")).toBe("да/нет");
@@ -187,6 +197,12 @@ describe("exams", () => {
     expect(examMinimum("ege_math_base", 2023)).toBe(3);
     expect(examMinimum("oge_math", 2030)).toBe(3);
     expect(examMinimum("ege_math_base", 2020)).toBeUndefined(); // not held in 2021
+    expect(examMinimum("ege_math_prof", 2020)).toBeUndefined(); // 2021: for admission only, no certificate minimum
+    expect(examMinimum("ege_rus", 2020)).toBe(24); // 2021: the certificate minimum for those who took it
+    expect(examMinimum("oge_math", 2020)).toBe(3);
+    expect(examMinimum("oge_rus", 2019)).toBeUndefined(); // 2020: ОГЭ cancelled
+    expect(examMinimum("ege_math_prof", 2014)).toBe(27); // the 2015 session
+    expect(examMinimum("ege_rus", 2013)).toBeUndefined(); // 2014: not recorded
     expect(examMinimum("ege_rus", 2019)).toBeUndefined(); // no certificate ЕГЭ in 2020
     expect(examMinimum("ege_rus", 2010)).toBeUndefined(); // before the data
   });
@@ -208,12 +224,30 @@ describe("exams", () => {
     expect(isExamYearComparable(2023)).toBe(true);
     for (const y of NON_COMPARABLE_EXAM_YEARS) expect(y.reason.ru).toMatch(/ГИА-20\d\d/);
   });
+
+  test("comparability per indicator: exam items of changed sessions, certificates of 2020", () => {
+    expect(notComparableReason("ege_rus_avg", "2019/20-E")?.ru).toMatch(/ГИА-2020/);
+    expect(notComparableReason("gia9_math_fail", "2020/21-E")?.ru).toMatch(/ГИА-2021/);
+    for (const id of ["no_cert_9", "no_cert_11", "honors_cert_9", "honors_cert_11"]) {
+      expect(notComparableReason(id, "2019/20-Y")?.ru).toMatch(/годовым отметкам/);
+      expect(notComparableReason(id, "2020/21-Y")).toBeNull();
+      expect(notComparableReason(id, "2018/19-Y")).toBeNull();
+    }
+    expect(notComparableReason("quality_4_5", "2019/20-Y")).toBeNull();
+    expect(notComparableReason("ege_rus_avg", "2022/23-E")).toBeNull();
+    // 2014: only mathematics changed the next year.
+    expect(notComparableReason("ege_math_avg", "2013/14-E")?.ru).toMatch(/единый экзамен/);
+    expect(notComparableReason("ege_rus_avg", "2013/14-E")).toBeNull();
+    expect(isExamYearComparable(2013)).toBe(false);
+    expect(examSession(2012)).toBeUndefined();
+    expect(examSession(2030)?.minimum.ege_rus).toBe(24);
+  });
 });
 
 describe("base figures", () => {
   it("are neutral: a denominator is never judged better or worse", () => {
     const base = CATALOG.filter((i) => i.section === "base");
-    expect(base.length).toBe(6);
+    expect(base.length).toBe(9);
     for (const i of base) expect(i.polarity).toBe(0);
   });
 });

@@ -218,6 +218,18 @@ describe("runChecks", () => {
     expect(found[0].message.ru).toContain("ОГЭ отменены");
   });
 
+  it("marks the 2020 certificates (1.14–1.17, by annual marks) but not other yearly values", () => {
+    const d = school({
+      no_cert_9: { "2019/20-Y": 0, "2020/21-Y": 1 },
+      honors_cert_11: { "2019/20-Y": 2 },
+      grads_9: { "2019/20-Y": 20, "2020/21-Y": 20 },
+      grads_11: { "2019/20-Y": 10 },
+    });
+    const found = runChecks(d).filter((f) => f.rule === "exam_not_comparable");
+    expect(found.map((f) => [f.indicatorId, f.period])).toEqual([["no_cert_9", "2019/20-Y"], ["honors_cert_11", "2019/20-Y"]]);
+    expect(found[0].message.ru).toContain("годовым отметкам");
+  });
+
   it("never throws on odd data", () => {
     const odd = {
       school: "",

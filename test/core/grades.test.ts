@@ -86,3 +86,43 @@ describe("sou (степень обученности)", () => {
     expect(error(sou(1, 1, NaN, 1))?.code).toBe("value");
   });
 });
+
+// Сетевой город's rule, shared by all four: pupils «н/а» are in N (N = n5 + n4 + n3 + n2 + n_na).
+describe("one denominator rule with «н/а»", () => {
+  it("quality, success and СОУ divide by the same N, which includes н/а", () => {
+    // 30 graded + 2 «н/а»: N = 32.
+    expect(val(quality(5, 10, 12, 3, undefined, 2))).toBeCloseTo(15 / 32, 12);
+    expect(val(success(5, 10, 12, 3, undefined, 2))).toBeCloseTo(27 / 32, 12);
+    expect(val(sou(5, 10, 12, 3, 2))).toBeCloseTo((500 + 640 + 432 + 48 + 14) / 32 / 100, 12);
+    for (const k of [0, 1, 5]) {
+      const N = 1 + k;
+      expect(val(quality(1, 0, 0, 0, undefined, k))).toBeCloseTo(1 / N, 12);
+      expect(val(success(1, 0, 0, 0, undefined, k))).toBeCloseTo(1 / N, 12);
+      expect(val(sou(1, 0, 0, 0, k))).toBeCloseTo((100 + 7 * k) / N / 100, 12);
+    }
+  });
+
+  it("a given N (the roll) is used by all three, and must cover graded + н/а", () => {
+    expect(val(quality(5, 10, 12, 3, 40, 2))).toBeCloseTo(15 / 40, 12);
+    expect(val(sou(5, 10, 12, 3, 2, 40))).toBeCloseTo((500 + 640 + 432 + 48 + 14) / 40 / 100, 12);
+    const tooSmall = {
+      code: "value",
+      message: { ru: "Знаменатель (31) меньше числа получивших отметки и «н/а» (32)", en: "The denominator (31) is less than the number graded or not assessed (32)" },
+    };
+    expect(error(quality(5, 10, 12, 3, 31, 2))).toEqual(tooSmall);
+    expect(error(success(5, 10, 12, 3, 31, 2))).toEqual(tooSmall);
+    expect(error(sou(5, 10, 12, 3, 2, 31))).toEqual(tooSmall);
+  });
+
+  it("a class of «н/а» only has quality 0; a blank н/а count is none; a bad one is an error", () => {
+    expect(val(quality(0, 0, 0, 0, undefined, 3))).toBe(0);
+    expect(val(quality(5, 10, 12, 3, undefined, null))).toBeCloseTo(0.5, 12);
+    expect(error(quality(5, 10, 12, 3, undefined, -1))?.code).toBe("value");
+    expect(error(success(5, 10, 12, 3, undefined, 1.5))?.code).toBe("value");
+    expect(error(gradeAvg(5, 10, 12, 3, -1))?.code).toBe("value");
+  });
+
+  it("the average mark is over marks only: «н/а» have none", () => {
+    expect(val(gradeAvg(5, 10, 12, 3, 2))).toBeCloseTo(val(gradeAvg(5, 10, 12, 3))!, 12);
+  });
+});

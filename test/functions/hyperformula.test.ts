@@ -21,6 +21,8 @@ describe("EDU.* in HyperFormula", () => {
       [0.21, 0.24, 0.27, null, 0.33, "=EDU.TREND(A3:E3)"],
       [0.27, 0.38, '=EDU.TARGETSTATUS(A4,B4,"quality_4_5",0.02)', "=EDU.TARGETGAP(A4,B4)", "=EDU.TARGETSTATUS(0.37,B4,1,0.02)"],
       [5, 10, 12, 3, "=EDU.QUALITY(A5,B5,C5,D5)", "=EDU.SUCCESS(A5,B5,C5,D5)", "=EDU.GRADEAVG(A5,B5,C5,D5)", "=EDU.SOU(A5,B5,C5,D5)"],
+      // 2 pupils «н/а»: every statistic takes them, N = 32 for all three shares.
+      [5, 10, 12, 3, "=EDU.QUALITY(A6,B6,C6,D6,,2)", "=EDU.SUCCESS(A6,B6,C6,D6,,2)", "=EDU.GRADEAVG(A6,B6,C6,D6,2)", "=EDU.SOU(A6,B6,C6,D6,2)", "=EDU.SOU(A6,B6,C6,D6,2,40)"],
     ]);
     expect(s.value("C1")).toBeCloseTo(0.21, 12);
     expect(s.value("C2")).toBe(1); // fewer failures: improved
@@ -35,6 +37,11 @@ describe("EDU.* in HyperFormula", () => {
     expect(s.value("F5")).toBeCloseTo(0.9, 12);
     expect(s.value("G5")).toBeCloseTo(107 / 30, 9); // HyperFormula rounds results to 10 significant digits
     expect(s.value("H5")).toBeCloseTo(1620 / 3000, 12);
+    expect(s.value("E6")).toBeCloseTo(15 / 32, 9);
+    expect(s.value("F6")).toBeCloseTo(27 / 32, 9);
+    expect(s.value("G6")).toBeCloseTo(107 / 30, 9);
+    expect(s.value("H6")).toBeCloseTo(1634 / 3200, 9);
+    expect(s.value("I6")).toBeCloseTo(1634 / 4000, 9);
   });
 
   it("keeps missing data blank and reports errors with their Excel type and message", () => {

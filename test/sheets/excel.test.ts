@@ -2,7 +2,7 @@
 import type { SimHost } from "../../src/sim";
 import { buildReportPlan, LAYOUT, markerOf, NA_TEXT, type ReportOptions } from "../../src/core/layout";
 import { cellAddress, columnLetter } from "../../src/core/layout/grid";
-import { periodsOf } from "../../src/core/periods";
+import { currentSchoolYear, periodsOf } from "../../src/core/periods";
 import { insertReport } from "../../src/excel/insertReport";
 import { OURS, SECTIONS, ok, simHosts } from "./fixture";
 
@@ -74,7 +74,9 @@ describe("insertReport in the simulated host", () => {
     const { at } = locate("Кадровые условия");
     const input = host.inspect.cell("Кадровые условия", at("staff_higher_ed", "2023/24-H1"));
     expect(input).toMatchObject({ numberFormat: "0", locked: false });
-    expect(input.validation?.rule).toEqual({ wholeNumber: { formula1: 0, operator: "GreaterThanOrEqualTo" } });
+    // A whole number ≥ 0 or «–» (not applicable): a short custom rule relative to the range's first cell.
+    const a1 = at("staff_higher_ed", "2023/24-H1");
+    expect(input.validation?.rule).toEqual({ custom: { formula: `=IF(ISNUMBER(${a1}),AND(${a1}>=0,INT(${a1})=${a1}),OR(${a1}="–",${a1}="-"))` } });
     expect(input.validation?.prompt).toMatchObject({ showPrompt: true, title: "Количество" });
     expect(input.validation?.errorAlert).toMatchObject({ showAlert: true, style: "Warning" });
     expect(host.inspect.cell("Кадровые условия", at("staff_higher_ed", "2023/24-H1", true))).toMatchObject({ numberFormat: "0.0%", locked: true });
@@ -100,7 +102,8 @@ describe("insertReport in the simulated host", () => {
     expect(host.inspect.userEdit("Паспорт", `C${qRow}`, "кто-то ещё").ok).toBe(true); // a warning, not a stop
 
     const typedDash = host.inspect.userEdit("Предметные результаты", subj.at("quality_4_5", "2023/24-H1"), NA_TEXT);
-    expect(typedDash).toMatchObject({ ok: true, warning: { title: "Проверьте значение" } });
+    expect(typedDash).toEqual({ ok: true }); // «–» is what the prompt offers: no warning to confirm
+    expect(host.inspect.userEdit("Предметные результаты", subj.at("quality_4_5", "2023/24-Y"), "12,5")).toMatchObject({ ok: true, warning: { title: "Проверьте значение" } });
     expect(host.inspect.cell("Предметные результаты", share).value).toBe(NA_TEXT);
 
     expect(host.inspect.userEdit("Предметные результаты", share, "0.5").ok).toBe(false);
@@ -257,18 +260,34 @@ describe("insertReport in the simulated host", () => {
   });
 });
 
+/** Every timer API but Date, for jest.useFakeTimers({ doNotFake }). */
+const NOT_DATE = [
+  "hrtime", "nextTick", "performance", "queueMicrotask", "requestAnimationFrame", "cancelAnimationFrame", "requestIdleCallback",
+  "cancelIdleCallback", "setImmediate", "clearImmediate", "setInterval", "clearInterval", "setTimeout", "clearTimeout",
+] as const;
+
 describe("chunking", () => {
   beforeEach(() => freshHost());
 
   it("splits a plan too large for one request into counted extra syncs, each under 4 MB", async () => {
-    const periods = Array.from({ length: 50 }, (_, i) => periodsOf(2000 + i, ["Q", "H", "Y", "E"])).flat();
-    const r = ok(await insertReport(options({ periods, sections: [...SECTIONS, "partnership"] })));
+    // A workbook kept for decades: in 2061 every school year to 2061/62 is allowed (49 years, too
+    // large for one request). Only Date is faked: the host's timers stay real.
+    jest.useFakeTimers({ now: new Date(2061, 0, 15), doNotFake: [...NOT_DATE] });
+    const years = currentSchoolYear(new Date()) + 1 - 2013 + 1;
+    expect(years).toBe(49);
+    const periods = Array.from({ length: years }, (_, i) => periodsOf(2013 + i, ["Q", "H", "Y", "E"])).flat();
+    let r;
+    try {
+      r = ok(await insertReport(options({ periods, sections: [...SECTIONS, "partnership"] })));
+    } finally {
+      jest.useRealTimers();
+    }
     expect(r.chunkSyncs).toBeGreaterThan(0);
     expect(r.syncs).toBe(2 + r.chunkSyncs); // one read (new workbook), the write and its chunks
     expect(host.stats.syncs).toBe(r.syncs);
     for (const q of host.stats.requests) expect(q.bytes).toBeLessThanOrEqual(FOUR_MB);
     const keys = host.inspect.grid("Базовые показатели").cells[LAYOUT.periodKeyRow - 1].map((c) => c.value).filter(Boolean);
-    expect(keys).toHaveLength(400);
+    expect(keys).toHaveLength(8 * years);
     expect(host.inspect.protection("Партнёрство").protected).toBe(true);
   });
 });

@@ -154,12 +154,16 @@ describe("buildReportPlan: sheets", () => {
     expect(covering(s, r, q1)).toHaveLength(0);
     expect(plan.styles.na).toMatchObject({ locked: true, fill: "#D9D9D9" });
     expect(cell(s, r, e)?.style).toBe("in.average");
-    expect(covering(s, r, e).map((v) => v.rule)).toEqual([{ kind: "decimal", min: 2, max: 5 }]);
+    const a1 = cellAddress(r, e);
+    const top = covering(s, r, e)[0].range.split(":")[0];
+    expect(covering(s, r, e).map((v) => v.rule)).toEqual([{ kind: "custom", formula: `=IF(ISNUMBER(${top}),AND(${top}>=2,${top}<=5),OR(${top}="–",${top}="-"))` }]);
+    expect(top).toBe(a1); // a one-row rule: the formula names the cell itself
     expect(cell(s, r, e + 1)?.style).toBe("unused");
   });
 
   it("gives every applicable input cell one validation matching its unit, unlocked and yellow", () => {
-    const expected: Record<string, string> = { count: "wholeNumber", countShare: "wholeNumber", average: "decimal", ratio: "decimal", share: "decimal", yesNo: "list" };
+    // Counts and averages accept «–» (a custom rule); the others keep Excel's plain rules.
+    const expected: Record<string, string> = { count: "custom", countShare: "custom", average: "custom", ratio: "decimal", share: "decimal", yesNo: "list" };
     for (const s of plan.sheets.filter((x) => x.kind !== "passport")) {
       for (const ind of indicatorsOfSection(s.kind as SectionId)) {
         const r = rowOf(s, ind.id);
@@ -219,8 +223,8 @@ describe("buildReportPlan: re-insert keeps everything", () => {
     const pass = sheetOf(again, "passport");
     const muni = pass.cells.find((r) => r[0]?.value === "municipality");
     expect(muni?.[PASSPORT.valueCol - 1]?.value).toBe("Город N");
-    // 42, «–», 200, the municipality and the quality denominator choice of the passport
-    expect(again.valuesKept).toBe(5);
+    // 42, «–», 200, the municipality, the quality denominator choice and the three levels of the passport
+    expect(again.valuesKept).toBe(8);
     expect(again.sheets.filter((x) => x.existing).map((x) => x.kind)).toEqual(["passport", "base", "subject"]);
   });
 

@@ -27,10 +27,10 @@ export const asRead = (s: SheetPlan): ReadSheet => ({
   formulas: s.cells.map((r) => r.map((c) => c?.formula ?? c?.value ?? "")),
 });
 
-/** All periods (quarters, half-years, years, exam sessions) of `years` school years from 2020/21. */
+/** All periods (quarters, half-years, years, exam sessions) of `years` school years from 2017/18 (ten years end with 2026/27: every year must be one a user may choose today). */
 export function allPeriods(years: number): Period[] {
   const out: Period[] = [];
-  for (let y = 2020; y < 2020 + years; y++) out.push(...periodsOf(y, ["Q", "H", "Y", "E"]));
+  for (let y = 2017; y < 2017 + years; y++) out.push(...periodsOf(y, ["Q", "H", "Y", "E"]));
   return out;
 }
 
@@ -43,7 +43,7 @@ export interface ReportPlans {
 
 /** A report over `years` school years with a target on every indicator of its sheets. */
 export function reportPlans(years: number): ReportPlans {
-  const plan = buildReportPlan({ school: "Школа", schoolYear: 2020, periods: allPeriods(years), sections: ["subject", "staff", "facilities", "methods", "partnership"], lang: "ru" });
+  const plan = buildReportPlan({ school: "Школа", schoolYear: 2017, periods: allPeriods(years), sections: ["subject", "staff", "facilities", "methods", "partnership"], lang: "ru" });
   const report = readReport(plan.sheets.map(asRead));
   const ids = Object.keys(report.cells);
   const keys = report.periods.map(periodKey);
@@ -71,7 +71,7 @@ export function reportPlans(years: number): ReportPlans {
 
 /** «Свод» of `schools` schools for the last school year, a target on every indicator. */
 export function summaryPlan(years: number, schools: number): SheetPlan {
-  const Y: Period = { startYear: 2020 + years - 1, kind: "Y" };
+  const Y: Period = { startYear: 2017 + years - 1, kind: "Y" };
   const plan = reportPlans(1);
   const ids = Object.keys(plan.report.cells);
   const reports = Array.from({ length: schools }, (_, n) => schoolReport(`Школа ${n + 1}`, [Y], Object.fromEntries(ids.map((id) => [id, { [periodKey(Y)]: n + 1 }]))));

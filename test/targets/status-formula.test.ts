@@ -38,7 +38,7 @@ function cases(): Case[] {
 }
 
 /** What «Риски» says for the value (1, 0, −1, or "" for nothing shown), and the trend flag the refresh passes on. */
-function expected(c: Case): { status: number | ""; trendTooSlow: boolean } {
+function expected(c: Case): { status: number | ""; trendTooSlow: boolean; onCourse: boolean } {
   const direction = parseDirection(c.direction) ?? c.fallback;
   const at = c.phase === "deadline" ? D : P;
   const target: Target = { indicatorId: "quality_4_5", value: c.target, direction, deadline: D, margin: c.margin ?? 0, milestones: c.milestone !== null && c.phase === "before" ? [{ period: P, value: c.milestone }] : [] };
@@ -46,11 +46,12 @@ function expected(c: Case): { status: number | ""; trendTooSlow: boolean } {
   if (c.earlier !== null) series.push({ period: P0, value: c.earlier });
   if (c.value !== null) series.push({ period: at, value: c.value });
   const e = evaluateTarget(target, series, TIMELINE);
-  if (c.value === null || e.status === null || periodOf(e) !== at) return { status: "", trendTooSlow: false };
+  if (c.value === null || e.status === null || periodOf(e) !== at) return { status: "", trendTooSlow: false, onCourse: false };
   const trendTooSlow = e.reason === "trendTooSlow";
+  const onCourse = e.reason === "met" && (e.gap ?? 0) < -1e-9;
   // On course without a milestone: «Риски» says nothing, and the sheet colours nothing until the target is reached.
-  if (c.phase === "before" && c.milestone === null && e.reason === "met" && (e.gap ?? 0) < -1e-9) return { status: "", trendTooSlow };
-  return { status: e.status, trendTooSlow };
+  if (c.phase === "before" && c.milestone === null && e.reason === "met" && (e.gap ?? 0) < -1e-9) return { status: "", trendTooSlow, onCourse };
+  return { status: e.status, trendTooSlow, onCourse };
 }
 
 const periodOf = (e: ReturnType<typeof evaluateTarget>): Period | undefined => e.latest?.period;
@@ -62,7 +63,7 @@ it("judges every case like evaluateTarget (met / at risk / missed / nothing)", (
     const e = expected(c);
     const formula = targetStatusFormula(
       { value: `A${r}`, target: `F${r}`, sign: `G${r}`, margin: `H${r}`, milestone: c.phase === "before" ? `E${r}` : undefined },
-      { phase: c.phase, trendTooSlow: e.trendTooSlow },
+      { phase: c.phase, trendTooSlow: e.trendTooSlow, onCourse: e.onCourse },
     );
     return [c.value, c.target, c.direction, c.margin, c.milestone, targetCellFormula(`B${r}`), signCellFormula(`C${r}`, c.fallback), marginCellFormula(`D${r}`), formula];
   });

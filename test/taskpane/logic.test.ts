@@ -16,7 +16,8 @@ describe("report form", () => {
     expect(currentSchoolYear(new Date(2026, 8, 1))).toBe(2026);
     expect(currentSchoolYear(new Date(2026, 7, 31))).toBe(2025);
     expect(currentSchoolYear(new Date(2027, 4, 1))).toBe(2026);
-    expect(yearChoices(2026)).toEqual([2027, 2026, 2025, 2024, 2023]);
+    // The next school year down to 2013/14: programs' baselines (2019/20, 2020/21) can be entered.
+    expect(yearChoices(2026)).toEqual([2027, 2026, 2025, 2024, 2023, 2022, 2021, 2020, 2019, 2018, 2017, 2016, 2015, 2014, 2013]);
   });
 
   it("defaults: this school year, I полугодие + year + exams, every section but partnership", () => {
@@ -46,8 +47,14 @@ describe("report form", () => {
     expect(hasProblems(p)).toBe(true);
     expect(hasProblems(formProblems({ ...f, school: "School 5" }))).toBe(false);
     // A year out of range also makes its periods invalid: both messages go to the form summary.
-    expect(formProblems({ ...f, school: "S", schoolYear: 1990 }).other).toEqual([
-      OPTION_ERRORS.badYear,
+    const today = new Date(2026, 10, 25);
+    const badYear = { ru: "Учебный год указан неверно: ожидается учебный год с 2013/14 по 2027/28.", en: "The school year is wrong: expected a school year from 2013/14 to 2027/28." };
+    expect(formProblems({ ...f, school: "S", schoolYear: 2013 }, today).other).toEqual([]);
+    expect(formProblems({ ...f, school: "S", schoolYear: 2027 }, today).other).toEqual([]);
+    expect(formProblems({ ...f, school: "S", schoolYear: 2028 }, today).other[0]).toEqual(badYear);
+    expect(formProblems({ ...f, school: "S", schoolYear: 2012 }, today).other[0]).toEqual(badYear);
+    expect(formProblems({ ...f, school: "S", schoolYear: 1990 }, today).other).toEqual([
+      badYear,
       { ru: 'Отчётный период указан неверно: {"startYear":1990,"kind":"H1"}.', en: 'A reporting period is wrong: {"startYear":1990,"kind":"H1"}.' },
     ]);
   });

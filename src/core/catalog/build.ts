@@ -1,5 +1,5 @@
 /** Small constructors that keep the catalog data files readable. */
-import type { Indicator, Periodicity, Polarity, SectionId, Text, Unit } from "../types";
+import type { Indicator, Periodicity, Polarity, SchoolLevel, SectionId, Text, Unit } from "../types";
 
 /** The official list most indicators come from. */
 export const SRC_1324 = "Приказ Минобрнауки России от 10.12.2013 № 1324, прил. 2";
@@ -12,6 +12,16 @@ export const CS = (...denominator: string[]): Unit => ({ kind: "countShare", den
 export const AVG = (min: number, max: number): Unit => ({ kind: "average", min, max });
 export const COUNT: Unit = { kind: "count" };
 export const RATIO: Unit = { kind: "ratio" };
+export const SQM: Unit = { kind: "ratio", measure: "sqm" };
+
+/** Levels an item needs: 9th-grade items need ООО, 11th-grade items СОО. */
+export const PRIMARY: SchoolLevel[] = ["primary"];
+export const BASIC: SchoolLevel[] = ["basic"];
+export const SECONDARY: SchoolLevel[] = ["secondary"];
+
+/** The source of a program's adaptation of (or addition to) official item `number`. */
+export const adaptationOf = (number: string, what: string): string =>
+  `${SRC_MUNICIPAL}: вариант п. ${number} приказа № 1324 (${what})`;
 export const YN: Unit = { kind: "yesNo" };
 export const SHARE: Unit = { kind: "share" };
 
@@ -28,6 +38,9 @@ export interface Spec {
   source?: string;
   parent?: string;
   impliedTarget?: number;
+  /** A program's adaptation of this official item number (source defaults to the program). */
+  adapts?: string;
+  levels?: SchoolLevel[];
 }
 
 /**
@@ -37,7 +50,7 @@ export interface Spec {
  */
 export function section(id: SectionId, specs: Spec[]): Indicator[] {
   return specs.map((s) => {
-    const source = s.source ?? `${SRC_1324}, п. ${s.number}`;
+    const source = s.source ?? (s.adapts ? adaptationOf(s.adapts, s.short.ru) : `${SRC_1324}, п. ${s.number}`);
     const ind: Indicator = {
       id: s.id,
       number: s.number,
@@ -51,6 +64,8 @@ export function section(id: SectionId, specs: Spec[]): Indicator[] {
     };
     if (s.parent !== undefined) ind.parent = s.parent;
     if (s.impliedTarget !== undefined) ind.impliedTarget = s.impliedTarget;
+    if (s.adapts !== undefined) ind.adapts = s.adapts;
+    if (s.levels !== undefined) ind.levels = s.levels;
     return ind;
   });
 }

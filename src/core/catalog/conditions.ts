@@ -3,7 +3,7 @@
  * additions) and the partnership-program indicators of mentor-school plans.
  */
 import type { Indicator } from "../types";
-import { COUNT, CS, RATIO, SHARE, section, SRC_MUNICIPAL, SRC_PARTNERSHIP, YN } from "./build";
+import { COUNT, CS, RATIO, SHARE, SQM, section, SRC_MUNICIPAL, SRC_PARTNERSHIP, YN } from "./build";
 
 const Y = ["Y" as const];
 
@@ -22,12 +22,20 @@ export const FACILITIES: Indicator[] = section("facilities", [
     short: { ru: "Оснащённость кабинетов по ФГОС", en: "Classrooms equipped (FGOS)" },
   },
   {
+    id: "electronic_docflow", number: "2.3", unit: YN, periodicity: Y,
+    name: {
+      ru: "Наличие в образовательной организации системы электронного документооборота",
+      en: "The school has an electronic document management system",
+    },
+    short: { ru: "Электронный документооборот", en: "Electronic document flow" },
+  },
+  {
     id: "reading_room", number: "2.4", unit: YN, periodicity: Y,
     name: { ru: "Наличие читального зала библиотеки, в том числе:", en: "A library reading room, including:" },
     short: { ru: "Читальный зал", en: "Reading room" },
   },
   {
-    id: "reading_room_20plus", number: "2.4.0", unit: YN, periodicity: Y, parent: "reading_room", source: SRC_MUNICIPAL,
+    id: "reading_room_20plus", number: "2.4м", unit: YN, periodicity: Y, parent: "reading_room", adapts: "2.4",
     name: { ru: "свыше 20 посадочных мест", en: "with more than 20 seats" },
     short: { ru: "Читальный зал: свыше 20 мест", en: "Reading room: 20+ seats" },
   },
@@ -71,12 +79,12 @@ export const FACILITIES: Indicator[] = section("facilities", [
     short: { ru: "Широкополосный Интернет", en: "Broadband Internet" },
   },
   {
-    id: "area_per_student", number: "2.6", unit: RATIO, periodicity: Y,
+    id: "area_per_student", number: "2.6", unit: SQM, periodicity: Y,
     name: {
-      ru: "Общая площадь помещений, в которых осуществляется образовательная деятельность, в расчёте на одного учащегося, кв. м",
-      en: "Total floor area of premises used for educational activities per student, sq. m",
+      ru: "Общая площадь помещений, в которых осуществляется образовательная деятельность, в расчёте на одного учащегося",
+      en: "Total floor area of premises used for educational activities per student",
     },
-    short: { ru: "Площадь на учащегося, кв. м", en: "Area per student, sq. m" },
+    short: { ru: "Площадь на учащегося", en: "Area per student" },
   },
 ]);
 
@@ -109,7 +117,7 @@ export const METHODS: Indicator[] = section("methods", [
 
 export const PARTNERSHIP: Indicator[] = section("partnership", [
   {
-    id: "gia_passed_share", number: "5.1", unit: CS("grads_9", "grads_11"), periodicity: ["E"], source: SRC_PARTNERSHIP,
+    id: "gia_passed_share", number: "5.1", unit: CS("grads_9", "grads_11"), periodicity: ["E"], source: SRC_PARTNERSHIP, levels: ["basic", "secondary"],
     name: {
       ru: "Численность/удельный вес численности выпускников 9 и 11 классов, успешно сдавших государственную итоговую аттестацию, в общей численности выпускников 9 и 11 классов",
       en: "Number/share of 9th- and 11th-grade graduates who passed the state final examinations, as a share of all 9th- and 11th-grade graduates",
@@ -117,7 +125,7 @@ export const PARTNERSHIP: Indicator[] = section("partnership", [
     short: { ru: "Успешно сдали ГИА", en: "Passed final exams" },
   },
   {
-    id: "vsosh_participants", number: "5.2", unit: COUNT, periodicity: Y, source: SRC_PARTNERSHIP,
+    id: "vsosh_participants", number: "5.2", unit: COUNT, periodicity: Y, source: SRC_PARTNERSHIP, levels: ["basic", "secondary"],
     name: {
       ru: "Количество учащихся 8–11 классов, участвующих в школьном и муниципальном этапах всероссийской олимпиады школьников (русский язык, математика)",
       en: "Number of students of grades 8–11 taking part in the school and municipal stages of the All-Russian School Olympiad (Russian, mathematics)",
@@ -125,7 +133,7 @@ export const PARTNERSHIP: Indicator[] = section("partnership", [
     short: { ru: "Участники ВсОШ", en: "Olympiad participants" },
   },
   {
-    id: "vsosh_winners", number: "5.3", unit: COUNT, periodicity: Y, source: SRC_PARTNERSHIP,
+    id: "vsosh_winners", number: "5.3", unit: COUNT, periodicity: Y, source: SRC_PARTNERSHIP, levels: ["basic", "secondary"],
     name: {
       ru: "Количество победителей и призёров муниципального этапа всероссийской олимпиады школьников (русский язык, математика)",
       en: "Number of winners and prize-winners of the municipal stage of the All-Russian School Olympiad (Russian, mathematics)",

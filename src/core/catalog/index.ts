@@ -1,11 +1,13 @@
 /**
  * The indicator catalog: every indicator and denominator of the monitoring, with official wording
  * (приказ Минобрнауки России от 10.12.2013 № 1324, прил. 2, as adapted by municipal programs).
- * Numbering: the 1324 item number where the indicator is in that list; «М<section>.<n>» for
- * municipal additions; «5.n» for partnership indicators; "" for denominators. A municipal «в т. ч.»
- * item under a 1324 group gets «.0» (contest_winners_mun 1.19.0, reading_room_20plus 2.4.0).
+ * Numbering: the 1324 item number where the indicator is in that list (each number once); a
+ * program's variant of an official item is a separate item numbered by that item plus a letter,
+ * with `adapts` naming the item («1.9п», «1.9б» profile and basic maths; «1.19м» municipal winners;
+ * «1.33к», «1.33п»; «2.4м»); «М<section>.<n>» for the program's own additions; «5.n» for
+ * partnership indicators; "" for denominators outside the list (students_assessed, graduates).
  */
-import type { Indicator, Lang, SectionId, Text, Unit } from "../types";
+import type { Indicator, Lang, SchoolLevel, SectionId, Text, Unit } from "../types";
 import { FACILITIES, METHODS, PARTNERSHIP } from "./conditions";
 import { STAFF } from "./staff";
 import { BASE, SUBJECT } from "./subject";
@@ -52,6 +54,12 @@ export function childrenOf(id: string): Indicator[] {
 }
 
 /** True when the indicator's value is (or includes) a share 0…1. */
+/** Whether an item applies to a school with `levels` (unknown levels: every item applies). */
+export function appliesToLevels(ind: Pick<Indicator, "levels">, levels: readonly SchoolLevel[] | undefined): boolean {
+  if (!ind.levels || !levels) return true;
+  return ind.levels.some((l) => levels.includes(l));
+}
+
 export function isShareLike(ind: Indicator): boolean {
   return ind.unit.kind === "countShare" || ind.unit.kind === "share";
 }
@@ -60,18 +68,37 @@ function scale(min: number, max: number, lang: Lang): string {
   return lang === "ru" ? `${min}–${max}` : `${min}-${max}`;
 }
 
-/** A short unit label for the "unit" column, e.g. «чел. / %», «балл (2–5)», «да/нет». */
+/** The unit as приказ № 1324 writes it: «человек», «человек/%», «балл», «единиц», «кв. м», «да/нет». */
+export function officialUnit(unit: Unit): string {
+  switch (unit.kind) {
+    case "count":
+      return "человек";
+    case "countShare":
+      return "человек/%";
+    case "average":
+      return "балл";
+    case "ratio":
+      return unit.measure === "sqm" ? "кв. м" : "единиц";
+    case "yesNo":
+      return "да/нет";
+    case "share":
+      return "%";
+  }
+}
+
+/** A short unit label for the "unit" column: the official unit, with the scale of an average («балл (2–5)»). */
 export function unitLabel(unit: Unit, lang: Lang): string {
   const ru = lang === "ru";
   switch (unit.kind) {
     case "count":
-      return ru ? "чел." : "people";
+      return ru ? "человек" : "people";
     case "countShare":
-      return ru ? "чел. / %" : "people / %";
+      return ru ? "человек/%" : "people/%";
     case "average":
       return ru ? `балл (${scale(unit.min, unit.max, lang)})` : `score (${scale(unit.min, unit.max, lang)})`;
     case "ratio":
-      return ru ? "ед. на 1 уч." : "per student";
+      if (unit.measure === "sqm") return ru ? "кв. м" : "sq. m";
+      return ru ? "единиц" : "units";
     case "yesNo":
       return ru ? "да/нет" : "yes/no";
     case "share":

@@ -39,6 +39,7 @@ function sanitize(input: SchoolData): SchoolData {
   data.observations = observations;
   if (typeof data.school !== "string") data.school = "";
   if (!isObject(data.grades)) delete data.grades;
+  if (!Array.isArray(data.levels) || !data.levels.every((l) => ["primary", "basic", "secondary"].includes(l as string))) delete data.levels;
   if (!Array.isArray(data.nonComparableExamYears)) delete data.nonComparableExamYears;
   if (typeof data.qualityDenominator !== "string") delete data.qualityDenominator;
   return data;

@@ -1,5 +1,5 @@
 /** Rules between rows: parts and wholes, breakdowns, applicability, yes/no contradictions. */
-import { CATALOG, childrenOf, getIndicator } from "../catalog";
+import { CATALOG, appliesToLevels, childrenOf, getIndicator } from "../catalog";
 import type { Finding } from "../types";
 import { label, n, sortPeriodKeys, type CheckContext } from "./context";
 
@@ -14,6 +14,7 @@ const NOT_ABOVE: [string, string][] = [
 /** Breakdowns that must add up exactly to their total (every item falls in one of the parts). */
 const EXACT_BREAKDOWNS: Record<string, string[]> = {
   staff_category: ["staff_category_highest", "staff_category_first"],
+  students_total: ["students_primary", "students_basic", "students_secondary"],
 };
 
 function periodsOf(c: CheckContext, ids: string[]): string[] {
@@ -120,14 +121,32 @@ const GRADE_OF = (id: string): 9 | 11 | null =>
       ? 11
       : null;
 
-/** not_applicable_expected: a number for a 9th/11th-grade item in a school without that grade. */
+const LEVEL_TEXT = {
+  primary: { ru: "1–4 классов", en: "grades 1–4" },
+  basic: { ru: "5–9 классов", en: "grades 5–9" },
+  secondary: { ru: "10–11 классов", en: "grades 10–11" },
+} as const;
+
+/**
+ * not_applicable_expected: a number for an item of a level the school lacks («Паспорт»), or for a
+ * 9th/11th-grade item in a school without that grade.
+ */
 export function checkApplicability(c: CheckContext): Finding[] {
   const out: Finding[] = [];
-  const grades = c.data.grades;
-  if (!grades) return out;
+  const { grades, levels } = c.data;
+  if (!grades && !levels) return out;
   for (const { ind, period, obs } of c.entries()) {
+    if (obs.value.kind !== "number") continue;
+    if (levels && !appliesToLevels(ind, levels)) {
+      const need = (ind.levels ?? []).map((l) => LEVEL_TEXT[l]);
+      out.push(c.finding("not_applicable_expected", ind, period, "warning", {
+        ru: `${label(ind.id).ru}: в школе нет ${need.map((x) => x.ru).join(" и ")} (см. «Паспорт») — вместо значения должно стоять «–» (не применимо)`,
+        en: `${label(ind.id).en}: the school has no ${need.map((x) => x.en).join(" or ")} (see «Паспорт») — the value should be "–" (not applicable)`,
+      }));
+      continue;
+    }
     const grade = GRADE_OF(ind.id);
-    if (!grade || obs.value.kind !== "number") continue;
+    if (!grade || !grades) continue;
     const has = grade === 9 ? grades.has9 : grades.has11;
     if (has !== false) continue;
     out.push(c.finding("not_applicable_expected", ind, period, "warning", {

@@ -1,5 +1,5 @@
 /** Rules on single values: input errors, scales, counts; and the exam years that do not compare. */
-import { isExamYearComparable, NON_COMPARABLE_EXAM_YEARS } from "../exams";
+import { notComparableReason } from "../exams";
 import { parsePeriodKey } from "../periods";
 import type { Finding, Text } from "../types";
 import { label, n, type CheckContext } from "./context";
@@ -54,21 +54,30 @@ export function checkValues(c: CheckContext): Finding[] {
   return out;
 }
 
-/** exam_not_comparable: exam-session results of a year whose exams were cancelled or changed. */
+/**
+ * exam_not_comparable: results of an exam session whose exams were cancelled or changed, and the
+ * yearly indicators that session names (certificates of 2020), or a session the school lists.
+ */
 export function checkExamYears(c: CheckContext): Finding[] {
   const out: Finding[] = [];
   const listed = new Set(c.data.nonComparableExamYears ?? []);
   for (const { ind, period, obs } of c.entries()) {
     const p = parsePeriodKey(period);
-    if (!p || p.kind !== "E" || obs.value.kind !== "number") continue;
-    if (!listed.has(p.startYear) && isExamYearComparable(p.startYear)) continue;
-    const name = label(ind.id);
-    const known = NON_COMPARABLE_EXAM_YEARS.find((y) => y.startYear === p.startYear)?.reason;
+    if (!p || obs.value.kind !== "number") continue;
+    const known = notComparableReason(ind.id, period);
+    const byList = p.kind === "E" && listed.has(p.startYear);
+    if (!known && !byList) continue;
     const why = known ?? { ru: "экзамены отменены или изменены", en: "exams cancelled or changed" };
-    out.push(c.finding("exam_not_comparable", ind, period, "info", {
-      ru: `${name.ru}: результаты ГИА этого года несопоставимы с другими годами (${why.ru})`,
-      en: `${name.en}: this year's exam results are not comparable with other years (${why.en})`,
-    }));
+    const name = label(ind.id);
+    out.push(c.finding("exam_not_comparable", ind, period, "info", p.kind === "E"
+      ? {
+        ru: `${name.ru}: результаты ГИА этого года несопоставимы с другими годами (${why.ru})`,
+        en: `${name.en}: this year's exam results are not comparable with other years (${why.en})`,
+      }
+      : {
+        ru: `${name.ru}: значение этого учебного года несопоставимо с другими годами (${why.ru})`,
+        en: `${name.en}: this school year's value is not comparable with other years (${why.en})`,
+      }));
   }
   return out;
 }

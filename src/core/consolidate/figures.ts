@@ -6,7 +6,7 @@
  * 11th-grade graduates, per-student ratios by students on the roll), otherwise a plain mean.
  */
 import { aggregateAverage, aggregateShare, rank } from "../aggregate";
-import { CATALOG } from "../catalog";
+import { CATALOG, appliesToLevels } from "../catalog";
 import type { ReportData } from "../report";
 import type { Indicator, Period } from "../types";
 import { periodKey } from "../periods";
@@ -47,6 +47,8 @@ const num = (report: ReportData, id: string, key: string): number | null => {
 
 /** One school's figure for an indicator in a period. */
 export function figureOf(report: ReportData, ind: Indicator, key: string): SchoolFigure {
+  // An item of a level the school lacks is «–» for it, whatever a cell holds: out of totals and ranks.
+  if (!appliesToLevels(ind, report.data.levels)) return { value: null, count: null, denominator: null, na: true };
   const v = report.data.observations[ind.id]?.[key]?.value;
   const na = v?.kind === "na";
   const value = v?.kind === "number" ? v.value : null;

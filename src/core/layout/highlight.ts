@@ -144,6 +144,8 @@ export interface HighlightInput {
   targets: { target: Target; refs: TargetRefs }[];
   /** "id|periodKey" of the cells whose target trend is too slow (computed at refresh). */
   trendTooSlow: Set<string>;
+  /** "id|periodKey" of the cells on course to reach the target in time (computed at refresh). */
+  onCourse?: Set<string>;
   /** Report periods by indicator (its timeline on the sheet). */
   timeline: (indicatorId: string) => Period[];
 }
@@ -180,7 +182,7 @@ export function buildHighlights(input: HighlightInput): SheetHighlights[] {
       const key = periodKey(p);
       const c = cells[key];
       if (!c) return [];
-      const timing = { phase: comparePeriods(p, target.deadline) >= 0 ? "deadline" : "before", trendTooSlow: input.trendTooSlow.has(`${target.indicatorId}|${key}`) } as const;
+      const timing = { phase: comparePeriods(p, target.deadline) >= 0 ? "deadline" : "before", trendTooSlow: input.trendTooSlow.has(`${target.indicatorId}|${key}`), onCourse: input.onCourse?.has(`${target.indicatorId}|${key}`) ?? false } as const;
       return [{ c, cell: { col: c.col, milestone: refs.milestones[key], timing } }];
     });
     if (judged.length === 0) continue;

@@ -11,7 +11,7 @@ import type { CellContent, ExistingReport, ExistingSheet } from "./existing";
 import { LAYOUT as GRID, PASSPORT, cellAddress, quoteSheetName } from "./grid";
 import { REPORT_SECTIONS, ReportOptionsError, validateReportOptions, type ReportOptions } from "./options";
 import { buildIndicatorSheet, buildPassportSheet, passportRowOf, type SheetRow } from "./sheets";
-import { PASSPORT_FIELDS, PASSPORT_SHEET_NAME, PROMPTS, QUALITY_DENOMINATOR_LABELS, S, parseQualityDenominator, t } from "./strings";
+import { LEVEL_FIELDS, PASSPORT_FIELDS, PASSPORT_SHEET_NAME, PROMPTS, QUALITY_DENOMINATOR_LABELS, S, SCHOOL_LEVELS, YES_NO, levelsFromFields, parseQualityDenominator, t } from "./strings";
 import { STYLES } from "./styles";
 import { asTyped, typedValue } from "./typed";
 import { axisIsIdentity, axisOf, gridMove, moveOnAxis, sheetsMove, translateFormula, type CellPos } from "./refs";
@@ -22,7 +22,7 @@ export type { ExistingReport, ExistingSheet, CellContent } from "./existing";
 export { readSheetGrid } from "./existing";
 export { LAYOUT, PASSPORT } from "./grid";
 export { markerOf, parseMarker, MARKER_PREFIX } from "./markers";
-export { parseQualityDenominator, PASSPORT_FIELDS, QUALITY_DENOMINATOR_LABELS, type PassportFieldId, type QualityDenominator } from "./strings";
+export { levelsFromFields, parseQualityDenominator, LEVEL_FIELDS, PASSPORT_FIELDS, QUALITY_DENOMINATOR_LABELS, SCHOOL_LEVELS, type PassportFieldId, type QualityDenominator } from "./strings";
 export { appliesTo } from "./sheets";
 export { SHEET_KINDS } from "./markers";
 export { NA_TEXT } from "./formulas";
@@ -147,6 +147,11 @@ export function buildReportPlan(options: ReportOptions): WorkbookPlan {
     fields.quality_denominator = parsed ? QUALITY_DENOMINATOR_LABELS[parsed][lang] : oldChoice;
     valuesKept++;
   } else fields.quality_denominator = QUALITY_DENOMINATOR_LABELS.students_assessed[lang];
+  // Levels of education: the option, else the old answers (in the new language), else all («да»).
+  const oldLevels = levelsFromFields(old);
+  const levels = options.levels ?? oldLevels ?? [...SCHOOL_LEVELS];
+  if (!options.levels && oldLevels) valuesKept += SCHOOL_LEVELS.filter((l) => old[LEVEL_FIELDS[l]] !== undefined).length;
+  for (const l of SCHOOL_LEVELS) fields[LEVEL_FIELDS[l]] = YES_NO[lang][levels.includes(l) ? 0 : 1];
   const known = new Set<string>(PASSPORT_FIELDS.map((f) => f.id));
   const extraFields = Object.keys(old).filter((k) => !known.has(k));
   for (const k of extraFields) {
@@ -169,6 +174,11 @@ export function buildReportPlan(options: ReportOptions): WorkbookPlan {
         error: { title: PROMPTS.errorTitle[lang], message: PROMPTS.qualityDenominator.error[lang] },
       },
       formula: formulaOn(passportName),
+      levelPrompt: {
+        rule: { kind: "list", items: [...YES_NO[lang]] },
+        prompt: { title: PROMPTS.level.title[lang], message: PROMPTS.level.message[lang] },
+        error: { title: PROMPTS.errorTitle[lang], message: PROMPTS.level.error[lang] },
+      },
     }),
     ...meta(names.get("passport")!, ours.has("passport")),
   });
@@ -179,7 +189,7 @@ export function buildReportPlan(options: ReportOptions): WorkbookPlan {
     const rows = kind === "base" ? baseRows : rowsOf(indicatorsOfSection(kind as SectionId), lang, ex);
     const title = `${sectionName(kind as SectionId, lang)} — ${school ? `${school}, ` : ""}${yearText}`;
     const sheetName = names.get(kind)!.name;
-    const { sheet, kept } = buildIndicatorSheet({ name: sheetName, kind, title, lang, rows, periods, base, existing: ex, formula: formulaOn(sheetName) });
+    const { sheet, kept } = buildIndicatorSheet({ name: sheetName, kind, title, lang, rows, periods, base, existing: ex, formula: formulaOn(sheetName), levels });
     valuesKept += kept;
     sheets.push({ ...sheet, ...meta(names.get(kind)!, ours.has(kind)) });
   }

@@ -1,9 +1,9 @@
 /** Report options and their validation (before any write). */
 
-import type { Lang, Period, SectionId, Text } from "../types";
-import { isPeriod } from "../periods";
+import type { Lang, Period, SchoolLevel, SectionId, Text } from "../types";
+import { FIRST_SCHOOL_YEAR, formatSchoolYear, isAllowedSchoolYear, isPeriod, lastSchoolYear } from "../periods";
 import type { ExistingReport } from "./existing";
-import { OPTION_ERRORS, fill, type QualityDenominator } from "./strings";
+import { OPTION_ERRORS, SCHOOL_LEVELS, fill, type QualityDenominator } from "./strings";
 
 export interface ReportOptions {
   school: string;
@@ -16,6 +16,8 @@ export interface ReportOptions {
   sections: SectionId[];
   lang: Lang;
   qualityDenominator?: QualityDenominator;
+  /** The levels of education the school has (НОШ: primary; ООШ: primary, basic; СОШ: all). Absent: keep «Паспорт»'s, else all. */
+  levels?: SchoolLevel[];
   /** What our sheets already hold (read by src/excel or src/xlsx before re-inserting). */
   existing?: ExistingReport;
   /** The blank template for schools without the add-in may leave the school empty. */
@@ -32,16 +34,19 @@ export class ReportOptionsError extends Error {
   }
 }
 
-function validYear(y: unknown): boolean {
-  return typeof y === "number" && Number.isInteger(y) && y >= 2000 && y <= 2100;
-}
-
-/** All problems of the options, as ru/en messages; [] when they are fine. Never throws. */
-export function validateReportOptions(o: ReportOptions): Text[] {
+/**
+ * All problems of the options, as ru/en messages; [] when they are fine. Never throws. School years
+ * (of the report and of its periods) run from 2013/14 to the one after `today`'s.
+ */
+export function validateReportOptions(o: ReportOptions, today: Date = new Date()): Text[] {
   const errors: Text[] = [];
   if (!o || typeof o !== "object") return [OPTION_ERRORS.emptySchool];
+  const validYear = (y: unknown) => isAllowedSchoolYear(y, today);
   if (!o.allowEmptySchool && (typeof o.school !== "string" || o.school.trim() === "")) errors.push(OPTION_ERRORS.emptySchool);
-  if (!validYear(o.schoolYear)) errors.push(OPTION_ERRORS.badYear);
+  if (!validYear(o.schoolYear)) {
+    const vars = { first: formatSchoolYear(FIRST_SCHOOL_YEAR), last: formatSchoolYear(lastSchoolYear(today)) };
+    errors.push({ ru: fill(OPTION_ERRORS.badYear.ru, vars), en: fill(OPTION_ERRORS.badYear.en, vars) });
+  }
   if (!Array.isArray(o.periods) || o.periods.length === 0) errors.push(OPTION_ERRORS.noPeriods);
   else {
     for (const p of o.periods) {
@@ -58,6 +63,9 @@ export function validateReportOptions(o: ReportOptions): Text[] {
     }
   }
   if (o.lang !== "ru" && o.lang !== "en") errors.push(OPTION_ERRORS.badLang);
+  if (o.levels !== undefined && (!Array.isArray(o.levels) || o.levels.length === 0 || o.levels.some((l) => !SCHOOL_LEVELS.includes(l)))) {
+    errors.push(OPTION_ERRORS.noLevels);
+  }
   if (o.qualityDenominator !== undefined && o.qualityDenominator !== "students_assessed" && o.qualityDenominator !== "students_total") {
     errors.push(OPTION_ERRORS.badDenominator);
   }

@@ -1,14 +1,16 @@
 /** Builders of one sheet: the indicator sheets (base figures and sections) and the passport. */
 
 import type { PlanCell, SheetKind, SheetPlan } from "../plan";
-import type { Indicator, Lang, Period, PeriodKind, Periodicity } from "../types";
+import type { Indicator, Lang, Period, PeriodKind, Periodicity, SchoolLevel } from "../types";
+import { appliesToLevels } from "../catalog";
 import { formatPeriod, periodKey } from "../periods";
+import { parseValue } from "../values";
 import type { CellContent, ExistingSheet } from "./existing";
-import { choiceShareFormula, shareFormula } from "./formulas";
+import { NA_TEXT, choiceShareFormula, shareFormula } from "./formulas";
 import { CellGrid, LAYOUT, PASSPORT, blockValueCol, cellAddress, quoteSheetName, rangeAddress } from "./grid";
 import { markerOf } from "./markers";
 import { typedCell } from "./typed";
-import { PASSPORT_FIELDS, S, t } from "./strings";
+import { LEVEL_FIELDS, PASSPORT_FIELDS, S, t } from "./strings";
 import { INPUT_STYLE, TAB_COLORS, nameStyle } from "./styles";
 import { groupValidations, validationForUnit, type CellValidation } from "./validation";
 
@@ -50,7 +52,12 @@ export interface IndicatorSheetInput {
   existing: ExistingSheet | null;
   /** Translates a kept formula's references to where their cells are now (refs.ts); identity by default. */
   formula?: (f: string) => string;
+  /** The school's levels of education; items of other levels are «–» (locked). Absent: all apply. */
+  levels?: SchoolLevel[];
 }
+
+/** A typed «–» (or «н/п» …): what a not-applicable cell holds. */
+const isNaTyped = (typed: CellContent | undefined): boolean => typeof typed === "string" && parseValue(typed, { kind: "count" }).kind === "na";
 
 function baseSheetProps(kind: SheetKind) {
   return {
@@ -102,6 +109,7 @@ export function buildIndicatorSheet(input: IndicatorSheetInput): { sheet: SheetP
     g.set(r, LAYOUT.unitCol, row.unit ? { value: row.unit, style: "unit" } : { style: "unit" });
     const unit = row.indicator?.unit ?? null;
     const validation = validationForUnit(unit, lang);
+    const levelApplies = !row.indicator || appliesToLevels(row.indicator, input.levels);
     periods.forEach((p, i) => {
       const vc = blockValueCol(i);
       const sc = vc + 1;
@@ -111,6 +119,13 @@ export function buildIndicatorSheet(input: IndicatorSheetInput): { sheet: SheetP
       if (row.indicator && !appliesTo(row.indicator, p)) {
         g.set(r, vc, withValue("na"));
         g.set(r, sc, { style: "na" });
+        return;
+      }
+      // An item of a level the school lacks: «–», locked, not validated. A number typed before
+      // (the levels changed) stays an input, so it is never lost; the checks point it out.
+      if (!levelApplies && (typed === undefined || isNaTyped(typed))) {
+        g.set(r, vc, { value: NA_TEXT, style: "na" });
+        g.set(r, sc, unit?.kind === "countShare" ? { value: NA_TEXT, style: "na" } : { style: "na" });
         return;
       }
       g.set(r, vc, withValue(inputStyle(unit)));
@@ -193,6 +208,7 @@ export interface PassportInput {
   denominatorPrompt: CellValidation;
   /** As in IndicatorSheetInput. */
   formula?: (f: string) => string;
+  levelPrompt: CellValidation;
 }
 
 /** Row of a passport field (1-based), by its position in PASSPORT_FIELDS. */
@@ -214,11 +230,13 @@ export function buildPassportSheet(input: PassportInput): SheetPlan {
     g.set(r, PASSPORT.idCol, { value: f.id, style: "id" });
     g.set(r, PASSPORT.labelCol, { value: t(f.label, lang), style: "label" });
     const v = input.values[f.id];
-    const style = !f.input ? "info" : f.id === "quality_denominator" ? INPUT_STYLE.list : INPUT_STYLE.text;
+    const isLevel = (Object.values(LEVEL_FIELDS) as string[]).includes(f.id);
+    const style = !f.input ? "info" : f.id === "quality_denominator" || isLevel ? INPUT_STYLE.list : INPUT_STYLE.text;
     g.set(r, PASSPORT.valueCol, v === undefined || v === "" ? { style } : typedCell(v, style, input.formula));
     if (f.id === "quality_denominator") {
       validations.push({ range: cellAddress(r, PASSPORT.valueCol), ...input.denominatorPrompt });
     }
+    if (isLevel) validations.push({ range: cellAddress(r, PASSPORT.valueCol), ...input.levelPrompt });
     r++;
   }
   for (const id of input.extraFields) {

@@ -1,6 +1,6 @@
 /** Every user-facing text of the report sheets, ru and en, in one place. */
 
-import type { Lang, Text } from "../types";
+import type { Lang, SchoolLevel, Text } from "../types";
 
 export function t(text: Text, lang: Lang): string {
   return text[lang];
@@ -21,7 +21,9 @@ export const S = {
   schoolYearShort: { ru: "уч. год", en: "school year" },
 } satisfies Record<string, Text>;
 
-export type PassportFieldId = "school" | "municipality" | "school_year" | "program" | "periods" | "quality_denominator";
+export type PassportFieldId =
+  | "school" | "municipality" | "school_year" | "program" | "periods" | "quality_denominator"
+  | "level_primary" | "level_basic" | "level_secondary";
 
 export const PASSPORT_FIELDS: { id: PassportFieldId; label: Text; input: boolean }[] = [
   { id: "school", label: { ru: "Образовательная организация", en: "School" }, input: true },
@@ -32,12 +34,35 @@ export const PASSPORT_FIELDS: { id: PassportFieldId; label: Text; input: boolean
   {
     id: "quality_denominator",
     label: {
-      ru: "Знаменатель доли успевающих на «4» и «5» (п. 1.1)",
-      en: "Denominator of the share of students graded 4 and 5 (item 1.1)",
+      ru: "Знаменатель доли успевающих на «4» и «5» (п. 1.5)",
+      en: "Denominator of the share of students graded 4 and 5 (item 1.5)",
     },
     input: true,
   },
+  // After quality_denominator, so that its row (which share formulas refer to) never moves.
+  { id: "level_primary", label: { ru: "В школе есть 1–4 классы (начальное общее образование)", en: "The school has grades 1–4 (primary)" }, input: true },
+  { id: "level_basic", label: { ru: "В школе есть 5–9 классы (основное общее образование)", en: "The school has grades 5–9 (basic)" }, input: true },
+  { id: "level_secondary", label: { ru: "В школе есть 10–11 классы (среднее общее образование)", en: "The school has grades 10–11 (secondary)" }, input: true },
 ];
+
+/** The «Паспорт» field of each level of education. */
+export const LEVEL_FIELDS: Record<SchoolLevel, PassportFieldId> = {
+  primary: "level_primary",
+  basic: "level_basic",
+  secondary: "level_secondary",
+};
+
+export const SCHOOL_LEVELS: readonly SchoolLevel[] = ["primary", "basic", "secondary"];
+
+/**
+ * The levels a passport's fields name: a level is out only when its field says «нет» / "no" (a
+ * blank or other text keeps it: every item applies). Undefined when no level field is present.
+ */
+export function levelsFromFields(fields: Record<string, unknown>): SchoolLevel[] | undefined {
+  if (!SCHOOL_LEVELS.some((l) => fields[LEVEL_FIELDS[l]] !== undefined)) return undefined;
+  const no = (v: unknown) => typeof v === "string" && ["нет", "no", "0"].includes(v.trim().toLowerCase());
+  return SCHOOL_LEVELS.filter((l) => !no(fields[LEVEL_FIELDS[l]]) && fields[LEVEL_FIELDS[l]] !== 0 && fields[LEVEL_FIELDS[l]] !== false);
+}
 
 export type QualityDenominator = "students_assessed" | "students_total";
 
@@ -76,7 +101,7 @@ export const PROMPTS = {
       ru: "Введите средний балл от {min} до {max}, например 3,75. Если не применимо, введите «–».",
       en: "Type the average score from {min} to {max}, e.g. 3.75. If it does not apply, type «–».",
     },
-    error: { ru: "Средний балл должен быть от {min} до {max}.", en: "The average must be from {min} to {max}." },
+    error: { ru: "Средний балл должен быть от {min} до {max} или «–».", en: "The average must be from {min} to {max}, or «–»." },
   },
   ratio: {
     title: { ru: "На одного учащегося", en: "Per student" },
@@ -104,6 +129,14 @@ export const PROMPTS = {
     },
     error: { ru: "Выберите значение из списка.", en: "Pick a value from the list." },
   },
+  level: {
+    title: { ru: "Уровень образования", en: "Level of education" },
+    message: {
+      ru: "«да», если в школе есть эти классы. Показатели уровня, которого нет (ЕГЭ в ООШ), станут «–» и не проверяются.",
+      en: "«yes» if the school has these grades. Items of a level it lacks (EGE in a basic school) become «–» and are not checked.",
+    },
+    error: { ru: "Выберите «да» или «нет».", en: "Pick «yes» or «no»." },
+  },
   errorTitle: { ru: "Проверьте значение", en: "Check the value" },
 } as const;
 
@@ -115,13 +148,17 @@ export function fill(text: string, vars: Record<string, string | number>): strin
 export const OPTION_ERRORS = {
   emptySchool: { ru: "Укажите название образовательной организации.", en: "Enter the school's name." },
   badYear: {
-    ru: "Учебный год указан неверно: ожидается год начала от 2000 до 2100 (например, 2023 для 2023/24).",
-    en: "The school year is wrong: expected a start year from 2000 to 2100 (e.g. 2023 for 2023/24).",
+    ru: "Учебный год указан неверно: ожидается учебный год с {first} по {last}.",
+    en: "The school year is wrong: expected a school year from {first} to {last}.",
   },
   noPeriods: { ru: "Выберите хотя бы один отчётный период.", en: "Pick at least one reporting period." },
   badPeriod: { ru: "Отчётный период указан неверно: {period}.", en: "A reporting period is wrong: {period}." },
   badSection: { ru: "Неизвестный раздел: {section}.", en: "Unknown section: {section}." },
   badLang: { ru: "Язык листов должен быть «ru» или «en».", en: "The sheet language must be «ru» or «en»." },
+  noLevels: {
+    ru: "Отметьте хотя бы один уровень образования (1–4, 5–9 или 10–11 классы).",
+    en: "Tick at least one level of education (grades 1–4, 5–9 or 10–11).",
+  },
   badDenominator: {
     ru: "Знаменатель качества знаний должен быть «students_assessed» или «students_total».",
     en: "The quality denominator must be «students_assessed» or «students_total».",

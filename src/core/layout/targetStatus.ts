@@ -33,28 +33,32 @@ export interface StatusTiming {
   phase: "deadline" | "before";
   /** The last refresh found the trend too slow to reach the target in time (for this value). */
   trendTooSlow: boolean;
+  /** The last refresh found the value short of the target but on course to reach it in time. */
+  onCourse?: boolean;
 }
 
 /**
  * THE status rule of a value, as a native formula (the same rule as evaluateTarget, judged per
- * cell): at or after the deadline met / within the margin / missed against the target; before it a
- * typed milestone missed by more than the margin is missed, a reached target is met, a trend found
- * too slow is at risk, else the milestone decides (met, or at risk when short) and without one
- * nothing is shown.
+ * cell): at or after the deadline met or missed against the target (the margin only warns before);
+ * before it a typed milestone not reached is missed, a reached target is met, on course (found at
+ * refresh) is met with a milestone and uncoloured without, a trend found too slow or a value within
+ * the margin is at risk, else the milestone decides and without one nothing is shown.
  */
 export function targetStatusFormula(r: StatusRefs, t: StatusTiming): string {
   const gap = (req: string) => `(${r.value}-${req})*${r.sign}`;
   const met = (req: string) => `${gap(req)}>=-${EPS}`;
   const body =
     t.phase === "deadline"
-      ? `IF(${met(r.target)},1,IF(${gap(r.target)}+${r.margin}>=-${EPS},0,-1))`
+      ? `IF(${met(r.target)},1,-1)`
       : (() => {
-          const fallback = t.trendTooSlow ? "0" : '""';
+          // Short of the target: on course → nothing (no milestone) or met; too slow or within the margin → at risk.
+          const within = (otherwise: string) => `IF(${gap(r.target)}+${r.margin}>=-${EPS},0,${otherwise})`;
+          const fallback = t.onCourse ? '""' : t.trendTooSlow ? "0" : within('""');
           const noMilestone = `IF(${met(r.target)},1,${fallback})`;
           if (!r.milestone) return noMilestone;
           const m = r.milestone;
-          const short = t.trendTooSlow ? "0" : `IF(${met(m)},1,0)`;
-          return `IF(ISNUMBER(${m}),IF(${gap(m)}+${r.margin}<-${EPS},-1,IF(${met(r.target)},1,${short})),${noMilestone})`;
+          const short = t.onCourse ? "1" : t.trendTooSlow ? "0" : within(`IF(${met(m)},1,0)`);
+          return `IF(ISNUMBER(${m}),IF(${gap(m)}<-${EPS},-1,IF(${met(r.target)},1,${short})),${noMilestone})`;
         })();
   return `=IF(COUNT(${r.value},${r.target})<2,"",${body})`;
 }

@@ -8,7 +8,7 @@ import type { PlanValidation, SheetPlan } from "../plan";
 import { comparePeriods, formatPeriod, parsePeriod, parsePeriodKey, periodKey } from "../periods";
 import type { ReadSheet } from "../report";
 import { DIRECTION_LABELS, defaultDeadline, defaultDirection, defaultTargetsFor, parseDirection } from "../targets";
-import type { Lang, Period, Target, Text } from "../types";
+import type { Lang, Period, SchoolLevel, Target, Text } from "../types";
 import { parseValue } from "../values";
 import { CellGrid, cellAddress, quoteSheetName, rangeAddress } from "./grid";
 import type { TargetRefs } from "./highlight";
@@ -161,6 +161,8 @@ export interface TargetsSheetInput {
   periods: Period[];
   /** The sheet as read, when it exists: its rows and typed cells are kept. */
   existing: ReadSheet | null;
+  /** The school's levels («Паспорт»): no suggested target on an item of a level it lacks. */
+  levels?: SchoolLevel[];
 }
 
 export interface TargetsSheetResult {
@@ -191,7 +193,7 @@ export function buildTargetsSheet(input: TargetsSheetInput): TargetsSheetResult 
 
   const rows: TargetRow[] = read
     ? read.rows
-    : defaultTargetsFor(periods).map((t) => ({
+    : defaultTargetsFor(periods, input.levels).map((t) => ({
         id: t.indicatorId,
         typed: {
           [TARGETS.valueCol]: t.value,

@@ -2,7 +2,7 @@
 
 import type { PlanValidation, ValidationRule } from "../plan";
 import type { Lang, Unit } from "../types";
-import { rangeAddress } from "./grid";
+import { cellAddress, rangeAddress } from "./grid";
 import { PROMPTS, YES_NO, fill } from "./strings";
 
 export interface CellValidation {
@@ -12,6 +12,16 @@ export interface CellValidation {
 }
 
 type PromptTexts = { title: { ru: string; en: string }; message: { ru: string; en: string }; error: { ru: string; en: string } };
+
+/** Where a custom rule names its own cell; replaced by the top-left cell of each validated range. */
+const CELL = "{cell}";
+
+/**
+ * «–» (or a hyphen) is accepted in any cell whose prompt offers it: a custom rule, kept short. The
+ * number test sits behind IF(ISNUMBER(…)): Excel's AND/OR evaluate every argument, so INT("–")
+ * would make OR(TRUE, #VALUE!) an error, and an error fails the rule.
+ */
+const naOr = (numberTest: string): ValidationRule => ({ kind: "custom", formula: `=IF(ISNUMBER(${CELL}),${numberTest},OR(${CELL}="–",${CELL}="-"))` });
 
 /** The validation of a value (count) cell of an indicator with this unit; null for none. */
 export function validationForUnit(unit: Unit | null, lang: Lang): CellValidation | null {
@@ -24,10 +34,10 @@ export function validationForUnit(unit: Unit | null, lang: Lang): CellValidation
   switch (unit.kind) {
     case "count":
     case "countShare":
-      return make({ kind: "wholeNumber", min: 0 }, PROMPTS.count);
+      return make(naOr(`AND(${CELL}>=0,INT(${CELL})=${CELL})`), PROMPTS.count);
     case "average": {
       const fmt = (n: number) => (lang === "ru" ? String(n).replace(".", ",") : String(n));
-      return make({ kind: "decimal", min: unit.min, max: unit.max }, PROMPTS.average, { min: fmt(unit.min), max: fmt(unit.max) });
+      return make(naOr(`AND(${CELL}>=${unit.min},${CELL}<=${unit.max})`), PROMPTS.average, { min: fmt(unit.min), max: fmt(unit.max) });
     }
     case "ratio":
       return make({ kind: "decimal", min: 0 }, PROMPTS.ratio);
@@ -62,5 +72,8 @@ export function groupValidations(cells: { row: number; col: number; v: CellValid
       }
     }
   }
-  return runs.map((r) => ({ range: rangeAddress(r.row1, r.col, r.row2, r.col), rule: r.v.rule, prompt: r.v.prompt, error: r.v.error }));
+  return runs.map((r) => {
+    const rule = r.v.rule.kind === "custom" ? { ...r.v.rule, formula: r.v.rule.formula.split(CELL).join(cellAddress(r.row1, r.col)) } : r.v.rule;
+    return { range: rangeAddress(r.row1, r.col, r.row2, r.col), rule, prompt: r.v.prompt, error: r.v.error };
+  });
 }

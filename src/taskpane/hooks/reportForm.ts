@@ -2,8 +2,8 @@
 import { validateReportOptions } from "../../core/layout/options";
 import { OPTION_ERRORS, type QualityDenominator } from "../../core/layout/strings";
 import { SECTIONS } from "../../core/catalog";
-import { PERIOD_KINDS } from "../../core/periods";
-import type { Lang, PeriodKind, SectionId, Text } from "../../core/types";
+import { FIRST_SCHOOL_YEAR, PERIOD_KINDS, currentSchoolYear } from "../../core/periods";
+import type { Lang, PeriodKind, SchoolLevel, SectionId, Text } from "../../core/types";
 import type { InsertOptions } from "../commands";
 
 export interface ReportForm {
@@ -15,16 +15,24 @@ export interface ReportForm {
   sections: SectionId[];
   qualityDenominator: QualityDenominator;
   sheetLang: Lang;
+  /** The levels ticked; undefined until the user changes them (then «Паспорт» keeps its own, or all). */
+  levels?: SchoolLevel[];
 }
 
-/** The school year running on `date`: it starts on 1 September (2026-11-25 → 2026, 2027-05-01 → 2026). */
-export function currentSchoolYear(date: Date): number {
-  return date.getMonth() >= 8 ? date.getFullYear() : date.getFullYear() - 1;
+export const LEVEL_ORDER: readonly SchoolLevel[] = ["primary", "basic", "secondary"];
+
+/** The levels the checkboxes show: the ticked ones, or all while untouched. */
+export function shownLevels(f: ReportForm): SchoolLevel[] {
+  return f.levels ?? [...LEVEL_ORDER];
 }
 
-/** Years offered in the picker: three before the current one to one after, newest first. */
+export { currentSchoolYear };
+
+/** Years offered in the picker: the next one down to 2013/14 (baselines and history), newest first. */
 export function yearChoices(current: number): number[] {
-  return [current + 1, current, current - 1, current - 2, current - 3];
+  const out: number[] = [];
+  for (let y = current + 1; y >= FIRST_SCHOOL_YEAR; y--) out.push(y);
+  return out;
 }
 
 export const DEFAULT_KINDS: readonly PeriodKind[] = ["H1", "Y", "E"];
@@ -67,6 +75,7 @@ export function formToOptions(f: ReportForm): InsertOptions {
     sections: [...f.sections],
     lang: f.sheetLang,
     qualityDenominator: f.qualityDenominator,
+    ...(f.levels ? { levels: [...f.levels] } : {}),
   };
 }
 
@@ -77,9 +86,9 @@ export interface FormProblems {
   other: Text[];
 }
 
-export function formProblems(f: ReportForm): FormProblems {
+export function formProblems(f: ReportForm, today: Date = new Date()): FormProblems {
   const out: FormProblems = { other: [] };
-  for (const p of validateReportOptions(formToOptions(f))) {
+  for (const p of validateReportOptions(formToOptions(f), today)) {
     if (p === OPTION_ERRORS.emptySchool) out.school = p;
     else if (p === OPTION_ERRORS.noPeriods) out.periods = p;
     else out.other.push(p);

@@ -11,12 +11,14 @@ import { ActionButton, Failure, OpenSheet, Progress, Reveal, Unavailable } from 
 import { useScreenStyles } from "../components/styles";
 import {
   KIND_ORDER,
+  LEVEL_ORDER,
   OFFERED_SECTIONS,
   SECTION_ORDER,
   defaultForm,
   formProblems,
   formToOptions,
   hasProblems,
+  shownLevels,
   toggle,
   yearChoices,
   currentSchoolYear,
@@ -47,7 +49,7 @@ export function FillReport({ lang, commands, today, onInserted }: FillReportProp
   const [form, setForm] = React.useState<ReportForm>(() => defaultForm(today ?? new Date(), lang));
   const [tried, setTried] = React.useState(false);
   const op = useOperation<Inserted>();
-  const problems = formProblems(form);
+  const problems = formProblems(form, today ?? new Date());
   const shown = tried ? problems : { other: [] };
   const set = <K extends keyof ReportForm>(k: K, v: ReportForm[K]) => setForm((f) => ({ ...f, [k]: v }));
   const insert = commands.insertReport;
@@ -126,6 +128,21 @@ export function FillReport({ lang, commands, today, onInserted }: FillReportProp
             ))}
           </div>
           <Caption1>{t.fill.sectionsHint}</Caption1>
+        </fieldset>
+        <fieldset className={s.fieldset}>
+          <legend className={s.legend}>{t.fill.levels}</legend>
+          <div className={s.group}>
+            {LEVEL_ORDER.map((level) => (
+              <Checkbox
+                key={level}
+                name={`level-${level}`}
+                label={t.fill[level === "primary" ? "levelPrimary" : level === "basic" ? "levelBasic" : "levelSecondary"]}
+                checked={shownLevels(form).includes(level)}
+                onChange={(_, d) => set("levels", toggle(shownLevels(form), level, d.checked === true, LEVEL_ORDER))}
+              />
+            ))}
+          </div>
+          <Caption1>{t.fill.levelsHint}</Caption1>
         </fieldset>
         <Field label={t.fill.denominator}>
           <Select name="qualityDenominator" value={form.qualityDenominator} onChange={(_, d) => set("qualityDenominator", d.value as QualityDenominator)}>
