@@ -15,6 +15,7 @@ import { importRoadmap } from "../excel/roadmap";
 import { freezeForSending, restoreFormulas } from "../excel/share";
 import { PASTE } from "../demo/sampleRoadmap";
 import { createSimHost, installSimHost, type SimHost } from "../sim";
+import { installOfficeJsTee, summarize, type OfficeJsTee, type RealRequest } from "./officejs-bytes";
 import { registerEduFunctions } from "../sim/functions-plugin";
 import { syntheticSchool } from "./bench-consolidate";
 
@@ -39,6 +40,13 @@ export interface CommandFigures {
   totalRequestBytes: number;
   /** Bytes of everything the syncs' loads returned (the reads). */
   totalResponseBytes: number;
+  /**
+   * The same requests as Microsoft's Office.js client serializes them (runCommands with
+   * `officeJs`): syncs counts Excel.run's closing request (releasing kept ranges) too.
+   */
+  real?: { syncs: number; maxBytes: number; totalBytes: number };
+  /** Each of those requests, with the RequestBudget's estimate of it. */
+  realRequests?: RealRequest[];
   ms: number;
 }
 
@@ -81,8 +89,9 @@ export async function fillReport(host: SimHost, periods: Period[]): Promise<numb
   return writes.length;
 }
 
-async function measure(host: SimHost, command: CommandName, run: () => Promise<{ ok: boolean; error?: { code: string } }>): Promise<CommandFigures> {
+async function measure(host: SimHost, tee: OfficeJsTee | null, command: CommandName, run: () => Promise<{ ok: boolean; error?: { code: string } }>): Promise<CommandFigures> {
   host.resetStats();
+  tee?.reset();
   const t0 = performance.now();
   const r = await run();
   const ms = performance.now() - t0;
@@ -95,6 +104,7 @@ async function measure(host: SimHost, command: CommandName, run: () => Promise<{
     maxRequestBytes: s.maxRequestBytes,
     totalRequestBytes: s.requests.reduce((a, q) => a + q.bytes, 0),
     totalResponseBytes: s.requests.reduce((a, q) => a + (q.responseBytes ?? 0), 0),
+    ...(tee ? { real: summarize(tee.requests), realRequests: [...tee.requests] } : {}),
     ms,
   };
 }
@@ -115,27 +125,60 @@ async function pasteRoadmap(): Promise<void> {
  * Insert all sheets, fill them, insert again, insert targets, compare the first quarter with the
  * last school year, import the sample road map, refresh risks, freeze the EDU.* formulas for
  * sending and restore them — each measured on its own. `years` school years from 2015/16.
+ * `officeJs`: run through Microsoft's Office.js client as well and measure its requests (`real`).
  */
-export async function runCommands(years: number): Promise<CommandFigures[]> {
+export async function runCommands(years: number, opts: { officeJs?: boolean } = {}): Promise<CommandFigures[]> {
   const periods = schoolYears(2015, years);
   const host = createSimHost({ plugins: [registerEduFunctions()] });
-  const uninstall = installSimHost(host);
+  const tee = opts.officeJs ? installOfficeJsTee(host) : null;
+  const uninstall = tee ? tee.uninstall : installSimHost(host);
   try {
     const options = { school: "МБОУ СОШ № 1", schoolYear: periods[0].startYear, periods, sections: ALL_SECTIONS, lang: "ru" as const };
-    const out = [await measure(host, "insert", () => insertReport(options))];
+    const out = [await measure(host, tee, "insert", () => insertReport(options))];
     const filled = await fillReport(host, periods);
     if (filled === 0) throw new Error("no input cell found to fill");
-    out.push(await measure(host, "reinsert", () => insertReport(options)));
-    out.push(await measure(host, "targets", () => insertTargets({ lang: "ru" })));
+    out.push(await measure(host, tee, "reinsert", () => insertReport(options)));
+    out.push(await measure(host, tee, "targets", () => insertTargets({ lang: "ru" })));
     const first: Period = { startYear: periods[0].startYear, kind: "Q1" };
     const last: Period = { startYear: periods[periods.length - 1].startYear, kind: "Y" };
-    out.push(await measure(host, "compare", () => comparePeriods({ earlier: first, later: last, lang: "ru" })));
+    out.push(await measure(host, tee, "compare", () => comparePeriods({ earlier: first, later: last, lang: "ru" })));
     await pasteRoadmap();
-    out.push(await measure(host, "roadmap", () => importRoadmap({ lang: "ru" })));
-    out.push(await measure(host, "risks", () => refreshRisks({ lang: "ru", today: `${last.startYear + 1}-06-30` })));
-    out.push(await measure(host, "freeze", () => freezeForSending({ lang: "ru" })));
-    out.push(await measure(host, "restore", () => restoreFormulas({ lang: "ru" })));
+    out.push(await measure(host, tee, "roadmap", () => importRoadmap({ lang: "ru" })));
+    out.push(await measure(host, tee, "risks", () => refreshRisks({ lang: "ru", today: `${last.startYear + 1}-06-30` })));
+    out.push(await measure(host, tee, "freeze", () => freezeForSending({ lang: "ru" })));
+    out.push(await measure(host, tee, "restore", () => restoreFormulas({ lang: "ru" })));
     return out;
+  } finally {
+    uninstall();
+  }
+}
+
+/** The user's sheet of runLargeFreeze: EDU.* formulas in every other column (each cell its own write). */
+export const LARGE_FREEZE_SHEET = "Расчёты";
+
+/**
+ * «Подготовить к отправке» and «Вернуть формулы» on a large workbook: the report of one school
+ * year plus a sheet of `formulas` EDU.* formulas, 50 a row in every other column, so that every
+ * frozen cell is a write of its own (the most requests per cell) — measured on their own.
+ */
+export async function runLargeFreeze(formulas: number, opts: { officeJs?: boolean } = {}): Promise<CommandFigures[]> {
+  const periods = schoolYears(2015, 1);
+  const host = createSimHost({ plugins: [registerEduFunctions()] });
+  const tee = opts.officeJs ? installOfficeJsTee(host) : null;
+  const uninstall = tee ? tee.uninstall : installSimHost(host);
+  try {
+    const r = await insertReport({ school: "МБОУ СОШ № 1", schoolYear: periods[0].startYear, periods, sections: ALL_SECTIONS, lang: "ru" });
+    if (!r.ok) throw new Error(`insert failed: ${r.error.code}`);
+    const perRow = 50;
+    const rows = Array.from({ length: Math.ceil(formulas / perRow) }, (_, i) =>
+      Array.from({ length: 2 * perRow }, (_, c) => (c % 2 === 0 && i * perRow + c / 2 < formulas ? `=EDU.DELTA(${i % 97},${(c + 3) % 89})` : "")),
+    );
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.add(LARGE_FREEZE_SHEET);
+      for (let i = 0; i < rows.length; i += 100) ws.getRangeByIndexes(i, 0, Math.min(100, rows.length - i), 2 * perRow).formulas = rows.slice(i, i + 100);
+      await context.sync();
+    });
+    return [await measure(host, tee, "freeze", () => freezeForSending({ lang: "ru" })), await measure(host, tee, "restore", () => restoreFormulas({ lang: "ru" }))];
   } finally {
     uninstall();
   }

@@ -9,6 +9,7 @@ import type { ReportData } from "../core/report";
 import type { Observation, Period } from "../core/types";
 import { consolidate } from "../excel/consolidate";
 import { createSimHost, installSimHost } from "../sim";
+import { installOfficeJsTee, summarize } from "./officejs-bytes";
 
 /** 2023/24: Q1–Q4, H1–H2, year, exams. */
 export const BENCH_PERIODS: Period[] = periodsOf(2023, ["Q", "H", "Y", "E"]);
@@ -47,13 +48,17 @@ export interface ConsolidationFigures {
   maxRequestBytes: number;
   totalRequestBytes: number;
   dataRows: number;
+  /** The same requests as Microsoft's Office.js client serializes them (`officeJs`). */
+  real?: { syncs: number; maxBytes: number; totalBytes: number };
   ms: number;
 }
 
-export async function runConsolidation(n: number): Promise<ConsolidationFigures> {
+/** `officeJs`: run through Microsoft's Office.js client as well and measure its requests (`real`). */
+export async function runConsolidation(n: number, opts: { officeJs?: boolean } = {}): Promise<ConsolidationFigures> {
   const sources = Array.from({ length: n }, (_, i) => ({ label: `school${i + 1}.xlsx`, report: syntheticSchool(i) }));
   const host = createSimHost();
-  const uninstall = installSimHost(host);
+  const tee = opts.officeJs ? installOfficeJsTee(host) : null;
+  const uninstall = tee ? tee.uninstall : installSimHost(host);
   try {
     const t0 = performance.now();
     const r = await consolidate({ sources, useOpenWorkbook: false, period: { startYear: 2023, kind: "Y" }, lang: "ru" });
@@ -65,6 +70,7 @@ export async function runConsolidation(n: number): Promise<ConsolidationFigures>
       maxRequestBytes: host.stats.maxRequestBytes,
       totalRequestBytes: host.stats.requests.reduce((a, q) => a + q.bytes, 0),
       dataRows: r.dataRows,
+      ...(tee ? { real: summarize(tee.requests) } : {}),
       ms,
     };
   } finally {
