@@ -1,7 +1,8 @@
 /**
  * The task pane's commands on the simulated host, measured: syncs, largest and total request
- * bytes, wall time. Shared by `npm run bench` (prints them) and test/budgets (asserts the sync and
- * payload budgets). The workbook: the report sheets for `years` school years (Q1–Q4, H1–H2, year,
+ * bytes (the simulated host's count and, with `officeJs`, Microsoft's Office.js client's:
+ * src/cli/officejs-bytes.ts), wall time. Shared by `npm run bench` (prints them) and test/budgets
+ * (asserts the sync and payload budgets). The workbook: the report sheets for `years` school years (Q1–Q4, H1–H2, year,
  * exams; every section), filled with one synthetic school's figures as a user would type them.
  */
 import { performance } from "node:perf_hooks";
@@ -184,16 +185,28 @@ export async function runLargeFreeze(formulas: number, opts: { officeJs?: boolea
   }
 }
 
-/** Bench entry: prints through `report` (name, value, unit). */
-export async function benchCommands(report: (name: string, value: number, unit: string) => void, yearCounts = [1, 10]): Promise<void> {
-  for (const years of yearCounts) {
-    for (const f of await runCommands(years)) {
-      const label = `${f.command}.${years === 1 ? "1year" : `${years}years`}`;
-      if (!f.ok) throw new Error(`${label} failed: ${f.error}`);
-      report(`${label}.syncs`, f.syncs, "syncs");
-      report(`${label}.maxRequestBytes`, f.maxRequestBytes, "bytes");
-      report(`${label}.totalRequestBytes`, f.totalRequestBytes, "bytes");
-      report(`${label}.ms`, f.ms, "ms (simulated host)");
-    }
+type Report = (name: string, value: number, unit: string) => void;
+
+function reportFigures(report: Report, label: string, f: CommandFigures): void {
+  if (!f.ok) throw new Error(`${label} failed: ${f.error}`);
+  report(`${label}.syncs`, f.syncs, "syncs");
+  report(`${label}.maxRequestBytes`, f.maxRequestBytes, "bytes (simulated host's count)");
+  report(`${label}.totalRequestBytes`, f.totalRequestBytes, "bytes (simulated host's count)");
+  if (f.real) {
+    report(`${label}.officejs.maxRequestBytes`, f.real.maxBytes, "bytes (Office.js request)");
+    report(`${label}.officejs.totalRequestBytes`, f.real.totalBytes, "bytes (Office.js requests)");
+    report(`${label}.officejs.requests`, f.real.syncs, "requests (with Excel.run's closing one)");
   }
+  report(`${label}.ms`, f.ms, f.real ? "ms (simulated host + Office.js)" : "ms (simulated host)");
+}
+
+/**
+ * Bench entry: prints through `report` (name, value, unit); request bytes also as Microsoft's
+ * Office.js client serializes them (`.officejs.`), and freeze/restore of a large workbook.
+ */
+export async function benchCommands(report: Report, yearCounts = [1, 10]): Promise<void> {
+  for (const years of yearCounts) {
+    for (const f of await runCommands(years, { officeJs: true })) reportFigures(report, `${f.command}.${years === 1 ? "1year" : `${years}years`}`, f);
+  }
+  for (const f of await runLargeFreeze(10_000, { officeJs: true })) reportFigures(report, `${f.command}.10000formulas`, f);
 }
