@@ -1,6 +1,7 @@
 /**
  * Consolidation figures for `npm run bench`: 10 / 100 / 1,000 synthetic schools (every catalog
- * indicator × 8 periods of one school year) consolidated on the simulated host.
+ * indicator × 8 periods of one school year) consolidated on the simulated host, with request bytes
+ * also as Microsoft's Office.js client serializes them (src/cli/officejs-bytes.ts).
  */
 import { performance } from "node:perf_hooks";
 import { CATALOG } from "../core/catalog";
@@ -9,6 +10,7 @@ import type { ReportData } from "../core/report";
 import type { Observation, Period } from "../core/types";
 import { consolidate } from "../excel/consolidate";
 import { createSimHost, installSimHost } from "../sim";
+import { installOfficeJsTee, summarize, type RealRequest } from "./officejs-bytes";
 
 /** 2023/24: Q1–Q4, H1–H2, year, exams. */
 export const BENCH_PERIODS: Period[] = periodsOf(2023, ["Q", "H", "Y", "E"]);
@@ -47,13 +49,19 @@ export interface ConsolidationFigures {
   maxRequestBytes: number;
   totalRequestBytes: number;
   dataRows: number;
+  /** The same requests as Microsoft's Office.js client serializes them (`officeJs`). */
+  real?: { syncs: number; maxBytes: number; totalBytes: number };
+  /** Each of those requests, with the RequestBudget's estimate of it. */
+  realRequests?: RealRequest[];
   ms: number;
 }
 
-export async function runConsolidation(n: number): Promise<ConsolidationFigures> {
+/** `officeJs`: run through Microsoft's Office.js client as well and measure its requests (`real`). */
+export async function runConsolidation(n: number, opts: { officeJs?: boolean } = {}): Promise<ConsolidationFigures> {
   const sources = Array.from({ length: n }, (_, i) => ({ label: `school${i + 1}.xlsx`, report: syntheticSchool(i) }));
   const host = createSimHost();
-  const uninstall = installSimHost(host);
+  const tee = opts.officeJs ? installOfficeJsTee(host) : null;
+  const uninstall = tee ? tee.uninstall : installSimHost(host);
   try {
     const t0 = performance.now();
     const r = await consolidate({ sources, useOpenWorkbook: false, period: { startYear: 2023, kind: "Y" }, lang: "ru" });
@@ -65,6 +73,7 @@ export async function runConsolidation(n: number): Promise<ConsolidationFigures>
       maxRequestBytes: host.stats.maxRequestBytes,
       totalRequestBytes: host.stats.requests.reduce((a, q) => a + q.bytes, 0),
       dataRows: r.dataRows,
+      ...(tee ? { real: summarize(tee.requests), realRequests: [...tee.requests] } : {}),
       ms,
     };
   } finally {
@@ -75,11 +84,14 @@ export async function runConsolidation(n: number): Promise<ConsolidationFigures>
 /** Bench entry: prints through `report` (name, value, unit). */
 export async function benchConsolidation(report: (name: string, value: number, unit: string) => void, sizes = [10, 100, 1000]): Promise<void> {
   for (const n of sizes) {
-    const f = await runConsolidation(n);
+    const f = await runConsolidation(n, { officeJs: true });
     report(`consolidate.${n}.syncs`, f.syncs, "syncs");
-    report(`consolidate.${n}.maxRequestBytes`, f.maxRequestBytes, "bytes");
-    report(`consolidate.${n}.totalRequestBytes`, f.totalRequestBytes, "bytes");
+    report(`consolidate.${n}.maxRequestBytes`, f.maxRequestBytes, "bytes (simulated host's count)");
+    report(`consolidate.${n}.totalRequestBytes`, f.totalRequestBytes, "bytes (simulated host's count)");
+    report(`consolidate.${n}.officejs.maxRequestBytes`, f.real!.maxBytes, "bytes (Office.js request)");
+    report(`consolidate.${n}.officejs.totalRequestBytes`, f.real!.totalBytes, "bytes (Office.js requests)");
+    report(`consolidate.${n}.officejs.requests`, f.real!.syncs, "requests (with Excel.run's closing one)");
     report(`consolidate.${n}.dataRows`, f.dataRows, "rows");
-    report(`consolidate.${n}.ms`, f.ms, "ms (simulated host)");
+    report(`consolidate.${n}.ms`, f.ms, "ms (simulated host + Office.js)");
   }
 }

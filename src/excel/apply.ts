@@ -8,12 +8,49 @@ import { parseRangeAddress, rangeAddress, columnLetter } from "../core/layout/gr
 import { styleRects } from "./rects";
 import { widthOf } from "../core/arrays";
 
-/** Keep every request under this many bytes (Excel on the web rejects 5 MB; our rule is 4 MB). */
+/**
+ * Keep every request under this many bytes as Office.js serializes it (Excel on the web rejects
+ * 5 MB; our rule is 4 MB; the estimate below is never under the real size).
+ */
 export const REQUEST_BUDGET = 3_500_000;
-/** A rough per-action overhead of the serialized request, in bytes. */
-const ACTION_BYTES = 120;
 /** Row blocks of cell writes are cut at about this size. */
 const BLOCK_BYTES = 400_000;
+
+/**
+ * What Office.js adds to a request around the arguments, in bytes: every proxy is an object path
+ * plus an Instantiate action, a range also `_KeepReference` and a second Instantiate, every write
+ * or call an action naming its object. Measured with Microsoft's client (src/cli/officejs-bytes.ts)
+ * at 6-digit ids, rounded up; test/budgets/officejs.test.ts checks the estimate stays above the
+ * real size of every request the commands send.
+ */
+export const OFFICE_BYTES = {
+  /** A new range proxy (getRange, getRangeByIndexes, …), its address aside. */
+  range: 400,
+  /** Another new proxy: a navigation property (format, fill, protection, …) or a method's object. */
+  object: 200,
+  /** A property write or a method call, its arguments aside. */
+  action: 150,
+} as const;
+
+/** Office.js bytes of so many new ranges, other proxies and actions (arguments aside). */
+export function officeBytes(c: { ranges?: number; objects?: number; actions?: number }): number {
+  return (c.ranges ?? 0) * OFFICE_BYTES.range + (c.objects ?? 0) * OFFICE_BYTES.object + (c.actions ?? 0) * OFFICE_BYTES.action;
+}
+
+/** Office.js cuts a 2-D write of more cells than this into row chunks (setRangePropertiesInBulk). */
+const OFFICE_CHUNK_CELLS = 1500;
+
+/**
+ * Office.js bytes of one 2-D write of `rows` × `cols` (its array aside): one action, or past
+ * 1,500 cells an array-size check plus, per chunk of about 1,500 cells, three range proxies
+ * (getRow, getRow, getBoundingRect with its argument path; six Instantiate actions: about four
+ * objects' worth) and the chunk's own action (with its list of last-used paths: two actions' worth).
+ */
+export function arrayWriteBytes(rows: number, cols: number): number {
+  if (rows * cols <= OFFICE_CHUNK_CELLS) return officeBytes({ actions: 1 });
+  const chunks = Math.ceil(rows / Math.max(1, Math.round(OFFICE_CHUNK_CELLS / cols)));
+  return officeBytes({ objects: 4 * chunks, actions: 1 + 2 * chunks });
+}
 
 /** What we know about one of our sheets already in the workbook. */
 export interface SheetState {
@@ -39,9 +76,12 @@ export class RequestBudget {
   chunkSyncs = 0;
   constructor(private readonly flush: () => Promise<void>, private readonly budget = REQUEST_BUDGET) {}
 
-  /** Reserve room for an action of about `payload` bytes; syncs first when it would not fit. */
-  async reserve(payload: number): Promise<void> {
-    const n = payload + ACTION_BYTES;
+  /**
+   * Reserve room for what is about to be queued: `payload` bytes of arguments (JSON, UTF-8) and
+   * `overhead` bytes of Office.js' own (officeBytes); syncs first when it would not fit.
+   */
+  async reserve(payload: number, overhead: number): Promise<void> {
+    const n = payload + overhead;
     if (this.bytes > 0 && this.bytes + n > this.budget) {
       await this.flush();
       this.chunkSyncs++;
@@ -106,6 +146,14 @@ function applyStyle(range: Excel.Range, s: PlanStyle, caps: Capabilities): void 
   f.protection.locked = s.locked;
 }
 
+/** Office.js bytes of applyStyle on a new range. */
+function styleOverhead(s: PlanStyle, caps: Capabilities): number {
+  const font = [s.fontColor, s.bold, s.italic, s.fontSize].filter(Boolean).length;
+  const format = [s.wrap, s.horizontal, s.vertical, s.indent && caps.pageLayout].filter(Boolean).length;
+  // Objects: format, protection, and fill / font when used; actions: every property written.
+  return officeBytes({ ranges: 1, objects: 2 + (s.fill ? 1 : 0) + (font ? 1 : 0), actions: 1 + (s.fill ? 1 : 0) + font + format });
+}
+
 function validationRule(v: PlanValidation): Excel.DataValidationRule {
   const r = v.rule;
   if (r.kind === "list") return { list: { inCellDropDown: true, source: r.items.join(",") } };
@@ -150,8 +198,9 @@ export async function queueCells(
       contents.push(v);
       r++;
     }
-    await budget.reserve(bytes);
-    const range = ws.getRange(rangeAddress(r0 + 1, col1, r, col2));
+    const address = rangeAddress(r0 + 1, col1, r, col2);
+    await budget.reserve(bytes + size(address), OFFICE_BYTES.range + 2 * arrayWriteBytes(r - r0, col2 - col1 + 1));
+    const range = ws.getRange(address);
     range.numberFormat = formats;
     range.formulas = contents;
     r0 = r;
@@ -159,7 +208,7 @@ export async function queueCells(
   for (const rect of styleRects({ cells })) {
     const s = styles[rect.style];
     if (!s || rect.col2 < col1 || rect.col1 > col2 || rect.row2 < row1) continue;
-    await budget.reserve(size(s) * 2);
+    await budget.reserve(size(s) + 20, styleOverhead(s, caps));
     applyStyle(ws.getRange(rangeAddress(Math.max(row1, rect.row1), Math.max(col1, rect.col1), rect.row2, Math.min(col2, rect.col2))), s, caps);
   }
 }
@@ -173,7 +222,8 @@ async function queueSheet(ws: Excel.Worksheet, plan: WorkbookPlan, sheet: SheetP
     // Clear what the old version of the sheet covered (values, formats, merges, rules).
     const old = state.usedAddress ? parseRangeAddress(state.usedAddress) : null;
     const area = rangeAddress(1, 1, Math.max(lastRow, old?.row2 ?? 1), Math.max(lastCol, old?.col2 ?? 1));
-    await budget.reserve(4 * area.length);
+    // unmerge, clear, dataValidation.clear, conditionalFormats.clearAll, freezePanes.unfreeze.
+    await budget.reserve(size(area) + 10, officeBytes({ ranges: 1, objects: 3, actions: 5 }));
     const r = ws.getRange(area);
     r.unmerge();
     r.clear("All");
@@ -181,11 +231,14 @@ async function queueSheet(ws: Excel.Worksheet, plan: WorkbookPlan, sheet: SheetP
     if (caps.conditionalFormats) r.conditionalFormats.clearAll();
     ws.freezePanes.unfreeze();
   }
-  if (sheet.tabColor) ws.tabColor = sheet.tabColor;
+  if (sheet.tabColor) {
+    await budget.reserve(size(sheet.tabColor), officeBytes({ actions: 1 }));
+    ws.tabColor = sheet.tabColor;
+  }
 
   // Column widths (a single-cell range sets the whole column's width).
   for (let c = 0; c < sheet.columnWidths.length; c++) {
-    await budget.reserve(40);
+    await budget.reserve(20, officeBytes({ ranges: 1, objects: 1, actions: 1 }));
     ws.getRange(`${columnLetter(c + 1)}1`).format.columnWidth = charsToPoints(sheet.columnWidths[c]);
   }
 
@@ -195,7 +248,7 @@ async function queueSheet(ws: Excel.Worksheet, plan: WorkbookPlan, sheet: SheetP
     let end = r;
     while (end + 1 < heights.length && heights[end + 1] === heights[r]) end++;
     if (heights[r] > 0) {
-      await budget.reserve(40);
+      await budget.reserve(30, officeBytes({ ranges: 1, objects: 1, actions: 1 }));
       ws.getRange(`${r + 1}:${end + 1}`).format.rowHeight = heights[r];
     }
     r = end + 1;
@@ -203,26 +256,29 @@ async function queueSheet(ws: Excel.Worksheet, plan: WorkbookPlan, sheet: SheetP
 
   await queueCells(ws, sheet.cells, plan.styles, { row1: 1, col1: 1, col2: lastCol }, caps, budget);
   for (const m of sheet.merges) {
-    await budget.reserve(40);
+    await budget.reserve(size(m) + 10, officeBytes({ ranges: 1, actions: 1 }));
     ws.getRange(m).merge(false);
   }
   // Wrapped names: let Excel fit row heights.
-  await budget.reserve(40);
+  await budget.reserve(20, officeBytes({ ranges: 1, objects: 1, actions: 1 }));
   ws.getRange(rangeAddress(1, 1, lastRow, lastCol)).format.autofitRows();
 
   if (caps.validation) {
     for (const v of sheet.validations) {
-      await budget.reserve(size(v) + 200);
+      const rule = validationRule(v);
+      const prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
+      const errorAlert = { showAlert: true, style: "Warning" as Excel.DataValidationAlertStyle, title: v.error.title, message: v.error.message };
+      await budget.reserve(size([v.range, rule, prompt, errorAlert]) + 10, officeBytes({ ranges: 1, objects: 1, actions: 4 }));
       const dv = ws.getRange(v.range).dataValidation;
       dv.ignoreBlanks = true;
-      dv.rule = validationRule(v);
-      dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
-      dv.errorAlert = { showAlert: true, style: "Warning", title: v.error.title, message: v.error.message };
+      dv.rule = rule;
+      dv.prompt = prompt;
+      dv.errorAlert = errorAlert;
     }
   }
   if (caps.conditionalFormats) {
     for (const cf of sheet.conditionalFormats) {
-      await budget.reserve(size(cf) + 200);
+      await budget.reserve(size(cf) + 20, officeBytes({ ranges: 1, objects: 7, actions: 4 }));
       const c = ws.getRange(cf.range).conditionalFormats.add("Custom");
       c.custom.rule.formula = cf.formula;
       if (cf.style.fill) c.custom.format.fill.color = cf.style.fill;
@@ -230,13 +286,13 @@ async function queueSheet(ws: Excel.Worksheet, plan: WorkbookPlan, sheet: SheetP
       if (cf.style.bold) c.custom.format.font.bold = true;
     }
   }
-  await budget.reserve(80);
+  await budget.reserve(20, officeBytes({ ranges: 1, objects: 1, actions: 1 }));
   if (sheet.frozenRows > 0 && sheet.frozenColumns > 0) ws.freezePanes.freezeAt(ws.getRange(rangeAddress(1, 1, sheet.frozenRows, sheet.frozenColumns)));
   else if (sheet.frozenRows > 0) ws.freezePanes.freezeRows(sheet.frozenRows);
   else if (sheet.frozenColumns > 0) ws.freezePanes.freezeColumns(sheet.frozenColumns);
 
   if (caps.pageLayout) {
-    await budget.reserve(200);
+    await budget.reserve(120, officeBytes({ objects: 1, actions: 4 }));
     const pl = ws.pageLayout;
     pl.orientation = sheet.pageLayout.orientation === "landscape" ? "Landscape" : "Portrait";
     pl.zoom = { horizontalFitToPages: sheet.pageLayout.fitToPagesWide, verticalFitToPages: 0 };
@@ -251,7 +307,7 @@ async function queueSheet(ws: Excel.Worksheet, plan: WorkbookPlan, sheet: SheetP
     if (sheet.pageLayout.printArea) pl.setPrintArea(sheet.pageLayout.printArea);
   }
   if (sheet.protection.protected) {
-    await budget.reserve(200);
+    await budget.reserve(120, officeBytes({ objects: 1, actions: 1 }));
     ws.protection.protect({
       allowFormatColumns: sheet.protection.allowFormatColumns,
       allowFormatRows: sheet.protection.allowFormatRows,
@@ -270,7 +326,7 @@ export async function queuePlan(context: Excel.RequestContext, plan: WorkbookPla
   const proxies: Excel.Worksheet[] = [];
   for (const sheet of plan.sheets) {
     const state = sheet.existing ? states.get(sheet.name) : undefined;
-    await budget.reserve(60 + sheet.name.length);
+    await budget.reserve(size(sheet.name), officeBytes(state?.protected ? { objects: 2, actions: 1 } : { objects: 1 }));
     const ws = state ? sheets.getItem(sheet.name) : sheets.add(sheet.name);
     if (state?.protected) ws.protection.unprotect();
     proxies.push(ws);
@@ -280,8 +336,11 @@ export async function queuePlan(context: Excel.RequestContext, plan: WorkbookPla
     await queueSheet(proxies[i], plan, sheet, sheet.existing ? states.get(sheet.name) : undefined, caps, budget);
   }
   for (const n of plan.names) {
-    await budget.reserve(size(n));
+    await budget.reserve(size(n), officeBytes({ objects: 1, actions: 1 }));
     context.workbook.names.add(n.name, n.ref);
   }
-  if (proxies.length) proxies[0].activate();
+  if (proxies.length) {
+    await budget.reserve(0, officeBytes({ actions: 1 }));
+    proxies[0].activate();
+  }
 }

@@ -16,9 +16,9 @@ import { filledPeriods } from "../core/judge";
 import { computeRisks, type RoadmapOverdue } from "../core/risks";
 import type { IsoDate } from "../core/roadmap";
 import type { Lang, Period, Text } from "../core/types";
-import { queueCells, queuePlan, RequestBudget, type Capabilities } from "./apply";
+import { officeBytes, queueCells, queuePlan, RequestBudget, size, type Capabilities } from "./apply";
 import { queueCharts } from "./charts";
-import { COMMON_ERRORS, isSetSupported, mapOfficeError } from "./errors";
+import { COMMON_ERRORS, isSetSupported, mapOfficeError, type PayloadCommand } from "./errors";
 import { readOurSheets, statesOf, type WorkbookRead } from "./readReport";
 
 export type CommandError = { code: string; message: Text };
@@ -71,10 +71,12 @@ export interface Session {
 /**
  * One Excel.run: read our sheets, then `body` queues the writes; the final sync sends them.
  * `prepare` may queue loads of its own before the first sync (they arrive with it, no extra sync).
+ * `command` picks the advice of a request too large.
  */
 export async function session<T, P = undefined>(
   body: (s: Session, prepared: P) => Promise<T>,
   prepare?: (context: Excel.RequestContext) => P,
+  command: PayloadCommand = "analysis",
 ): Promise<CommandResult<T>> {
   if (!isSetSupported("1.7")) return fail("apiNotSupported");
   const caps = capabilities();
@@ -96,7 +98,7 @@ export async function session<T, P = undefined>(
   } catch (e) {
     if (e instanceof CommandFailure) return fail(e.code);
     if (e instanceof CommandStop) return { ok: false, error: e.error };
-    const mapped = mapOfficeError(e, { unknown: ERRORS.unknown });
+    const mapped = mapOfficeError(e, { unknown: ERRORS.unknown, command });
     if (mapped.code === "cellEditMode") return fail(mapped.code);
     return { ok: false, error: { code: mapped.code, message: mapped.message } };
   }
@@ -233,7 +235,7 @@ export async function refreshRisks(o: { lang: Lang; today?: IsoDate }): Promise<
       for (const h of highlights) {
         const ours = s.read.ours.find((x) => x.name === h.sheet);
         if (!ours?.protected) continue;
-        await s.budget.reserve(80);
+        await s.budget.reserve(size(h.sheet), officeBytes({ objects: 2, actions: 1 }));
         const ws = s.context.workbook.worksheets.getItem(h.sheet);
         ws.protection.unprotect();
         reprotect.push(ws);
@@ -244,7 +246,7 @@ export async function refreshRisks(o: { lang: Lang; today?: IsoDate }): Promise<
     await queueCharts(ws, sheet.charts ?? [], existingOf(s.read, "risks")?.charts ?? [], s.budget);
     if (s.caps.conditionalFormats) await queueHighlights(s, highlights, analysisStyles(lang));
     for (const w of reprotect) {
-      await s.budget.reserve(200);
+      await s.budget.reserve(120, officeBytes({ actions: 1 }));
       w.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowSort: false, allowAutoFilter: false });
     }
     ws.activate();
@@ -257,16 +259,17 @@ export async function refreshRisks(o: { lang: Lang; today?: IsoDate }): Promise<
 async function queueHighlights(s: Session, highlights: SheetHighlights[], styles: Record<string, PlanStyle>): Promise<void> {
   for (const h of highlights) {
     const ws = s.context.workbook.worksheets.getItem(h.sheet);
-    await s.budget.reserve(160);
+    await s.budget.reserve(size(h.clear) + size(h.sheet), officeBytes({ ranges: 1, objects: 2, actions: 1 }));
     ws.getRange(h.clear).conditionalFormats.clearAll();
     if (h.status.clear) ws.getRange(h.status.clear).clear("All");
     if (h.status.cells.length) await queueCells(ws, h.status.cells, styles, { row1: h.status.row1, col1: 1, col2: h.status.lastCol }, s.caps, s.budget);
+    if (h.status.clear) await s.budget.reserve(size(h.status.clear), officeBytes({ ranges: 1, actions: 1 }));
     if (s.caps.pageLayout) {
-      await s.budget.reserve(80);
+      await s.budget.reserve(size(h.status.printArea) + 20, officeBytes({ objects: 1, actions: 1 }));
       ws.pageLayout.setPrintArea(h.status.printArea);
     }
     for (const rule of h.rules) {
-      await s.budget.reserve(JSON.stringify(rule).length + 200);
+      await s.budget.reserve(size(rule) + 20, officeBytes({ ranges: 1, objects: 7, actions: 4 }));
       const cf = ws.getRange(rule.range).conditionalFormats.add("Custom");
       cf.custom.rule.formula = rule.formula;
       if (rule.style.fill) cf.custom.format.fill.color = rule.style.fill;

@@ -20,7 +20,7 @@ import { formatPeriod } from "../core/periods";
 import { defaultTargetsFor } from "../core/targets";
 import type { Lang, Period, Target, Text } from "../core/types";
 import { readSchoolSheets, type SchoolSource, type SourceFinding } from "../xlsx/light/school";
-import { queuePlan, RequestBudget, size, type Capabilities } from "./apply";
+import { arrayWriteBytes, officeBytes, OFFICE_BYTES, queuePlan, RequestBudget, size, type Capabilities } from "./apply";
 import type { CommandResult } from "./commands";
 import { COMMON_ERRORS, isSetSupported, mapOfficeError } from "./errors";
 import { readMarkedSheets, type MarkedSheet } from "./read";
@@ -175,13 +175,14 @@ export async function consolidate(o: ConsolidateOptions): Promise<CommandResult<
 
         const ws = sheets.add(dataName);
         created.push(dataName);
-        await budget.reserve(200);
+        // The new sheet; the marker's value and colour (two ranges, a format and a font).
+        await budget.reserve(size(dataName) + size(markerOf("data")) + 40, officeBytes({ ranges: 2, objects: 3, actions: 3 }));
         // Sent as text (Excel's "'" prefix), like every string of the table below.
         ws.getRange("A1").values = [[`'${markerOf("data")}`]];
         ws.getRange("A1").format.font.color = "#808080";
         const width = out.data.header.length;
         // Table header in row 2, data from row 3; A1 keeps the marker above the table.
-        await budget.reserve(size(out.data.header));
+        await budget.reserve(size(out.data.header) + 20, officeBytes({ ranges: 1, objects: 2, actions: 3 }));
         const head = ws.getRange(rangeAddress(2, 1, 2, width));
         head.values = [out.data.header];
         head.format.font.bold = true;
@@ -190,10 +191,11 @@ export async function consolidate(o: ConsolidateOptions): Promise<CommandResult<
           // Every string is sent with Excel's text prefix: school names from files, and period keys
           // such as "2023/24" that Excel could otherwise read as a date.
           const block = rows.slice(i, i + DATA_BLOCK_ROWS).map((r) => r.map((v) => (typeof v === "string" ? `'${v}` : v === null ? "" : v)));
-          await budget.reserve(size(block));
+          await budget.reserve(size(block) + 20, OFFICE_BYTES.range + arrayWriteBytes(block.length, width));
           ws.getRange(rangeAddress(3 + i, 1, 2 + i + block.length, width)).values = block;
         }
-        await budget.reserve(300);
+        // The table, the frozen rows and the column widths.
+        await budget.reserve(60, officeBytes({ ranges: 2, objects: 4, actions: 3 }));
         const table = ws.tables.add(`${rangeAddress(2, 1, 2 + Math.max(rows.length, 1), width)}`, true);
         ws.freezePanes.freezeRows(2);
         ws.getRange(rangeAddress(1, 1, 1, width)).format.columnWidth = 90;
@@ -240,7 +242,7 @@ export async function consolidate(o: ConsolidateOptions): Promise<CommandResult<
     });
   } catch (e) {
     if (e instanceof Cancelled) return fail("cancelled");
-    const mapped = mapOfficeError(e, { unknown: ERRORS.unknown });
+    const mapped = mapOfficeError(e, { unknown: ERRORS.unknown, command: "consolidate" });
     if (mapped.code === "cellEditMode") return fail(mapped.code);
     return { ok: false, error: { code: mapped.code, message: mapped.message } };
   }

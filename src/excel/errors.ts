@@ -1,6 +1,9 @@
 /** Office errors mapped to typed results with ru/en messages: never a raw error to the UI. */
 
 import type { Text } from "../core/types";
+import { payloadTooLarge, type PayloadCommand } from "../i18n/payload";
+
+export type { PayloadCommand };
 
 export type InsertErrorCode =
   | "invalidOptions"
@@ -48,10 +51,7 @@ const MESSAGES: Record<Exclude<InsertErrorCode, "invalidOptions">, Text> = {
     ru: "Лист с таким именем уже есть в книге. Переименуйте его и повторите вставку.",
     en: "A sheet with this name already exists. Rename it and insert again.",
   },
-  payloadTooLarge: {
-    ru: "Слишком большой объём данных для одного запроса к Excel. Уменьшите число периодов и повторите.",
-    en: "Too much data for one request to Excel. Pick fewer periods and try again.",
-  },
+  payloadTooLarge: payloadTooLarge("insert"),
   apiNotSupported: {
     ru: "Эта версия Excel не поддерживает нужные функции (ExcelApi 1.7). Обновите Excel или откройте книгу в Excel в Интернете.",
     en: "This version of Excel lacks the features needed (ExcelApi 1.7). Update Excel or use Excel on the web.",
@@ -105,6 +105,8 @@ export interface ErrorFacts {
   structureProtected?: boolean | null;
   /** The message for an unknown error (default: the insert command's). */
   unknown?: Text;
+  /** The command, for the advice of a request too large (default: insert). */
+  command?: PayloadCommand;
 }
 
 interface OfficeErrorLike {
@@ -152,7 +154,7 @@ export function mapOfficeError(e: unknown, facts: ErrorFacts = {}): InsertError 
       return with_("sheetExists");
     case "RequestPayloadSizeLimitExceeded":
     case "ResponsePayloadSizeLimitExceeded":
-      return with_("payloadTooLarge");
+      return { ...with_("payloadTooLarge"), message: payloadTooLarge(facts.command ?? "insert") };
     case "ApiNotFound":
     case "UnsupportedOperation":
     case "NotImplemented":

@@ -13,6 +13,7 @@ import { appliesTo } from "../core/layout/sheets";
 import { formatPeriod, periodKey } from "../core/periods";
 import { expandEvents, recognizeRoadmap, type IsoDate, type ProgramYears } from "../core/roadmap";
 import type { Lang, Severity, Text } from "../core/types";
+import { officeBytes, size } from "./apply";
 import { activate, apply, CommandStop, existingOf, session, todayIso, type CommandResult, type Session } from "./commands";
 import { localAddress } from "./read";
 
@@ -170,6 +171,7 @@ export async function importRoadmap(o: RoadmapImportOptions): Promise<CommandRes
       };
     },
     loadSelection,
+    "roadmap",
   );
 }
 
@@ -230,7 +232,7 @@ async function linkPartnership(
       continue;
     }
     const formula = roadmapLinkFormula(roadmapName, key);
-    await s.budget.reserve(formula.length + 80);
+    await s.budget.reserve(size([[formula]]) + 10, officeBytes({ ranges: 1, actions: 2 }));
     ws.getRange(cellAddress(cell.row, cell.col)).formulas = [[formula]];
     linked.push(key);
   }

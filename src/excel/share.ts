@@ -16,11 +16,12 @@
 import { freeSheetName } from "../core/layout";
 import { asTextInput, parseStore, planFreeze, planRestore, storeRows, transientCells, STORE_COLUMNS, STORE_SHEET_NAME, type ByName, type CellWrite, type KeptCell, type ScannedSheet } from "../core/share";
 import type { Lang, Text } from "../core/types";
-import { RequestBudget } from "./apply";
+import { arrayWriteBytes, officeBytes, OFFICE_BYTES, RequestBudget, size } from "./apply";
 import type { CommandError, CommandResult } from "./commands";
 import { COMMON_ERRORS, isSetSupported, mapOfficeError, type ErrorFacts } from "./errors";
 import type { ExtraRead } from "./read";
-import { json, scan, type SheetMeta, type Sync } from "./shareRead";
+import { scan, type SheetMeta, type Sync } from "./shareRead";
+import { payloadTooLarge } from "../i18n/payload";
 
 export { CHAIN_BOUND, FIRST_BYTES_PER_CELL, RESPONSE_TARGET } from "./shareRead";
 
@@ -66,10 +67,7 @@ const ERRORS: Record<Code, Text> = {
     ru: "Лист или структура книги защищены паролем, поэтому формулы нельзя заменить. Снимите защиту и повторите.",
     en: "A sheet or the workbook structure is password-protected, so the formulas cannot be changed. Unprotect it and try again.",
   },
-  payloadTooLarge: {
-    ru: "Слишком большой объём данных для одного запроса к Excel. Повторите; если не поможет, сохраните книгу и откройте её в Excel для компьютера.",
-    en: "Too much data for one request to Excel. Try again; if it fails again, save the workbook and open it in Excel desktop.",
-  },
+  payloadTooLarge: payloadTooLarge("freeze"),
 };
 
 const AFTERMATH: Record<"untouched" | "freeze" | "restore", Text> = {
@@ -93,11 +91,12 @@ class ShareFailure extends Error {
 /** Codes of failures that come before any cell is written (unprotecting comes first, writes are refused whole). */
 const BEFORE_WRITES = new Set<string>(["protected", "cellEditMode", "readOnly", "structureProtected"]);
 
-function errorOf(e: unknown, after: keyof typeof AFTERMATH | null, facts: ErrorFacts = {}): CommandError {
-  const mapped = mapOfficeError(e, { ...facts, unknown: ERRORS.unknown });
+function errorOf(e: unknown, after: keyof typeof AFTERMATH | null, kind: "freeze" | "restore", facts: ErrorFacts = {}): CommandError {
+  const mapped = mapOfficeError(e, { ...facts, unknown: ERRORS.unknown, command: kind });
   const code: Code = mapped.code in ERRORS ? (mapped.code as Code) : "unknown";
-  // Our own wording where we have one; Excel's code and location for an unknown error.
-  const m = code === "unknown" ? mapped.message : ERRORS[code];
+  // Our own wording where we have one; Excel's code and location for an unknown error; the
+  // command's advice for a request too large.
+  const m = code === "unknown" || code === "payloadTooLarge" ? mapped.message : ERRORS[code];
   const untouched = !after || BEFORE_WRITES.has(code) || (code === "protectionRefused" && /unprotect/i.test(mapped.location ?? ""));
   const a = untouched ? AFTERMATH.untouched : AFTERMATH[after];
   return { code, message: { ru: `${m.ru} ${a.ru}`, en: `${m.en} ${a.en}` } };
@@ -111,7 +110,8 @@ async function queueWrites(context: Excel.RequestContext, writes: CellWrite[], p
     while (j < sorted.length && sorted[j].sheetId === sorted[i].sheetId && sorted[j].row === sorted[i].row && sorted[j].col === sorted[j - 1].col + 1) j++;
     const run = sorted.slice(i, j);
     const row = [run.map((w) => w.input)];
-    await budget.reserve(json(row) + 40);
+    // A worksheet and a range proxy per run, and the write.
+    await budget.reserve(size(row) + size(run[0].sheetId) + 30, officeBytes({ ranges: 1, objects: 1 }) + arrayWriteBytes(1, run.length));
     // By id: the sheet read in this run, whatever sheet has its name now.
     const range = context.workbook.worksheets.getItem(run[0].sheetId).getRangeByIndexes(run[0].row, run[0].col, 1, run.length);
     if (prop === "values") range.values = row;
@@ -125,14 +125,14 @@ const protectedOf = (metas: SheetMeta[], ids: string[]) => metas.filter((m) => m
 
 async function unprotect(context: Excel.RequestContext, sheets: SheetMeta[], budget: RequestBudget): Promise<void> {
   for (const m of sheets) {
-    await budget.reserve(80);
+    await budget.reserve(size(m.id), officeBytes({ objects: 2, actions: 1 }));
     context.workbook.worksheets.getItem(m.id).protection.unprotect();
   }
 }
 
 async function reprotect(context: Excel.RequestContext, sheets: SheetMeta[], budget: RequestBudget): Promise<void> {
   for (const m of sheets) {
-    await budget.reserve(json(m.options) + 80);
+    await budget.reserve(size(m.options) + size(m.id), officeBytes({ objects: 2, actions: 1 }));
     context.workbook.worksheets.getItem(m.id).protection.protect(m.options ?? undefined);
   }
 }
@@ -174,11 +174,11 @@ async function writePhase(
     budget.sent();
   } catch (e) {
     await recover(context, sync, touched);
-    throw new ShareFailure(errorOf(e, after, facts));
+    throw new ShareFailure(errorOf(e, after, after, facts));
   }
 }
 
-async function command<T>(body: (context: Excel.RequestContext, sync: Sync) => Promise<T>): Promise<CommandResult<T>> {
+async function command<T>(kind: "freeze" | "restore", body: (context: Excel.RequestContext, sync: Sync) => Promise<T>): Promise<CommandResult<T>> {
   if (!isSetSupported("1.7")) return { ok: false, error: { code: "apiNotSupported", message: ERRORS.apiNotSupported } };
   try {
     const value = await Excel.run(async (context) => body(context, async () => {
@@ -187,7 +187,7 @@ async function command<T>(body: (context: Excel.RequestContext, sync: Sync) => P
     return { ok: true, ...value } as CommandResult<T>;
   } catch (e) {
     if (e instanceof ShareFailure) return { ok: false, error: e.error };
-    return { ok: false, error: errorOf(e, null) };
+    return { ok: false, error: errorOf(e, null, kind) };
   }
 }
 
@@ -245,7 +245,7 @@ const storeIfProtected = (store: { meta: SheetMeta } | null): SheetMeta[] => (st
  */
 export async function freezeForSending(o: { lang: Lang; pause?: Pause }): Promise<CommandResult<FreezeResult>> {
   const lang: Lang = o?.lang === "en" ? "en" : "ru";
-  return command(async (context, sync) => {
+  return command("freeze", async (context, sync) => {
     const wb = await scan(context, sync, true);
     const waits = await settle(context, sync, wb.sheets, o?.pause ?? timerPause);
     const stored = wb.store ? parseStore(wb.store.values).entries : [];
@@ -256,14 +256,15 @@ export async function freezeForSending(o: { lang: Lang; pause?: Pause }): Promis
     const touched = [...protectedOf(wb.metas, plan.writes.map((w) => w.sheetId)), ...storeIfProtected(wb.store)];
     await writePhase(context, sync, touched, "freeze", wb, async (budget) => {
       const sheets = context.workbook.worksheets;
-      await budget.reserve(200);
+      // The store sheet, the clearing of its old rows, its visibility.
+      await budget.reserve(size(name) + size(wb.store?.meta.id ?? "") + 40, officeBytes({ ranges: 1, objects: 1, actions: 2 }));
       const store = wb.store ? sheets.getItem(wb.store.meta.id) : sheets.add(name);
       const old = wb.store?.meta.used;
       if (old) store.getRangeByIndexes(old.row0, old.col0, old.rows, old.cols).clear("Contents");
       const rows = asTextInput(storeRows(plan.store, lang));
       for (let r = 0; r < rows.length; r += STORE_BLOCK_ROWS) {
         const part = rows.slice(r, r + STORE_BLOCK_ROWS);
-        await budget.reserve(json(part) + 80);
+        await budget.reserve(size(part) + 40, OFFICE_BYTES.range + arrayWriteBytes(part.length, STORE_COLUMNS));
         store.getRangeByIndexes(r, 0, part.length, STORE_COLUMNS).values = part;
       }
       if (wb.store?.meta.visibility !== "VeryHidden") store.visibility = "VeryHidden" as Excel.SheetVisibility;
@@ -283,7 +284,7 @@ export async function freezeForSending(o: { lang: Lang; pause?: Pause }): Promis
  */
 export async function restoreFormulas(o: { lang: Lang }): Promise<CommandResult<RestoreResult>> {
   void o;
-  return command(async (context, sync) => {
+  return command("restore", async (context, sync) => {
     const wb = await scan(context, sync, false);
     if (!wb.store) return { restored: 0, already: 0, changed: [], sheetMissing: [], unreadable: 0, nothingToRestore: true, byName: [], extraReads: wb.extra };
     const { entries, bad } = parseStore(wb.store.values);
@@ -294,7 +295,7 @@ export async function restoreFormulas(o: { lang: Lang }): Promise<CommandResult<
       await queueWrites(context, plan.writes, "formulas", budget);
       // Rows that could not be read stay in the store (a second restore reports them again).
       if (bad === 0) {
-        await budget.reserve(80);
+        await budget.reserve(size(storeId), officeBytes({ objects: 1, actions: 1 }));
         context.workbook.worksheets.getItem(storeId).delete();
       }
     });

@@ -8,11 +8,11 @@ describe("RequestBudget", () => {
     let flushed = 0;
     const b = new RequestBudget(async () => {
       flushed++;
-    }, 1200); // each reserve of 400 costs 520 with the per-action overhead
-    await b.reserve(400);
-    await b.reserve(400);
+    }, 1200); // each reserve costs 400 + 120 = 520
+    await b.reserve(400, 120);
+    await b.reserve(400, 120);
     expect(flushed).toBe(0);
-    await b.reserve(400);
+    await b.reserve(400, 120);
     expect(flushed).toBe(1);
     expect(b.chunkSyncs).toBe(1);
     expect(b.maxBytes).toBeLessThanOrEqual(1200);

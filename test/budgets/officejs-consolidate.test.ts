@@ -1,0 +1,26 @@
+/**
+ * Consolidation's request budget in Office.js' own bytes (src/cli/officejs-bytes.ts): 10, 100 and
+ * 1,000 synthetic schools (every indicator × 8 periods) succeed with every request under 4 MB, and
+ * the RequestBudget's estimate is never below the real size of a request it chunked. (Before the
+ * budget counted Office.js' bytes, 100 schools sent 5.25 MB in one request and Excel refused it.)
+ */
+import { REQUEST_BUDGET_BYTES } from "../../src/cli/bench-commands";
+import { runConsolidation } from "../../src/cli/bench-consolidate";
+
+// 1,000 schools: about 456,000 rows of «Данные», 40 requests; minutes on a small machine.
+jest.setTimeout(900_000);
+
+describe.each([10, 100, 1000])("consolidation of %i schools, in Office.js bytes", (n) => {
+  it("succeeds, every request under 4 MB, the estimate never below the real size", async () => {
+    const f = await runConsolidation(n, { officeJs: true });
+    expect(f.dataRows).toBe(n * 57 * 8);
+    const requests = f.realRequests ?? [];
+    for (const r of requests) expect(r.bytes).toBeLessThanOrEqual(REQUEST_BUDGET_BYTES);
+    const budgeted = requests.filter((r) => r.estimate > 0 && !r.closing);
+    expect(budgeted.length).toBeGreaterThan(0);
+    for (const r of budgeted) expect(r.bytes / r.estimate).toBeLessThanOrEqual(1);
+    // Syncs follow the payload: the estimate is at most about 1.4 × the real size, so a few more
+    // than ceil(1.4 × real bytes / 3.5 MB).
+    expect(f.real!.syncs).toBeLessThanOrEqual(4 + Math.ceil((f.real!.totalBytes * 1.4) / 3_500_000));
+  });
+});
