@@ -23,7 +23,10 @@ describe.each([1, 10])("commands on a report of %i school year(s)", (years) => {
   // Freeze and restore read every sheet's used range (not only ours) in blocks: 10,000 cells
   // first, then about 3 MB each; ten school years of report sheets (70 indicator rows since the
   // whole official list of приказ № 1324 is in the catalog, 57 before) take two more blocks.
-  const budget = (command: string) => (years > 1 && (command === "freeze" || command === "restore") ? SYNC_BUDGET + 2 : SYNC_BUDGET);
+  // Re-insert of ten years writes ~3.6 MB as Office.js serializes it (the budget counts Office.js's own
+  // bytes since issue 14): one more request than its 3.
+  const budget = (command: string) =>
+    years > 1 && (command === "freeze" || command === "restore") ? SYNC_BUDGET + 2 : years > 1 && command === "reinsert" ? SYNC_BUDGET + 1 : SYNC_BUDGET;
 
   it.each([...COMMANDS])(`%s stays within its sync budget and 4 MB per request`, (command) => {
     const f = figures.find((x) => x.command === command);

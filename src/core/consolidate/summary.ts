@@ -5,7 +5,7 @@
  * the files are listed below the table.
  */
 import { SECTIONS, unitLabel } from "../catalog";
-import { formatPeriod } from "../periods";
+import { comparePeriods, formatPeriod } from "../periods";
 import type { PlanConditionalFormat, SheetPlan } from "../plan";
 import type { Lang, Target, Text } from "../types";
 import { CellGrid, cellAddress, columnLetter, rangeAddress } from "../layout/grid";
@@ -189,8 +189,12 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
       margin: cellAddress(r, SUMMARY.marginCol, true),
       fallback: target.direction,
       share: style === "d.share",
-      // «Свод» is one period: judged like a deadline (met / within the margin / missed).
-      cells: valueCols.map((col) => ({ col, timing: { phase: "deadline", trendTooSlow: false } as const })),
+      // «Свод» is one period. At or after the target's deadline: met or missed. Before it, with no
+      // trend to go by, a value short of the target is at risk (amber), never yet missed.
+      cells: valueCols.map((col) => {
+        const phase = comparePeriods(input.period, target.deadline) >= 0 ? "deadline" : "before";
+        return { col, timing: { phase, trendTooSlow: phase === "before" } as const };
+      }),
     })),
   });
   block.cells.forEach((cells, r) => cells.forEach((cell, c) => cell && g.set(r + 1, c + 1, cell)));
