@@ -1,7 +1,7 @@
 /**
  * `npm run template -- --out FILE [--lang ru|en] [--year 2023/24] [--school NAME]`
  * Writes the standard report sheets as an .xlsx for schools without the add-in: all periods of
- * the year, all sections except partnership.
+ * the year, all sections except the optional ones (partnership, pupil context).
  */
 
 import { writeFileSync } from "fs";
@@ -14,8 +14,8 @@ const USAGE = "Usage: npm run template -- --out FILE [--lang ru|en] [--year 2023
 const HELP = `${USAGE}
 
 Writes the standard report workbook (.xlsx) for a school that cannot install the add-in: every
-period of the school year, every section but partnership, the same formulas, validation and
-protection as the add-in's sheets.
+period of the school year, every section but the optional partnership and pupil context, the
+same formulas, validation and protection as the add-in's sheets.
   --out FILE       where to write the .xlsx (required)
   --lang ru|en     sheet language (default ru)
   --year 2023/24   school year (default: the current one, from 1 September)

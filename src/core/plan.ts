@@ -9,7 +9,7 @@ import type { Lang } from "./types";
 
 /** What kind of our sheet it is; also the last part of its A1 marker. */
 export type SheetKind =
-  | "passport" | "base" | "subject" | "staff" | "facilities" | "methods" | "partnership"
+  | "passport" | "base" | "subject" | "staff" | "facilities" | "methods" | "partnership" | "context"
   /** Analysis sheets (issue 5): program targets, a comparison of two periods, risks. */
   | "targets" | "dynamics" | "risks"
   /** The program's road map (issue 9): read with the analysis sheets. */

@@ -99,7 +99,7 @@ export function readReport(sheets: readonly ReportSheet[]): ReportData {
 
   const periodMap = new Map<string, Period>();
   for (const sheet of sheets) {
-    if (!["base", "subject", "staff", "facilities", "methods", "partnership"].includes(sheet.kind) || byKind[sheet.kind] !== sheet) continue;
+    if (!["base", "subject", "staff", "facilities", "methods", "partnership", "context"].includes(sheet.kind) || byKind[sheet.kind] !== sheet) continue;
     readIndicatorSheet(sheet, report, periodMap);
   }
   report.periods = [...periodMap.values()].sort(comparePeriods);

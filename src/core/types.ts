@@ -14,7 +14,7 @@ export interface Text {
 /** 1: higher is better; -1: lower is better; 0: neutral (shown, never judged). */
 export type Polarity = 1 | 0 | -1;
 
-export type SectionId = "base" | "subject" | "staff" | "facilities" | "methods" | "partnership";
+export type SectionId = "base" | "subject" | "staff" | "facilities" | "methods" | "partnership" | "context";
 
 /** Levels of general education a school may have: НОО (grades 1–4), ООО (5–9), СОО (10–11). */
 export type SchoolLevel = "primary" | "basic" | "secondary";

@@ -21,6 +21,9 @@ const REQUIRED = [
   "students_primary", "students_basic", "students_secondary", "ege_math_avg", "contest_winners_int",
   "distance_learning", "network_form", "staff_vocational_ed", "staff_vocational_ped_ed", "staff_age_lt30",
   "staff_age_55plus", "staff_pd_5y", "electronic_docflow",
+  // The optional section «Контингент» (issue 17, item 6): program context items К.1–К.11.
+  "ctx_ovz", "ctx_disabled", "ctx_school_register", "ctx_police_register", "ctx_large_family", "ctx_single_parent",
+  "ctx_parents_higher_ed", "ctx_parents_unemployed", "ctx_non_native_russian", "ctx_transported", "ctx_moved_region",
 ];
 
 describe("catalog integrity", () => {
@@ -44,6 +47,7 @@ describe("catalog integrity", () => {
     expect(ind.periodicity.length).toBeGreaterThan(0);
     expect(new Set(ind.periodicity).size).toBe(ind.periodicity.length);
     if (ind.section === "base") expect(["", "1.1", "1.2", "1.3", "1.4", "1.24"]).toContain(ind.number);
+    else if (ind.section === "context") expect(ind.number).toMatch(/^К\.\d+$/);
     else expect(ind.number).toMatch(/^(М?\d+(\.\d+)*[а-я]?)$/);
     if (ind.unit.kind === "average") expect(ind.unit.min).toBeLessThan(ind.unit.max);
     expect([1, 0, -1]).toContain(ind.polarity);
@@ -93,6 +97,7 @@ describe("catalog integrity", () => {
     for (const ind of CATALOG) {
       if (ind.number.startsWith("М") || ind.adapts) expect(ind.source).toMatch(/Муниципальная программа/);
       if (ind.section === "partnership") expect(ind.source).toBe("Программа сопровождения (партнёрство школ)");
+      if (ind.section === "context") expect(ind.source).toBe("Программа сопровождения ШНОР (контекстные показатели контингента)");
     }
     expect(getIndicator("quality_4_5")?.source).toMatch(/№ 1324.*п\. 1\.5$/);
     expect(getIndicator("contest_winners_reg")?.number).toBe("1.19.1");
@@ -103,14 +108,14 @@ describe("catalog integrity", () => {
   test("every section has indicators and a sheet name", () => {
     expect(SECTIONS.map((s) => s.name.ru)).toEqual([
       "Предметные результаты", "Кадровые условия", "Материально-технические условия",
-      "Учебно-методические условия", "Партнёрство", "Базовые показатели",
+      "Учебно-методические условия", "Партнёрство", "Контингент", "Базовые показатели",
     ]);
     for (const s of SECTIONS) {
       expect(indicatorsOfSection(s.id).length).toBeGreaterThan(0);
       expect(s.name.ru.length).toBeLessThanOrEqual(31); // Excel sheet-name limit
       expect(s.name.en.length).toBeLessThanOrEqual(31);
     }
-    expect(SECTIONS.filter((s) => s.optional).map((s) => s.id)).toEqual(["partnership"]);
+    expect(SECTIONS.filter((s) => s.optional).map((s) => s.id)).toEqual(["partnership", "context"]);
     expect(new Set(CATALOG.map((i) => i.section))).toEqual(new Set(SECTIONS.map((s) => s.id)));
   });
 
@@ -249,5 +254,38 @@ describe("base figures", () => {
     const base = CATALOG.filter((i) => i.section === "base");
     expect(base.length).toBe(9);
     for (const i of base) expect(i.polarity).toBe(0);
+  });
+});
+
+describe("pupil context («Контингент»)", () => {
+  const ctx = indicatorsOfSection("context");
+
+  test("eleven items К.1–К.11 in order, ids unique, after every other section", () => {
+    expect(ctx.map((i) => i.id)).toEqual([
+      "ctx_ovz", "ctx_disabled", "ctx_school_register", "ctx_police_register", "ctx_large_family", "ctx_single_parent",
+      "ctx_parents_higher_ed", "ctx_parents_unemployed", "ctx_non_native_russian", "ctx_transported", "ctx_moved_region",
+    ]);
+    expect(ctx.map((i) => i.number)).toEqual(ctx.map((_, k) => `К.${k + 1}`));
+    expect(new Set(ctx.map((i) => i.id)).size).toBe(ctx.length);
+    expect(CATALOG.slice(-ctx.length)).toEqual(ctx);
+    expect(SECTIONS.find((s) => s.id === "context")).toEqual({ id: "context", name: { ru: "Контингент", en: "Pupil context" }, optional: true });
+  });
+
+  test("every item is neutral, a count and share of all students, yearly, a program item without a target", () => {
+    for (const i of ctx) {
+      expect(i.polarity).toBe(0);
+      expect(i.unit).toEqual({ kind: "countShare", denominator: ["students_total"] });
+      expect(getIndicator("students_total")?.periodicity).toContain("Y");
+      expect(i.periodicity).toEqual(["Y"]);
+      expect(i.source).not.toMatch(/1324/);
+      expect(i.adapts).toBeUndefined();
+      expect(i.parent).toBeUndefined();
+      expect(i.impliedTarget).toBeUndefined();
+      expect(i.levels).toBeUndefined();
+      expect(i.name.ru).toMatch(/^Численность\/удельный вес численности учащихся .+ в общей численности учащихся$/);
+      expect(i.name.en).toMatch(/^Number\/share of students /);
+    }
+    expect(getIndicator("ctx_ovz")?.name.ru).toMatch(/ограниченными возможностями здоровья/);
+    expect(getIndicator("ctx_police_register")?.short.ru).toBe("На учёте в ПДН/КДНиЗП");
   });
 });

@@ -65,6 +65,34 @@ describe("buildReportPlan: sheets", () => {
     expect(en.sheets.map((s) => s.name)).toEqual(["Passport", "Base figures", ...[...SECTION_IDS, "partnership"].map((id) => SECTIONS.find((x) => x.id === id)!.name.en)]);
   });
 
+  it("adds «Контингент» only when asked: its own sheet after partnership, tab colour, rows К.1–К.11, shares of all students", () => {
+    expect(plan.sheets.map((s) => s.kind)).not.toContain("context");
+    const both = buildReportPlan(opts({ sections: [...SECTION_IDS, "context", "partnership"] }));
+    expect(both.sheets.slice(-2).map((s) => s.name)).toEqual(["Партнёрство", "Контингент"]);
+    const s = sheetOf(both, "context");
+    expect(cell(s, 1, 1)?.value).toBe("shnor-monitor:v1:context");
+    expect(s.tabColor).toBe("#8064A2");
+    const inds = indicatorsOfSection("context");
+    expect(s.cells.slice(LAYOUT.firstDataRow - 1).map((r) => r[LAYOUT.idCol - 1]?.value)).toEqual(inds.map((i) => i.id));
+    const base = sheetOf(both, "base");
+    const c = colOf(s, "2023/24-Y");
+    const den = `'Базовые показатели'!${columnLetter(c)}${rowOf(base, "students_total")}`;
+    for (const ind of inds) {
+      const r = rowOf(s, ind.id);
+      expect(cell(s, r, LAYOUT.numberCol)?.value).toBe(ind.number);
+      const f = cell(s, r, c + 1)?.formula ?? "";
+      expect(f).toContain(`${den}=0`);
+      expect(f).toContain(`${columnLetter(c)}${r}/${den}`);
+      expect(cell(s, r, c + 1)?.style).toBe("share");
+    }
+    // Yearly items: a half-year column is not an input (as with the other yearly items).
+    const h = colOf(s, "2023/24-H1");
+    const yearly = sheetOf(both, "subject");
+    expect(cell(s, rowOf(s, "ctx_ovz"), h)?.style).toBe(cell(yearly, rowOf(yearly, "deep_study"), h)?.style);
+    const en = buildReportPlan(opts({ lang: "en", sections: ["context"] }));
+    expect(en.sheets.map((x) => x.name)).toEqual(["Passport", "Base figures", "Pupil context"]);
+  });
+
   it("has one row per indicator in catalog order, ids in column A, numbers, names and units", () => {
     for (const kind of ["base", ...SECTION_IDS] as SectionId[]) {
       const s = sheetOf(plan, kind);

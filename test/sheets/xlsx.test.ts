@@ -112,7 +112,7 @@ describe("npm run template", () => {
     expect(parseArgs(["--out"])).toEqual({ error: expect.stringContaining("needs a value") });
   });
 
-  it("writes all periods of the year and every section but partnership", async () => {
+  it("writes all periods of the year and every section but the optional partnership and pupil context", async () => {
     const dir = mkdtempSync(join(tmpdir(), "shnor-template-"));
     try {
       const out = join(dir, "t.xlsx");

@@ -36,7 +36,7 @@ function renderPane(commands: Commands, lang: "ru" | "en" = "ru") {
 const submit = () => screen.getByRole("button", { name: "Вставить листы" });
 
 describe("«Заполнить отчёт»", () => {
-  it("starts in Russian with this school year, I полугодие, year and exams, and partnership off", () => {
+  it("starts in Russian with this school year, I полугодие, year and exams, and partnership and pupil context off", () => {
     renderPane({ insertReport: jest.fn() });
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Мониторинг ШНОР");
     expect((screen.getByLabelText("Учебный год") as HTMLSelectElement).value).toBe("2026");
@@ -48,6 +48,7 @@ describe("«Заполнить отчёт»", () => {
     expect(checked("I ч. 26/27")).toBe(false);
     expect(checked("Предметные результаты")).toBe(true);
     expect(checked("Партнёрство")).toBe(false);
+    expect(checked("Контингент")).toBe(false);
   });
 
   it("shows validation messages inline and does not call Excel", async () => {
@@ -67,6 +68,7 @@ describe("«Заполнить отчёт»", () => {
     fireEvent.change(screen.getByLabelText(/^Образовательная организация/), { target: { value: "МБОУ СОШ № 5" } });
     fireEvent.change(screen.getByLabelText("Учебный год"), { target: { value: "2025" } });
     fireEvent.click(screen.getByRole("checkbox", { name: "II п/г 25/26" }));
+    fireEvent.click(screen.getByRole("checkbox", { name: "Контингент" }));
     fireEvent.click(screen.getByRole("checkbox", { name: "Партнёрство" }));
     fireEvent.change(screen.getByLabelText("Доля успевающих на «4» и «5» считается от"), { target: { value: "students_total" } });
     await act(async () => fireEvent.click(submit()));
@@ -86,7 +88,7 @@ describe("«Заполнить отчёт»", () => {
         { startYear: 2025, kind: "Y" },
         { startYear: 2025, kind: "E" },
       ],
-      sections: ["subject", "staff", "facilities", "methods", "partnership"],
+      sections: ["subject", "staff", "facilities", "methods", "partnership", "context"],
       lang: "ru",
       qualityDenominator: "students_total",
     });

@@ -20,7 +20,7 @@ describe("report form", () => {
     expect(yearChoices(2026)).toEqual([2027, 2026, 2025, 2024, 2023, 2022, 2021, 2020, 2019, 2018, 2017, 2016, 2015, 2014, 2013]);
   });
 
-  it("defaults: this school year, I полугодие + year + exams, every section but partnership", () => {
+  it("defaults: this school year, I полугодие + year + exams, every section but the optional partnership and pupil context", () => {
     const f = defaultForm(new Date(2026, 10, 25), "ru");
     expect(formToOptions({ ...f, school: "  Школа № 5 " })).toEqual({
       school: "Школа № 5",

@@ -7,6 +7,8 @@ export const SRC_1324 = "Приказ Минобрнауки России от 1
 export const SRC_MUNICIPAL = "Муниципальная программа сопровождения ШНОР (дополнение к перечню приказа № 1324)";
 /** Indicators of mentor-school partnership plans. */
 export const SRC_PARTNERSHIP = "Программа сопровождения (партнёрство школ)";
+/** Context items of the optional section «Контингент» (who the school teaches; not in the 1324 list). */
+export const SRC_CONTEXT = "Программа сопровождения ШНОР (контекстные показатели контингента)";
 
 export const CS = (...denominator: string[]): Unit => ({ kind: "countShare", denominator });
 export const AVG = (min: number, max: number): Unit => ({ kind: "average", min, max });

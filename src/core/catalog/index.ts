@@ -5,27 +5,29 @@
  * program's variant of an official item is a separate item numbered by that item plus a letter,
  * with `adapts` naming the item («1.9п», «1.9б» profile and basic maths; «1.19м» municipal winners;
  * «1.33к», «1.33п»; «2.4м»); «М<section>.<n>» for the program's own additions; «5.n» for
- * partnership indicators; "" for denominators outside the list (students_assessed, graduates).
+ * partnership indicators; «К.n» for the pupil-context items of the optional section «Контингент»; "" for denominators outside the list (students_assessed, graduates).
  */
 import type { Indicator, Lang, SchoolLevel, SectionId, Text, Unit } from "../types";
 import { FACILITIES, METHODS, PARTNERSHIP } from "./conditions";
+import { CONTEXT } from "./context";
 import { STAFF } from "./staff";
 import { BASE, SUBJECT } from "./subject";
 
-export { SRC_1324, SRC_MUNICIPAL, SRC_PARTNERSHIP } from "./build";
+export { SRC_1324, SRC_CONTEXT, SRC_MUNICIPAL, SRC_PARTNERSHIP } from "./build";
 
-/** All indicators in report order: base figures, then sections 1–5; sub-items follow their parent. */
+/** All indicators in report order: base figures, sections 1–5, then the pupil context; sub-items follow their parent. */
 export const CATALOG: readonly Indicator[] = Object.freeze([
-  ...BASE, ...SUBJECT, ...STAFF, ...FACILITIES, ...METHODS, ...PARTNERSHIP,
+  ...BASE, ...SUBJECT, ...STAFF, ...FACILITIES, ...METHODS, ...PARTNERSHIP, ...CONTEXT,
 ]);
 
-/** Report sections; `name.ru` is the worksheet name. Partnership sheets are optional. */
+/** Report sections; `name.ru` is the worksheet name. Partnership and pupil-context sheets are optional. */
 export const SECTIONS: readonly { id: SectionId; name: Text; optional: boolean }[] = Object.freeze([
   { id: "subject", name: { ru: "Предметные результаты", en: "Subject results" }, optional: false },
   { id: "staff", name: { ru: "Кадровые условия", en: "Staff" }, optional: false },
   { id: "facilities", name: { ru: "Материально-технические условия", en: "Facilities" }, optional: false },
   { id: "methods", name: { ru: "Учебно-методические условия", en: "Teaching materials" }, optional: false },
   { id: "partnership", name: { ru: "Партнёрство", en: "Partnership" }, optional: true },
+  { id: "context", name: { ru: "Контингент", en: "Pupil context" }, optional: true },
   { id: "base", name: { ru: "Базовые показатели", en: "Base figures" }, optional: false },
 ]);
 

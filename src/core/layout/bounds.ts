@@ -22,6 +22,7 @@ export const READ_WINDOWS: Record<SheetKind, ReadWindow> = {
   facilities: INDICATOR,
   methods: INDICATOR,
   partnership: INDICATOR,
+  context: INDICATOR,
   targets: { rows: 5_000, cols: 420 },
   dynamics: { rows: 5_000, cols: 60 },
   risks: { rows: 10_000, cols: 60 },

@@ -203,7 +203,7 @@ export function buildHighlights(input: HighlightInput): SheetHighlights[] {
 
   const out: SheetHighlights[] = [];
   for (const sheet of Object.values(report.sheets)) {
-    if (!sheet || !["base", "subject", "staff", "facilities", "methods", "partnership"].includes(sheet.kind)) continue;
+    if (!sheet || !["base", "subject", "staff", "facilities", "methods", "partnership", "context"].includes(sheet.kind)) continue;
     const { lastCol, lastRow } = tableOf(sheet);
     const values = gridExtent(sheet.values);
     const formulas = gridExtent(sheet.formulas);

@@ -7,7 +7,7 @@ import type { SheetKind } from "../plan";
 
 export const MARKER_PREFIX = "shnor-monitor:";
 export const MARKER_VERSION = "v1";
-export const SHEET_KINDS: readonly SheetKind[] = ["passport", "base", "subject", "staff", "facilities", "methods", "partnership"];
+export const SHEET_KINDS: readonly SheetKind[] = ["passport", "base", "subject", "staff", "facilities", "methods", "partnership", "context"];
 
 /** Our analysis sheets (issue 5). Not in SHEET_KINDS: the report reader and insertReport leave them alone. */
 export const ANALYSIS_KINDS: readonly SheetKind[] = ["targets", "dynamics", "risks", "roadmap"];

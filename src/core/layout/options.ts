@@ -24,7 +24,7 @@ export interface ReportOptions {
   allowEmptySchool?: boolean;
 }
 
-export const REPORT_SECTIONS: readonly SectionId[] = ["subject", "staff", "facilities", "methods", "partnership"];
+export const REPORT_SECTIONS: readonly SectionId[] = ["subject", "staff", "facilities", "methods", "partnership", "context"];
 
 /** Thrown by buildReportPlan for invalid options; call validateReportOptions first to avoid it. */
 export class ReportOptionsError extends Error {

@@ -27,6 +27,7 @@ export const TAB_COLORS: Record<SheetKind, string> = {
   facilities: "#ED7D31",
   methods: "#FFC000",
   partnership: "#7030A0",
+  context: "#8064A2",
   targets: "#C00000",
   dynamics: "#00B0F0",
   risks: "#FF0000",

@@ -37,7 +37,7 @@ export function yearChoices(current: number): number[] {
 
 export const DEFAULT_KINDS: readonly PeriodKind[] = ["H1", "Y", "E"];
 
-/** Sections offered: every report section but the base figures; optional ones (partnership) start off. */
+/** Sections offered: every report section but the base figures; optional ones (partnership, pupil context) start off. */
 export const OFFERED_SECTIONS = SECTIONS.filter((s) => s.id !== "base");
 
 export function defaultForm(today: Date, lang: Lang): ReportForm {
