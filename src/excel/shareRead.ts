@@ -7,7 +7,7 @@
  * Sync 1: whether the workbook is read-only or its structure protected; every sheet's name, id,
  *   visibility, protection (protected, options), A1's contents, the address of its used range (values
  *   only) and, for a freeze with ExcelApi 1.9, its formula cells: getRange().getSpecialCellsOrNullObject(
- *   formulas) with `address` (its rectangular areas) and `cellCount`; through getFirst() →
+ *   formulas) with `address` (its rectangular areas); through getFirst() →
  *   getNextOrNullObject() (ExcelApi 1.5) for the first CHAIN_BOUND sheets; a workbook with more
  *   sheets needs one more sync for the rest. Those chains are undocumented: if the host refuses the
  *   request, it is sent again without the chain and every sheet is then asked for by name (one sync
@@ -83,7 +83,7 @@ function probe(ws: Excel.Worksheet, special: boolean): Probe {
   if (special) {
     // Excel looks within the used range; none found is a null object (getSpecialCells would throw ItemNotFound).
     formulas = ws.getRange().getSpecialCellsOrNullObject(Excel.SpecialCellType.formulas);
-    formulas.load("address,cellCount");
+    formulas.load("address");
   }
   return { ws, used, a1, formulas };
 }
