@@ -7,7 +7,7 @@
  * Sync 1: whether the workbook is read-only or its structure protected; every sheet's name, id,
  *   visibility, protection (protected, options), A1's contents, the address of its used range (values
  *   only) and, for a freeze with ExcelApi 1.9, its formula cells: getRange().getSpecialCellsOrNullObject(
- *   formulas) with `address` (its rectangular areas); through getFirst() →
+ *   formulas) with the position of each of its rectangular areas; through getFirst() →
  *   getNextOrNullObject() (ExcelApi 1.5) for the first CHAIN_BOUND sheets; a workbook with more
  *   sheets needs one more sync for the rest. Those chains are undocumented: if the host refuses the
  *   request, it is sent again without the chain and every sheet is then asked for by name (one sync
@@ -83,20 +83,10 @@ function probe(ws: Excel.Worksheet, special: boolean): Probe {
   if (special) {
     // Excel looks within the used range; none found is a null object (getSpecialCells would throw ItemNotFound).
     formulas = ws.getRange().getSpecialCellsOrNullObject(Excel.SpecialCellType.formulas);
-    formulas.load("address");
+    // Each area's position, not RangeAreas.address: a long multi-area address may be cut short (VBA's is at 255 characters).
+    formulas.load("areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount");
   }
   return { ws, used, a1, formulas };
-}
-
-/** "Лист1!B2:C3, Лист1!E5" (RangeAreas.address; quoted sheet names may hold commas) → rectangles. */
-export function areasOf(address: string): Rect[] {
-  const out: Rect[] = [];
-  const re = /(?:'(?:[^']|'')*'|[^,'!]*)!(\$?[A-Za-z]{0,3}\$?[0-9]{0,7}(?::\$?[A-Za-z]{0,3}\$?[0-9]{0,7})?)/g;
-  for (let m = re.exec(address); m; m = re.exec(address)) {
-    const r = usedOf(m[1]);
-    if (r) out.push(r);
-  }
-  return out;
 }
 
 /** One end of a reference: a cell ("B2"), a whole row ("5", the range spans every column) or a whole column ("C"). */
@@ -127,7 +117,7 @@ function metaOf(p: Probe): SheetMeta {
     options: p.ws.protection.protected ? p.ws.protection.options : null,
     used: p.used.isNullObject ? null : usedOf(p.used.address),
     a1: p.a1.formulas?.[0]?.[0] ?? "",
-    formulas: !fx ? null : fx.isNullObject ? [] : areasOf(fx.address),
+    formulas: !fx ? null : fx.isNullObject ? [] : fx.areas.items.map((a) => ({ row0: a.rowIndex, col0: a.columnIndex, rows: a.rowCount, cols: a.columnCount })),
   };
 }
 

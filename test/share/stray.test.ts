@@ -15,7 +15,6 @@ import type { Period } from "../../src/core/types";
 import { insertReport } from "../../src/excel/insertReport";
 import { comparePeriods, insertTargets, refreshRisks, type CommandResult } from "../../src/excel/commands";
 import { freezeForSending, restoreFormulas } from "../../src/excel/share";
-import { areasOf } from "../../src/excel/shareRead";
 import { limitExcelApi } from "./apiSets";
 
 jest.setTimeout(120_000);
@@ -173,12 +172,5 @@ describe("freeze and restore with stray values at XFD10 and A100001", () => {
     expect(f.maxResponseBytes).toBeLessThan(4 * 1024 * 1024);
     expect(r.syncs).toBe(4);
     expect(r.cellsRead).toBeLessThan(10_000);
-  });
-});
-
-describe("areasOf (RangeAreas.address)", () => {
-  it("reads every area, with or without spaces, quoted sheet names with commas, whole rows", () => {
-    expect(areasOf("Лист1!B2:C3, Лист1!E5")).toEqual([{ row0: 1, col0: 1, rows: 2, cols: 2 }, { row0: 4, col0: 4, rows: 1, cols: 1 }]);
-    expect(areasOf("'Мой, лист''s'!$A$1:$A$2,'Мой, лист''s'!2:3")).toEqual([{ row0: 0, col0: 0, rows: 2, cols: 1 }, { row0: 1, col0: 0, rows: 2, cols: 16_384 }]);
   });
 });
