@@ -60,7 +60,11 @@ export interface StoreEntry {
   value: FrozenValue;
 }
 
-/** A sheet's used range as read: 2-D arrays from (row0, col0), 0-based; Office.js shapes and types. */
+/**
+ * A block of a sheet as read: 2-D arrays from (row0, col0), 0-based; Office.js shapes and types. A
+ * sheet may come as several blocks (its formula areas, or the stored cells only), in workbook order;
+ * an empty block (no rows) still says the sheet exists.
+ */
 export interface ScannedSheet {
   id: string;
   name: string;
@@ -178,7 +182,10 @@ export function parseA1(address: string): { row: number; col: number } | null {
   return row >= 1 ? { row: row - 1, col: col - 1 } : null;
 }
 
-function cellOf(s: ScannedSheet, row: number, col: number): { formula: unknown; value: unknown; type: unknown } {
+/** The cell of sheet `id` from whichever of its blocks holds it (blank when none). */
+function cellOf(blocks: readonly ScannedSheet[], id: string, row: number, col: number): { formula: unknown; value: unknown; type: unknown } {
+  const s = blocks.find((b) => b.id === id && row >= b.row0 && row < b.row0 + b.formulas.length && col >= b.col0 && col < b.col0 + (b.formulas[row - b.row0]?.length ?? 0));
+  if (!s) return { formula: "", value: "", type: "Empty" };
   const r = row - s.row0;
   const c = col - s.col0;
   return { formula: s.formulas[r]?.[c] ?? "", value: s.values[r]?.[c] ?? "", type: s.valueTypes[r]?.[c] ?? "Empty" };
@@ -287,7 +294,7 @@ export function planFreeze(input: { sheets: readonly ScannedSheet[]; store: read
         any = true;
       }),
     );
-    if (any) sheets.push(s.name);
+    if (any && !sheets.includes(s.name)) sheets.push(s.name);
   }
   return { writes, store: [...carried, ...added], frozen: writes.length, sheets, kept: carried.length, skipped };
 }
@@ -328,7 +335,7 @@ export function planRestore(input: { sheets: readonly ScannedSheet[]; store: rea
     if (seen.has(k)) continue;
     seen.add(k);
     noteByName(byName, match);
-    const now = cellOf(s, at.row, at.col);
+    const now = cellOf(input.sheets, s.id, at.row, at.col);
     if (now.formula === e.formula) {
       already++;
       continue;

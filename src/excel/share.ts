@@ -20,8 +20,8 @@ import { arrayWriteBytes, officeBytes, OFFICE_BYTES, RequestBudget, size } from 
 import type { CommandError, CommandResult } from "./commands";
 import { COMMON_ERRORS, isSetSupported, mapOfficeError, type ErrorFacts } from "./errors";
 import type { ExtraRead } from "./read";
-import { scan, type SheetMeta, type Sync } from "./shareRead";
-import { payloadTooLarge } from "../i18n/payload";
+import { scan, StrayRangeError, type SheetMeta, type Sync } from "./shareRead";
+import { payloadTooLarge, strayRange } from "../i18n/payload";
 
 export { CHAIN_BOUND, FIRST_BYTES_PER_CELL, RESPONSE_TARGET } from "./shareRead";
 
@@ -187,6 +187,10 @@ async function command<T>(kind: "freeze" | "restore", body: (context: Excel.Requ
     return { ok: true, ...value } as CommandResult<T>;
   } catch (e) {
     if (e instanceof ShareFailure) return { ok: false, error: e.error };
+    if (e instanceof StrayRangeError) {
+      const m = strayRange(kind, e.sheet, e.range);
+      return { ok: false, error: { code: "strayRange", message: { ru: `${m.ru} ${AFTERMATH.untouched.ru}`, en: `${m.en} ${AFTERMATH.untouched.en}` } } };
+    }
     return { ok: false, error: errorOf(e, null, kind) };
   }
 }
@@ -246,7 +250,7 @@ const storeIfProtected = (store: { meta: SheetMeta } | null): SheetMeta[] => (st
 export async function freezeForSending(o: { lang: Lang; pause?: Pause }): Promise<CommandResult<FreezeResult>> {
   const lang: Lang = o?.lang === "en" ? "en" : "ru";
   return command("freeze", async (context, sync) => {
-    const wb = await scan(context, sync, true);
+    const wb = await scan(context, sync, "freeze");
     const waits = await settle(context, sync, wb.sheets, o?.pause ?? timerPause);
     const stored = wb.store ? parseStore(wb.store.values).entries : [];
     const plan = planFreeze({ sheets: wb.sheets, store: stored, spilled: wb.spilled });
@@ -285,7 +289,7 @@ export async function freezeForSending(o: { lang: Lang; pause?: Pause }): Promis
 export async function restoreFormulas(o: { lang: Lang }): Promise<CommandResult<RestoreResult>> {
   void o;
   return command("restore", async (context, sync) => {
-    const wb = await scan(context, sync, false);
+    const wb = await scan(context, sync, "restore");
     if (!wb.store) return { restored: 0, already: 0, changed: [], sheetMissing: [], unreadable: 0, nothingToRestore: true, byName: [], extraReads: wb.extra };
     const { entries, bad } = parseStore(wb.store.values);
     const plan = planRestore({ sheets: wb.sheets, store: entries });

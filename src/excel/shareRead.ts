@@ -1,38 +1,44 @@
 /**
  * The workbook scan of «Подготовить к отправке» / «Вернуть формулы» (src/excel/share.ts): every
- * sheet's facts, then the contents of every used range, the store sheet recognised by its marker.
+ * sheet's facts, the store sheet (recognised by its marker in A1), and only the cells that matter:
+ * the formula cells (freeze) or the stored cells (restore) — never a whole used range of a user's
+ * sheet, which one stray value at XFD10 and one at A100001 make 1.6 billion cells.
  *
  * Sync 1: whether the workbook is read-only or its structure protected; every sheet's name, id,
- *   visibility, protection (protected, options) and the address of its
- *   used range (values only), through getFirst() → getNextOrNullObject() (ExcelApi 1.5) for the
- *   first CHAIN_BOUND sheets; a workbook with more sheets needs one more sync for the rest. Those
- *   chains are undocumented: if the host refuses the request, it is sent again without the chain
- *   and every sheet is then asked for by name (one sync more; reported in `extra`, as read.ts does).
- * Sync 2: formulas, values and valueTypes of every used range (the store's included), in row blocks
- *   of about RESPONSE_TARGET = 3 MB per request (Excel on the web refuses a response over 5 MB): the
- *   first request takes 10,000 cells (FIRST_BYTES_PER_CELL = 300 bytes a cell), later ones as many as
- *   the largest bytes per cell seen so far allow. A school report with its analysis sheets (about
- *   1,300 cells, 70 KB) is one request; a big foreign sheet adds a sync per ~3 MB; a response still
- *   refused as too large is read again with half the cells per request. With ExcelApi 1.12 each
- *   block's `hasSpill` is loaded too; only when a block holding an EDU call has spilled cells is one
- *   more sync spent to check those cells one by one.
+ *   visibility, protection (protected, options), A1's contents, the address of its used range (values
+ *   only) and, for a freeze with ExcelApi 1.9, its formula cells: getRange().getSpecialCellsOrNullObject(
+ *   formulas) with the position of each of its rectangular areas; through getFirst() →
+ *   getNextOrNullObject() (ExcelApi 1.5) for the first CHAIN_BOUND sheets; a workbook with more
+ *   sheets needs one more sync for the rest. Those chains are undocumented: if the host refuses the
+ *   request, it is sent again without the chain and every sheet is then asked for by name (one sync
+ *   more; reported in `extra`, as read.ts does).
+ * Sync 2 (freeze): formulas, values and valueTypes of the formula areas and of the store's used range,
+ *   in requests of about 3 MB (src/excel/shareBlocks.ts); a school report with its analysis sheets
+ *   is one request. With ExcelApi 1.12 each block's `hasSpill` is loaded too; only when a block holding
+ *   an EDU call has spilled cells is one more sync spent to check those cells one by one.
+ *   Without ExcelApi 1.9 every used range is read instead, and a sheet whose used range exceeds
+ *   MAX_SCAN_CELLS is refused (StrayRangeError: the sheet and the range, to remove the stray values).
+ * Restore: sync 2 reads the store's used range, sync 3 only the stored cells (runs of adjacent cells).
  */
 import { parseOutputMarker } from "../core/layout/markers";
-import { a1, callsCustomFunction, parseA1, type ScannedSheet } from "../core/share";
-import { utf8Length } from "./apply";
+import { a1, callsCustomFunction, idsAreLive, parseA1, parseStore, resolveSheet, type ScannedSheet, type StoreEntry } from "../core/share";
 import { isSetSupported } from "./errors";
 import { chainRefusal, type ExtraRead } from "./read";
+import { readBlocks, rowRuns, type Block, type BlockRead, type Sync } from "./shareBlocks";
 
-/** Sheets whose used range the first request asks for. */
+export { FIRST_BYTES_PER_CELL, RESPONSE_TARGET, type Sync } from "./shareBlocks";
+
+/** Sheets whose facts the first request asks for. */
 export const CHAIN_BOUND = 250;
-/** Bytes of cell contents (formulas, values, valueTypes) one read request aims at: 5 MB is the web's limit. */
-export const RESPONSE_TARGET = 3_000_000;
-/** The first request's guess of bytes per cell (10,000 cells); later ones use the largest size seen. */
-export const FIRST_BYTES_PER_CELL = 300;
-
-export type Sync = () => Promise<void>;
+/** The grid's size (Excel 2007 and later). */
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+/** A used range read whole (no ExcelApi 1.9, or the store) may have at most this many cells. */
+export const MAX_SCAN_CELLS = 5_000_000;
 
 export const json = (v: unknown): number => JSON.stringify(v).length;
+
+type Rect = { row0: number; col0: number; rows: number; cols: number };
 
 export interface SheetMeta {
   id: string;
@@ -41,32 +47,68 @@ export interface SheetMeta {
   protected: boolean;
   options: Excel.WorksheetProtectionOptions | null;
   /** Used range (values only), 0-based; null when the sheet is empty. */
-  used: { row0: number; col0: number; rows: number; cols: number } | null;
+  used: Rect | null;
+  /** A1's value (the store's marker). */
+  a1: unknown;
+  /** Formula cells' areas (ExcelApi 1.9); null when not asked. */
+  formulas: Rect[] | null;
+}
+
+/** A used range too large to read (a stray value far from the table), found without ExcelApi 1.9. */
+export class StrayRangeError extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly range: string,
+  ) {
+    super(`used range of ${sheet} too large: ${range}`);
+  }
 }
 
 interface Probe {
   ws: Excel.Worksheet;
   used: Excel.Range;
+  a1: Excel.Range;
+  formulas: Excel.RangeAreas | null;
 }
 
-function probe(ws: Excel.Worksheet): Probe {
+function probe(ws: Excel.Worksheet, special: boolean): Probe {
   ws.load("name,id,visibility");
   ws.protection.load("protected,options");
   const used = ws.getUsedRangeOrNullObject(true);
   used.load("address");
-  return { ws, used };
+  // `formulas`: a constant's formula is its value (the marker), and no custom function is read (computed) here.
+  const a1 = ws.getRange("A1");
+  a1.load("formulas");
+  let formulas: Excel.RangeAreas | null = null;
+  if (special) {
+    // Excel looks within the used range; none found is a null object (getSpecialCells would throw ItemNotFound).
+    formulas = ws.getRange().getSpecialCellsOrNullObject(Excel.SpecialCellType.formulas);
+    // Each area's position, not RangeAreas.address: a long multi-area address may be cut short (VBA's is at 255 characters).
+    formulas.load("areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount");
+  }
+  return { ws, used, a1, formulas };
 }
 
+/** One end of a reference: a cell ("B2"), a whole row ("5", the range spans every column) or a whole column ("C"). */
+function endOf(ref: string, last: boolean): { row: number; col: number } | null {
+  const plain = ref.replace(/\$/g, "");
+  if (/^[0-9]{1,7}$/.test(plain)) return { row: Number(plain) - 1, col: last ? MAX_COLS - 1 : 0 };
+  if (/^[A-Za-z]{1,3}$/.test(plain)) return (p => p && { row: last ? MAX_ROWS - 1 : 0, col: p.col })(parseA1(`${plain}1`));
+  return parseA1(plain);
+}
+
+/** "Лист1!B2:D9" → 0-based rectangle. Excel writes a range as wide as the sheet as rows ("1:100001"). */
 function usedOf(address: string): SheetMeta["used"] {
   const local = address.slice(address.lastIndexOf("!") + 1);
   const [p, q] = local.split(":");
-  const a = parseA1(p);
-  const b = q === undefined ? a : parseA1(q);
+  const a = endOf(p, false);
+  const b = endOf(q ?? p, true);
   if (!a || !b) return null;
   return { row0: a.row, col0: a.col, rows: b.row - a.row + 1, cols: b.col - a.col + 1 };
 }
 
 function metaOf(p: Probe): SheetMeta {
+  const fx = p.formulas;
   return {
     id: p.ws.id,
     name: p.ws.name,
@@ -74,6 +116,8 @@ function metaOf(p: Probe): SheetMeta {
     protected: p.ws.protection.protected,
     options: p.ws.protection.protected ? p.ws.protection.options : null,
     used: p.used.isNullObject ? null : usedOf(p.used.address),
+    a1: p.a1.formulas?.[0]?.[0] ?? "",
+    formulas: !fx ? null : fx.isNullObject ? [] : fx.areas.items.map((a) => ({ row0: a.rowIndex, col0: a.columnIndex, rows: a.rowCount, cols: a.columnCount })),
   };
 }
 
@@ -81,7 +125,7 @@ function metaOf(p: Probe): SheetMeta {
  * Sync 1 (and one more past `bound` sheets): every sheet's facts, in workbook order, and whether the
  * workbook is open read-only (ExcelApi 1.8; null when unknown).
  */
-async function readMeta(context: Excel.RequestContext, sync: Sync, bound: number): Promise<{ metas: SheetMeta[]; readOnly: boolean | null; structureProtected: boolean }> {
+async function readMeta(context: Excel.RequestContext, sync: Sync, bound: number, special: boolean): Promise<{ metas: SheetMeta[]; readOnly: boolean | null; structureProtected: boolean }> {
   const collection = context.workbook.worksheets;
   collection.load("items/name");
   context.workbook.protection.load("protected");
@@ -91,7 +135,7 @@ async function readMeta(context: Excel.RequestContext, sync: Sync, bound: number
   let ws: Excel.Worksheet | null = null;
   for (let i = 0; i < bound; i++) {
     ws = ws ? ws.getNextOrNullObject() : collection.getFirst();
-    chain.push(probe(ws));
+    chain.push(probe(ws, special));
   }
   await sync();
   const names = collection.items.map((w) => w.name);
@@ -101,98 +145,27 @@ async function readMeta(context: Excel.RequestContext, sync: Sync, bound: number
     metas.push(metaOf(p));
   }
   if (metas.length < names.length) {
-    const rest = names.slice(metas.length).map((n) => probe(collection.getItem(n)));
+    const rest = names.slice(metas.length).map((n) => probe(collection.getItem(n), special));
     await sync();
     for (const p of rest) metas.push(metaOf(p));
   }
   return { metas, readOnly: knowsReadOnly ? context.workbook.readOnly : null, structureProtected: context.workbook.protection.protected };
 }
 
-interface Block {
-  meta: SheetMeta;
-  row0: number;
-  rows: number;
-}
-interface BlockRead extends Block {
-  formulas: unknown[][];
-  values: unknown[][];
-  valueTypes: unknown[][];
-  /** hasSpill of the block (null: some cells spill); undefined when not asked. */
-  spill: boolean | null | undefined;
-}
-
-const isTooLarge = (e: unknown) => (e as { code?: unknown })?.code === "ResponsePayloadSizeLimitExceeded";
-
-/** The next request's blocks: whole rows, about `cells` cells in all (at least one row). */
-function takeBatch(queue: Block[], cells: number): Block[] {
-  const batch: Block[] = [];
-  let left = cells;
-  while (queue.length) {
-    const b = queue[0];
-    const cols = b.meta.used!.cols;
-    const fit = Math.floor(left / cols);
-    if (fit < 1 && batch.length) break;
-    const rows = Math.max(1, Math.min(b.rows, fit));
-    if (rows < b.rows) queue[0] = { ...b, row0: b.row0 + rows, rows: b.rows - rows };
-    else queue.shift();
-    batch.push({ ...b, rows });
-    left -= rows * cols;
-    if (left <= 0) break;
-  }
-  return batch;
-}
-
-/** Sync 2 (more for big workbooks): the used ranges' contents, in requests of about RESPONSE_TARGET bytes. */
-async function readBlocks(context: Excel.RequestContext, sync: Sync, metas: SheetMeta[], spills: boolean): Promise<BlockRead[]> {
-  const queue: Block[] = metas.filter((m) => m.used).map((meta) => ({ meta, row0: meta.used!.row0, rows: meta.used!.rows }));
-  const done: BlockRead[] = [];
-  // A guess until a response is measured; then the largest bytes per cell of a block seen (never below what a refusal taught).
-  let perCell = FIRST_BYTES_PER_CELL;
-  let seen = 0;
-  let floor = 0;
-  while (queue.length) {
-    const batch = takeBatch(queue, Math.max(1, Math.floor(RESPONSE_TARGET / perCell)));
-    const ranges = batch.map((b) => {
-      const u = b.meta.used!;
-      const range = context.workbook.worksheets.getItem(b.meta.name).getRangeByIndexes(b.row0, u.col0, b.rows, u.cols);
-      range.load(spills ? "formulas,values,valueTypes,hasSpill" : "formulas,values,valueTypes");
-      return range;
-    });
-    try {
-      await sync();
-    } catch (e) {
-      if (!isTooLarge(e) || (batch.length === 1 && batch[0].rows === 1)) throw e;
-      // Read again with at most half the cells of the refused request (Excel does not say how large it was).
-      const cells = batch.reduce((n, b) => n + b.rows * b.meta.used!.cols, 0);
-      queue.unshift(...batch);
-      perCell = Math.max(perCell * 2, RESPONSE_TARGET / Math.max(1, Math.floor(cells / 2)));
-      floor = perCell;
-      continue;
-    }
-    batch.forEach((b, i) => {
-      const r = ranges[i];
-      const read = { formulas: r.formulas, values: r.values, valueTypes: r.valueTypes as unknown[][] };
-      // Per block (one sheet's rows), in UTF-8 bytes as Excel sends them (Cyrillic: two bytes a letter).
-      seen = Math.max(seen, utf8Length(JSON.stringify(read)) / (b.rows * b.meta.used!.cols));
-      done.push({ ...b, ...read, spill: spills ? (r.hasSpill as boolean | null) : undefined });
-    });
-    perCell = Math.max(seen, floor);
-  }
-  return done;
-}
+type Read = BlockRead<SheetMeta>;
 
 /** One more sync, only when a block with an EDU call has spilled cells: which of those cells spill. */
-async function spilledCells(context: Excel.RequestContext, sync: Sync, reads: BlockRead[]): Promise<Set<string>> {
+async function spilledCells(context: Excel.RequestContext, sync: Sync, reads: Read[]): Promise<Set<string>> {
   const checks: { key: string; range: Excel.Range }[] = [];
   for (const b of reads) {
     if (b.spill === false || b.spill === undefined) continue;
     b.formulas.forEach((row, r) =>
       row.forEach((f, c) => {
         if (!callsCustomFunction(f)) return;
-        const address = a1(b.row0 + r, b.meta.used!.col0 + c);
-        const range = context.workbook.worksheets.getItem(b.meta.name).getRange(address);
+        const address = a1(b.row0 + r, b.col0 + c);
+        const range = context.workbook.worksheets.getItem(b.tag.name).getRange(address);
         range.load("hasSpill");
-        checks.push({ key: `${b.meta.id}!${address}`, range });
+        checks.push({ key: `${b.tag.id}!${address}`, range });
       }),
     );
   }
@@ -209,40 +182,81 @@ export interface WorkbookScan {
   structureProtected: boolean;
   /** Syncs beyond the usual, with why (the host refused the chain of sheets). */
   extra: ExtraRead[];
+  /** Every sheet but the store, as blocks (an empty one per sheet, then what was read of it). */
   sheets: ScannedSheet[];
   store: { meta: SheetMeta; values: unknown[][] } | null;
   spilled: Set<string>;
 }
 
-/** Read the whole workbook (see the module comment). Errors of `sync` propagate. */
-export async function scan(context: Excel.RequestContext, sync: Sync, spills: boolean): Promise<WorkbookScan> {
+const isStoreMeta = (m: SheetMeta) => m.used?.row0 === 0 && m.used.col0 === 0 && parseOutputMarker(m.a1)?.kind === "frozen";
+
+/** A whole used range as a block; refused past MAX_SCAN_CELLS (a stray value far away). */
+function wholeUsed(m: SheetMeta): Block<SheetMeta> {
+  const u = m.used!;
+  // Named as cells ("A1:XFD100001", not Excel's "1:100001"): its far corner is where the stray value is.
+  if (u.rows * u.cols > MAX_SCAN_CELLS) throw new StrayRangeError(m.name, `${a1(u.row0, u.col0)}:${a1(u.row0 + u.rows - 1, u.col0 + u.cols - 1)}`);
+  return { tag: m, sheet: m.name, ...u };
+}
+
+/** Every sheet of `metas` as an empty block, then the blocks read of it, in workbook order. */
+function partsOf(metas: SheetMeta[], reads: Read[]): ScannedSheet[] {
+  return metas.flatMap((m) => [
+    { id: m.id, name: m.name, row0: 0, col0: 0, formulas: [], values: [], valueTypes: [] },
+    ...reads
+      .filter((b) => b.tag === m)
+      .sort((x, y) => x.row0 - y.row0 || x.col0 - y.col0)
+      .map((b) => ({ id: m.id, name: m.name, row0: b.row0, col0: b.col0, formulas: b.formulas, values: b.values, valueTypes: b.valueTypes })),
+  ]);
+}
+
+/** Restore: only the stored cells of the sheets they resolve to (as planRestore resolves them), one row run a range. */
+async function readStored(context: Excel.RequestContext, sync: Sync, metas: SheetMeta[], entries: StoreEntry[]): Promise<Read[]> {
+  const live = idsAreLive(entries, metas);
+  const cells = new Map<SheetMeta, [number, number][]>();
+  for (const e of entries) {
+    const s = resolveSheet(e, metas, live).sheet;
+    const at = parseA1(e.address);
+    if (!s || !at) continue;
+    if (!cells.has(s)) cells.set(s, []);
+    cells.get(s)!.push([at.row, at.col]);
+  }
+  const blocks = [...cells].flatMap(([m, list]) => rowRuns(list).map((r) => ({ tag: m, sheet: m.name, ...r })));
+  return readBlocks(context, sync, blocks, false);
+}
+
+/**
+ * Read what `mode` needs (see the module comment). Errors of `sync` propagate; a used range too large
+ * to read whole throws StrayRangeError before any cell is read.
+ */
+export async function scan(context: Excel.RequestContext, sync: Sync, mode: "freeze" | "restore"): Promise<WorkbookScan> {
+  const special = mode === "freeze" && isSetSupported("1.9");
   const extra: ExtraRead[] = [];
   let meta: Awaited<ReturnType<typeof readMeta>>;
   try {
-    meta = await readMeta(context, sync, CHAIN_BOUND);
+    meta = await readMeta(context, sync, CHAIN_BOUND, special);
   } catch (e) {
     // The getNextOrNullObject() chain is undocumented: refused, every sheet is asked for by name.
     const code = chainRefusal(e);
     if (code === null) throw e;
     extra.push({ reason: "chainRejected", detail: [code] });
-    meta = await readMeta(context, sync, 0);
+    meta = await readMeta(context, sync, 0, special);
   }
   const { metas, readOnly, structureProtected } = meta;
-  const reads = await readBlocks(context, sync, metas, spills && isSetSupported("1.12"));
-  const sheets: ScannedSheet[] = [];
-  let store: WorkbookScan["store"] = null;
-  for (const meta of metas) {
-    if (!meta.used) continue;
-    const own = reads.filter((b) => b.meta === meta).sort((x, y) => x.row0 - y.row0);
-    const s: ScannedSheet = {
-      id: meta.id, name: meta.name, row0: meta.used.row0, col0: meta.used.col0,
-      formulas: own.flatMap((b) => b.formulas), values: own.flatMap((b) => b.values), valueTypes: own.flatMap((b) => b.valueTypes),
-    };
-    const isStore = s.row0 === 0 && s.col0 === 0 && parseOutputMarker(s.values[0]?.[0])?.kind === "frozen";
-    if (isStore && !store) store = { meta, values: s.values };
-    else if (!isStore) sheets.push(s);
+  const storeMeta = metas.find(isStoreMeta) ?? null;
+  const others = metas.filter((m) => m !== storeMeta);
+  const blocks: Block<SheetMeta>[] = storeMeta ? [wholeUsed(storeMeta)] : [];
+  if (mode === "freeze") {
+    for (const m of others) {
+      if (m.formulas) blocks.push(...m.formulas.map((r) => ({ tag: m, sheet: m.name, ...r })));
+      else if (m.used) blocks.push(wholeUsed(m));
+    }
   }
-  const spilled = spills ? await spilledCells(context, sync, reads.filter((b) => !store || b.meta !== store.meta)) : new Set<string>();
-  return { metas, readOnly, structureProtected, extra, sheets, store, spilled };
+  const spills = mode === "freeze" && isSetSupported("1.12");
+  const reads = await readBlocks(context, sync, blocks, spills);
+  const store = storeMeta
+    ? { meta: storeMeta, values: reads.filter((b) => b.tag === storeMeta).sort((x, y) => x.row0 - y.row0).flatMap((b) => b.values) }
+    : null;
+  const cells = mode === "freeze" ? reads.filter((b) => b.tag !== storeMeta) : store ? await readStored(context, sync, others, parseStore(store.values).entries) : [];
+  const spilled = spills ? await spilledCells(context, sync, cells) : new Set<string>();
+  return { metas, readOnly, structureProtected, extra, sheets: partsOf(others, cells), store, spilled };
 }
-

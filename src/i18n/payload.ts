@@ -31,3 +31,15 @@ export const en: Record<PayloadCommand, string> = {
 export function payloadTooLarge(command: PayloadCommand): Text {
   return { ru: `${TOO_LARGE.ru} ${ru[command]}`, en: `${TOO_LARGE.en} ${en[command]}` };
 }
+
+/**
+ * A sheet whose used range is too large to read cell by cell (a stray value far below or right of
+ * the table: XFD10, A100001), found where Excel cannot list formula cells (no ExcelApi 1.9).
+ */
+export function strayRange(command: "freeze" | "restore", sheet: string, range: string): Text {
+  const what = command === "freeze" ? { ru: "«Подготовить к отправке»", en: "«Prepare for sending»" } : { ru: "«Вернуть формулы»", en: "«Restore formulas»" };
+  return {
+    ru: `На листе «${sheet}» заполненная область слишком велика (${range}): где-то далеко за пределами таблицы есть лишние значения. Удалите лишние значения за пределами таблицы: лист «${sheet}», диапазон ${range} — и повторите ${what.ru}, или выполните его в Excel для компьютера.`,
+    en: `The used range of sheet «${sheet}» is too large (${range}): there are stray values far outside the table. Delete the stray values outside the table: sheet «${sheet}», range ${range} — and run ${what.en} again, or run it in Excel desktop.`,
+  };
+}

@@ -9,6 +9,7 @@ import { SheetModel, guardFormat } from "./sheet";
 import { removeCondFormatsIn, clearValidation } from "./rules";
 import { RangeFormatProxy } from "./api-format";
 import { DataValidationProxy, ConditionalFormatCollectionProxy } from "./api-rules";
+import { specialCells, type RangeAreasProxy } from "./api-range-areas";
 
 export interface Located {
   model: WorkbookModel;
@@ -156,6 +157,14 @@ export class RangeProxy extends SimObject {
   }
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
     return this.derive((l) => l.model.usedRect(l.sheet, valuesOnly, l.rect), true)._queueNullCheck();
+  }
+
+  /** ExcelApi 1.9 (src/sim/host/api-range-areas.ts): SpecialCellType.formulas only. */
+  getSpecialCells(cellType: string, cellValueType?: string): RangeAreasProxy {
+    return specialCells(this, cellType, cellValueType, false);
+  }
+  getSpecialCellsOrNullObject(cellType: string, cellValueType?: string): RangeAreasProxy {
+    return specialCells(this, cellType, cellValueType, true);
   }
 
   merge(across = false): void {
