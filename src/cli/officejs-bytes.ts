@@ -33,6 +33,7 @@ import { RequestBudget } from "../excel/apply";
 import type { SimHost } from "../sim";
 import { Codes, OfficeExtensionError } from "../sim/host/errors";
 import { SimCollection, SimObject } from "../sim/host/proxy";
+import { RangeAreasProxy } from "../sim/host/api-range-areas";
 import type { SimContext } from "../sim/host/context";
 
 /** Excel on the web rejects a request body over 5 MB. */
@@ -231,6 +232,10 @@ class Tee {
         else out.push({ ActionId: a.Id, Value: kept.has(a.ObjectPathId) ? { _ReferenceId: fakeId(++this.ids) } : { Id: fakeId(++this.ids) } });
       } else if (a.ActionType === 2 && pair && pair.sim instanceof SimCollection && pair.sim._items) {
         out.push({ ActionId: a.Id, Value: { _Items: pair.sim._items.map(() => ({})) } });
+      } else if (a.ActionType === 2 && pair && pair.sim instanceof RangeAreasProxy) {
+        // A RangeAreas loaded with "areas/items/…": Office.js reads the navigation result "Areas".
+        const found = pair.sim._find();
+        if (found) out.push({ ActionId: a.Id, Value: { Areas: { _Items: found.rects.map(() => ({})) } } });
       }
     }
     return out;
