@@ -1,4 +1,5 @@
 /** Rules on count + share indicators: printed shares, denominators, and the scale shares are written in. */
+import { DENOMINATOR_IDS } from "../denominators";
 import { shareAmbiguity } from "../values";
 import type { Finding, Indicator, Text } from "../types";
 import { label, n, type CheckContext } from "./context";
@@ -10,7 +11,7 @@ import { label, n, type CheckContext } from "./context";
 const PRINT_TOLERANCE = 0.005 + 1e-9;
 
 /** Denominators a report may have used by mistake, tried when a printed share does not match. */
-const ALTERNATIVES = ["students_total", "students_assessed", "grads_9", "grads_11", "staff_ped", "staff_ped_admin"];
+const ALTERNATIVES = DENOMINATOR_IDS;
 
 function sumOf(c: CheckContext, ids: string[], period: string): number | null {
   let total = 0;

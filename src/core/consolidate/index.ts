@@ -4,7 +4,7 @@
  * other school is consolidated.
  */
 import { runChecks } from "../checks";
-import { comparePeriods, formatPeriod, parsePeriodKey, periodKey } from "../periods";
+import { formatPeriod, formatSchoolYear, periodKey } from "../periods";
 import type { SheetPlan } from "../plan";
 import type { ReportData } from "../report";
 import type { Lang, Period, Target, Text } from "../types";
@@ -12,17 +12,19 @@ import { tidyTable, type TidyTable } from "./data";
 import { figuresFor } from "./figures";
 import { buildSummarySheet } from "./summary";
 import { maxOf } from "../arrays";
+import { hasDataIn, selectSchools, type Exclusion } from "./selection";
 
 export * from "./figures";
 export * from "./data";
 export * from "./summary";
+export * from "./selection";
 
 export interface ConsolidationSource {
   label: string;
   report: ReportData;
 }
 
-export type ConsolidationFindingCode = "file" | "duplicate" | "noPeriod" | "check";
+export type ConsolidationFindingCode = "file" | "duplicate" | "noData" | "otherYear" | "noPeriod" | "check";
 
 export interface ConsolidationFinding {
   label: string;
@@ -31,7 +33,7 @@ export interface ConsolidationFinding {
 }
 
 export interface ConsolidateOptions {
-  /** The period of «Свод»; null: the latest period most schools report. */
+  /** The period of «Свод»; null: the latest period most schools have data in. */
   period: Period | null;
   lang: Lang;
   targets: Target[];
@@ -43,9 +45,9 @@ export interface ConsolidateOptions {
 
 export interface Consolidation {
   period: Period;
-  /** Periods any school reports, chronological, with how many schools report each. */
+  /** Periods the consolidated schools have data in, chronological, with how many schools each. */
   periods: { period: Period; schools: number }[];
-  /** School names in column order (duplicates dropped). */
+  /** School names in column order (duplicates, files without data and of another school year dropped). */
   schools: string[];
   summary: SheetPlan;
   data: TidyTable;
@@ -54,11 +56,12 @@ export interface Consolidation {
 
 const norm = (s: string) => s.trim().replace(/\s+/g, " ").toLowerCase();
 
-/** The periods of the schools with their counts; the default is the latest reported by most schools. */
+/**
+ * The periods the schools have data in, with their counts (files without data and of a school
+ * year other than the majority's left out); the default is the latest most schools filled.
+ */
 export function periodsOfSchools(reports: ReportData[]): { period: Period; schools: number }[] {
-  const counts = new Map<string, number>();
-  for (const r of reports) for (const p of r.periods) counts.set(periodKey(p), (counts.get(periodKey(p)) ?? 0) + 1);
-  return [...counts.entries()].map(([k, n]) => ({ period: parsePeriodKey(k) as Period, schools: n })).sort((a, b) => comparePeriods(a.period, b.period));
+  return selectSchools(reports).periods;
 }
 
 export function defaultPeriod(periods: { period: Period; schools: number }[]): Period | null {
@@ -90,15 +93,22 @@ export function consolidate(sources: ConsolidationSource[], o: ConsolidateOption
     seen.set(k, s.label);
     kept.push(s);
   }
-  const reports = kept.map((s) => s.report);
-  const periods = periodsOfSchools(reports);
+  const selection = selectSchools(kept.map((s) => s.report));
+  const taken: ConsolidationSource[] = [];
+  kept.forEach((s, i) => {
+    const ex = selection.excluded[i];
+    if (ex) findings.push(exclusionFinding(s, ex));
+    else taken.push(s);
+  });
+  const reports = taken.map((s) => s.report);
+  const periods = selection.periods;
   const period = o.period ?? defaultPeriod(periods);
-  if (!period) return null;
+  if (!period || !taken.length) return null;
   const key = periodKey(period);
   const lang = o.lang;
-  const names = kept.map((s) => s.report.school || s.label);
-  kept.forEach((s, i) => {
-    if (!s.report.periods.some((p) => periodKey(p) === key))
+  const names = taken.map((s) => s.report.school || s.label);
+  taken.forEach((s, i) => {
+    if (!hasDataIn(s.report, period))
       findings.push({
         label: s.label,
         code: "noPeriod",
@@ -122,6 +132,29 @@ export function consolidate(sources: ConsolidationSource[], o: ConsolidateOption
     targets: o.targets,
     findings: findings.map((f) => f.message),
   });
-  const data = tidyTable(kept.map((s, i) => ({ name: names[i], report: s.report })), lang);
+  const data = tidyTable(taken.map((s, i) => ({ name: names[i], report: s.report })), lang);
   return { period, periods, schools: names, summary, data, findings };
+}
+
+function exclusionFinding(s: ConsolidationSource, ex: Exclusion): ConsolidationFinding {
+  const name = s.report.school || s.label;
+  if (ex.reason === "noData")
+    return {
+      label: s.label,
+      code: "noData",
+      message: {
+        ru: `«${name}» (${s.label}): в файле нет данных ни за один период — школа не включена в свод. Проверьте, тот ли это файл.`,
+        en: `«${name}» (${s.label}): the file has no data for any period — the school is not in the summary. Check that it is the right file.`,
+      },
+    };
+  const y = formatSchoolYear(ex.year);
+  const m = formatSchoolYear(ex.majority);
+  return {
+    label: s.label,
+    code: "otherYear",
+    message: {
+      ru: `«${name}» (${s.label}): отчёт за ${y} учебный год, а у большинства школ — за ${m}; школа не включена в свод. Попросите у школы отчёт за ${m}.`,
+      en: `«${name}» (${s.label}): the report is for the ${y} school year, while most schools report ${m}; the school is not in the summary. Ask the school for its ${m} report.`,
+    },
+  };
 }
