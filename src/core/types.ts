@@ -132,6 +132,8 @@ export interface Finding {
   school?: string;
   /** Other indicators whose values (same period) the finding shows to be impossible, e.g. a breakdown above its whole. */
   involves?: string[];
+  /** A finding grouped over several indicators for one cause: all of them, indicatorId first. */
+  indicators?: string[];
 }
 
 /**

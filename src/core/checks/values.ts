@@ -1,7 +1,8 @@
 /** Rules on single values: input errors, scales, counts; and the exam years that do not compare. */
 import { notComparableReason } from "../exams";
 import { parsePeriodKey } from "../periods";
-import type { Finding, Text } from "../types";
+import { isDenominator } from "../denominators";
+import type { Finding, Indicator, Lang, Period, Text } from "../types";
 import { label, n, type CheckContext } from "./context";
 import { smallShareNote } from "./shares";
 
@@ -57,27 +58,50 @@ export function checkValues(c: CheckContext): Finding[] {
 /**
  * exam_not_comparable: results of an exam session whose exams were cancelled or changed, and the
  * yearly indicators that session names (certificates of 2020), or a session the school lists.
+ * One finding per period and reason, listing the indicators (the first is its indicatorId);
+ * denominators (graduates) are not results and are never noted.
  */
 export function checkExamYears(c: CheckContext): Finding[] {
-  const out: Finding[] = [];
+  const groups = new Map<string, { ind: Indicator; period: string; kind: Period["kind"]; why: Text; ids: string[] }>();
   const listed = new Set(c.data.nonComparableExamYears ?? []);
   for (const { ind, period, obs } of c.entries()) {
     const p = parsePeriodKey(period);
-    if (!p || obs.value.kind !== "number") continue;
+    if (!p || obs.value.kind !== "number" || isDenominator(ind.id)) continue;
     const known = notComparableReason(ind.id, period);
     const byList = p.kind === "E" && listed.has(p.startYear);
     if (!known && !byList) continue;
     const why = known ?? { ru: "экзамены отменены или изменены", en: "exams cancelled or changed" };
-    const name = label(ind.id);
-    out.push(c.finding("exam_not_comparable", ind, period, "info", p.kind === "E"
-      ? {
-        ru: `${name.ru}: результаты ГИА этого года несопоставимы с другими годами (${why.ru})`,
-        en: `${name.en}: this year's exam results are not comparable with other years (${why.en})`,
-      }
-      : {
-        ru: `${name.ru}: значение этого учебного года несопоставимо с другими годами (${why.ru})`,
-        en: `${name.en}: this school year's value is not comparable with other years (${why.en})`,
-      }));
+    const key = `${period}|${why.ru}`;
+    const g = groups.get(key);
+    if (g) g.ids.push(ind.id);
+    else groups.set(key, { ind, period, kind: p.kind, why, ids: [ind.id] });
+  }
+  const out: Finding[] = [];
+  for (const { ind, period, kind, why, ids } of groups.values()) {
+    const names = ids.map(label);
+    const one = names.length === 1;
+    const list = (lang: Lang) => names.map((x) => x[lang]).join(", ");
+    const f = c.finding("exam_not_comparable", ind, period, "info", kind === "E"
+      ? one
+        ? {
+          ru: `${names[0].ru}: результаты ГИА этого года несопоставимы с другими годами (${why.ru})`,
+          en: `${names[0].en}: this year's exam results are not comparable with other years (${why.en})`,
+        }
+        : {
+          ru: `Результаты ГИА этого года несопоставимы с другими годами (${why.ru}): ${list("ru")}`,
+          en: `This year's exam results are not comparable with other years (${why.en}): ${list("en")}`,
+        }
+      : one
+        ? {
+          ru: `${names[0].ru}: значение этого учебного года несопоставимо с другими годами (${why.ru})`,
+          en: `${names[0].en}: this school year's value is not comparable with other years (${why.en})`,
+        }
+        : {
+          ru: `Значения этого учебного года несопоставимы с другими годами (${why.ru}): ${list("ru")}`,
+          en: `This school year's values are not comparable with other years (${why.en}): ${list("en")}`,
+        });
+    f.indicators = ids;
+    out.push(f);
   }
   return out;
 }
