@@ -166,11 +166,12 @@ describe("runChecks", () => {
     d.grades = { has9: true, has11: false };
     d.observations.ege_rus_avg = { [E]: { value: num(61) } };
     d.observations.no_cert_11 = { [Y]: { value: { kind: "na" } } }; // correctly «–»
-    expect(rules(d)).toEqual([
-      ["not_applicable_expected", "grads_11", Y, "warning"],
-      ["not_applicable_expected", "grads_11", E, "warning"],
-      ["not_applicable_expected", "ege_rus_avg", E, "warning"],
+    // One finding per cause and period, listing the indicators.
+    expect(runChecks(d).map((f) => [f.rule, f.indicatorId, f.period, f.severity, f.indicators])).toEqual([
+      ["not_applicable_expected", "grads_11", Y, "warning", ["grads_11"]],
+      ["not_applicable_expected", "grads_11", E, "warning", ["grads_11", "ege_rus_avg"]],
     ]);
+    expect(runChecks(d)[1].message.ru).toBe("В школе нет 11 класса — вместо значений должно стоять «–» (не применимо): «Выпускники 11 кл.», «ЕГЭ, русский язык: средний балл»");
   });
 
   it("flags a yes/no contradiction", () => {

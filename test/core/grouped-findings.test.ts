@@ -73,6 +73,27 @@ describe("a not-comparable exam year is noted once per cause", () => {
   });
 });
 
+describe("items of a level or grade the school lacks are noted once per cause and period", () => {
+  const na = (rows: Record<string, Record<string, number>>, extra: Partial<SchoolData>) =>
+    runChecks(school(rows, extra)).filter((f) => f.rule === "not_applicable_expected").map((f) => [f.period, f.indicators, f.message.en]);
+  it.each([
+    [
+      "an ООШ with two ЕГЭ results in one session: one note",
+      { ege_rus_avg: { "2023/24-E": 60 }, ege_math_prof_avg: { "2023/24-E": 55 } },
+      { levels: ["primary", "basic"] },
+      [["2023/24-E", ["ege_rus_avg", "ege_math_prof_avg"], 'The school has no grades 10–11 (see «Паспорт») — the values should be "–" (not applicable): "EGE Russian: average", "EGE profile maths: average"']],
+    ],
+    [
+      "the same cause in two sessions: one note each",
+      { ege_rus_avg: { "2022/23-E": 58, "2023/24-E": 60 } },
+      { levels: ["primary", "basic"] },
+      [["2022/23-E", ["ege_rus_avg"], expect.stringMatching(/^"EGE Russian: average": the school has no grades 10–11/)], ["2023/24-E", ["ege_rus_avg"], expect.stringMatching(/^"EGE Russian: average"/)]],
+    ],
+  ] as const)("%s", (_, rows, extra, expected) => {
+    expect(na(rows as Record<string, Record<string, number>>, extra as unknown as Partial<SchoolData>)).toEqual(expected);
+  });
+});
+
 describe("denominators are never judged", () => {
   it.each(DENOMINATOR_IDS.map((id) => [id]))("%s: a halving is not «Ухудшение», nor a not-comparable note", (id) => {
     const [early, late, special] = id.startsWith("grads_") ? ["2022/23-Y", "2023/24-Y", "2019/20-E"] : id.startsWith("staff") ? ["2022/23-Y", "2023/24-Y", "2019/20-Y"] : ["2022/23-Y", "2023/24-Y", "2019/20-Y"];

@@ -1,6 +1,6 @@
 /** Rules between rows: parts and wholes, breakdowns, applicability, yes/no contradictions. */
 import { CATALOG, appliesToLevels, childrenOf, getIndicator } from "../catalog";
-import type { Finding } from "../types";
+import type { Finding, Indicator, Text } from "../types";
 import { label, n, sortPeriodKeys, type CheckContext } from "./context";
 
 /** Pairs where the first can never exceed the second, beyond parent/child and denominators. */
@@ -129,30 +129,44 @@ const LEVEL_TEXT = {
 
 /**
  * not_applicable_expected: a number for an item of a level the school lacks («Паспорт»), or for a
- * 9th/11th-grade item in a school without that grade.
+ * 9th/11th-grade item in a school without that grade. One finding per cause and period, listing
+ * the indicators (the first is its indicatorId).
  */
 export function checkApplicability(c: CheckContext): Finding[] {
-  const out: Finding[] = [];
   const { grades, levels } = c.data;
-  if (!grades && !levels) return out;
+  if (!grades && !levels) return [];
+  /** Cause (ru/en sentence tails) → period → the indicators. */
+  const groups = new Map<string, { ind: Indicator; period: string; cause: Text; ids: string[] }>();
+  const add = (ind: Indicator, period: string, cause: Text) => {
+    const key = `${period}|${cause.ru}`;
+    const g = groups.get(key);
+    if (g) g.ids.push(ind.id);
+    else groups.set(key, { ind, period, cause, ids: [ind.id] });
+  };
   for (const { ind, period, obs } of c.entries()) {
     if (obs.value.kind !== "number") continue;
     if (levels && !appliesToLevels(ind, levels)) {
       const need = (ind.levels ?? []).map((l) => LEVEL_TEXT[l]);
-      out.push(c.finding("not_applicable_expected", ind, period, "warning", {
-        ru: `${label(ind.id).ru}: в школе нет ${need.map((x) => x.ru).join(" и ")} (см. «Паспорт») — вместо значения должно стоять «–» (не применимо)`,
-        en: `${label(ind.id).en}: the school has no ${need.map((x) => x.en).join(" or ")} (see «Паспорт») — the value should be "–" (not applicable)`,
-      }));
+      add(ind, period, { ru: `в школе нет ${need.map((x) => x.ru).join(" и ")} (см. «Паспорт»)`, en: `the school has no ${need.map((x) => x.en).join(" or ")} (see «Паспорт»)` });
       continue;
     }
     const grade = GRADE_OF(ind.id);
     if (!grade || !grades) continue;
     const has = grade === 9 ? grades.has9 : grades.has11;
     if (has !== false) continue;
-    out.push(c.finding("not_applicable_expected", ind, period, "warning", {
-      ru: `${label(ind.id).ru}: в школе нет ${grade} класса — вместо значения должно стоять «–» (не применимо)`,
-      en: `${label(ind.id).en}: the school has no grade ${grade} — the value should be "–" (not applicable)`,
-    }));
+    add(ind, period, { ru: `в школе нет ${grade} класса`, en: `the school has no grade ${grade}` });
+  }
+  const out: Finding[] = [];
+  for (const { ind, period, cause, ids } of groups.values()) {
+    const names = ids.map(label);
+    const f = c.finding("not_applicable_expected", ind, period, "warning", names.length === 1
+      ? { ru: `${names[0].ru}: ${cause.ru} — вместо значения должно стоять «–» (не применимо)`, en: `${names[0].en}: ${cause.en} — the value should be "–" (not applicable)` }
+      : {
+        ru: `${cause.ru[0].toUpperCase()}${cause.ru.slice(1)} — вместо значений должно стоять «–» (не применимо): ${names.map((x) => x.ru).join(", ")}`,
+        en: `${cause.en[0].toUpperCase()}${cause.en.slice(1)} — the values should be "–" (not applicable): ${names.map((x) => x.en).join(", ")}`,
+      });
+    f.indicators = ids;
+    out.push(f);
   }
   return out;
 }
