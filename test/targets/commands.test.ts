@@ -234,6 +234,11 @@ describe("refreshRisks («Риски» and highlighting)", () => {
     expect(g.cells[q][RISKS.valueCol - 1].value).toBeCloseTo(0.27, 12);
     expect(g.cells[q][RISKS.targetCol - 1].value).toBeCloseTo(0.38, 12);
     expect(g.cells[q][RISKS.gapCol - 1].value).toBeCloseTo(-11, 9);
+    // «не более 0» at 4 %: the difference value − target reads as an excess (+4 п. п.), the sentence says so.
+    const f = g.cells.findIndex((c) => c[0]?.value === "gia9_rus_fail");
+    expect(g.cells[f][RISKS.gapCol - 1].value).toBeCloseTo(4, 9);
+    expect(String(g.cells[f][RISKS.textCol - 1].value)).toContain("требуется: не более 0,0 % (превышение на 4,0 п. п.)");
+    expect(g.cells.some((c) => c[RISKS.gapCol - 1]?.value === "Разница: значение минус цель или прежнее значение (доли — в п. п.)")).toBe(true);
     expect(String(g.cells[q][RISKS.textCol - 1].value)).toMatch(/при нынешней динамике цель к сроку не будет достигнута/);
     // Highlighting on the indicator sheet: Q3 amber (trend too slow), no colour on Q1/Q2 (on the way).
     expect(host.inspect.cell(SUBJECT, at(SUBJECT, "quality_4_5", "2023/24-Q3", true)).conditionalFill).toBe(RISK_COLORS.atRisk.fill);

@@ -2,7 +2,7 @@
 import { buildTargetsSheet, readTargetsSheet, TARGETS } from "../../src/core/layout/targetsSheet";
 import { earlierCandidates } from "../../src/core/layout/highlight";
 import { signCellFormula, targetStatusFormula } from "../../src/core/layout/targetStatus";
-import { defaultDeadline, defaultTargetsFor, parseDirection, describeEvaluation, evaluateTarget } from "../../src/core/targets";
+import { defaultDeadline, defaultTargetsFor, deviationWords, parseDirection, describeEvaluation, evaluateTarget } from "../../src/core/targets";
 import type { ReadSheet } from "../../src/core/report";
 import { getIndicator } from "../../src/core/catalog";
 import type { Period, Target } from "../../src/core/types";
@@ -32,12 +32,23 @@ describe("targets core", () => {
     expect(parseDirection(3)).toBeNull();
   });
 
+  it("words a deviation by its side of the requirement: shortfall or excess, shares in п. п.", () => {
+    const share = getIndicator("quality_4_5")!.unit;
+    expect(deviationWords(0.368, 0.38, share, "ru")).toBe("не хватает 1,2 п. п.");
+    expect(deviationWords(0.1, 0, share, "ru")).toBe("превышение на 10,0 п. п.");
+    expect(deviationWords(0.368, 0.38, share, "en")).toBe("short by 1.2 pp");
+    expect(deviationWords(0.1, 0, share, "en")).toBe("over by 10.0 pp");
+    expect(deviationWords(0.38, 0.38, share, "ru")).toBe("");
+    const grade = getIndicator("gia9_rus_avg")!.unit;
+    expect(deviationWords(3.5, 3.8, grade, "ru")).toMatch(/^не хватает 0,3/);
+  });
+
   it("names the value and the requirement in the risk sentence", () => {
     const t: Target = { indicatorId: "quality_4_5", value: 0.38, direction: "atLeast", deadline: P(2023, "Y"), milestones: [], margin: 0.02 };
     const e = evaluateTarget(t, [{ period: P(2023, "Y"), value: 0.27 }], [P(2023, "H1"), P(2023, "Y")]);
     const text = describeEvaluation(e, getIndicator("quality_4_5")!.short, getIndicator("quality_4_5")!.unit);
-    expect(text.ru).toMatch(/цель не достигнута\. Значение: 27,0 %, требуется: 38,0 %\.$/);
-    expect(text.en).toMatch(/Value: 27\.0%, required: 38\.0%\.$/);
+    expect(text.ru).toMatch(/цель не достигнута\. Значение: 27,0 %, требуется: не менее 38,0 % \(не хватает 11,0 п\. п\.\)\.$/);
+    expect(text.en).toMatch(/Value: 27\.0%, required: at least 38\.0% \(short by 11\.0 pp\)\.$/);
   });
 });
 

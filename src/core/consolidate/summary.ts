@@ -46,7 +46,7 @@ const S = {
   schools: { ru: "Школ с данными", en: "Schools reporting" },
   target: { ru: "Цель", en: "Target" },
   direction: { ru: "Направление", en: "Direction" },
-  margin: { ru: "Допуск риска", en: "Risk margin" },
+  margin: { ru: "Допустимое отклонение", en: "Allowed deviation" },
   value: { ru: "значение", en: "value" },
   rank: { ru: "место", en: "rank" },
   atLeast: { ru: "не менее", en: "at least" },

@@ -45,11 +45,11 @@ const T = {
   value: { ru: "Цель", en: "Target" },
   direction: { ru: "Направление", en: "Direction" },
   deadline: { ru: "Срок", en: "Deadline" },
-  margin: { ru: "Допуск риска", en: "Risk margin" },
+  margin: { ru: "Допустимое отклонение", en: "Allowed deviation" },
   milestone: { ru: "Промежуточное значение", en: "Milestone" },
   note: {
-    ru: "Цели можно менять: значение (доли — в %), направление («не менее» или «не более»), срок (например, «2023/24 учебный год» или «ГИА-2024»), допуск риска (недобор в его пределах — «под угрозой», больше — «не достигнута») и промежуточные значения по периодам. Новую цель впишите в пустую строку: код показателя (как в столбце A листов показателей) и значение.",
-    en: "Edit the targets freely: value (shares in %), direction (at least / at most), deadline (e.g. \"School year 2023/24\" or \"Exams 2024\"), risk margin (short by no more than it is \"at risk\", more is \"missed\") and milestones per period. Add a target in an empty row: the indicator id (as in column A of the indicator sheets) and the value.",
+    ru: "Цели можно менять: значение (доли — в %), направление («не менее» или «не более»), срок (например, «2023/24 учебный год» или «ГИА-2024»), допустимое отклонение (недобор в его пределах — «под угрозой», больше — «не достигнута») и промежуточные значения по периодам. Новую цель впишите в пустую строку: код показателя (как в столбце A листов показателей) и значение.",
+    en: "Edit the targets freely: value (shares in %), direction (at least / at most), deadline (e.g. \"School year 2023/24\" or \"Exams 2024\"), allowed deviation (short by no more than it is \"at risk\", more is \"missed\") and milestones per period. Add a target in an empty row: the indicator id (as in column A of the indicator sheets) and the value.",
   },
   directionPrompt: {
     ru: "«не менее» — значение должно быть не ниже цели; «не более» — не выше.",
