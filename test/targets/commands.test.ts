@@ -135,6 +135,20 @@ describe("insertTargets", () => {
     host.inspect.userEdit(name, cellAddress(q, TARGETS.valueCol), "0.38");
     host.inspect.userEdit(name, cellAddress(q, TARGETS.marginCol), "0.02");
   });
+
+  it("warns (and keeps the value) when a target breaks its unit's rule", () => {
+    const name = "Цели программы";
+    const q = host.inspect.grid(name).cells.findIndex((c) => c[0]?.value === "quality_4_5") + 1;
+    // "2000%" rather than "20": Excel reads a bare 20 in a % cell as 20 %, and the demo may too.
+    const e = host.inspect.userEdit(name, cellAddress(q, TARGETS.valueCol), "2000%");
+    expect(e.ok && e.warning?.message.ru).toBe("Доля должна быть от 0 до 100 %. Введите, например, 38 % (а не 3800 %).");
+    expect(host.inspect.cell(name, cellAddress(q, TARGETS.valueCol)).value).toBe(20);
+    const fine = host.inspect.userEdit(name, cellAddress(q, TARGETS.valueCol), "0.38");
+    expect(fine.ok && fine.warning).toBeUndefined();
+    const m = host.inspect.userEdit(name, cellAddress(q, TARGETS.marginCol), "-0.01");
+    expect(m.ok && m.warning?.message.ru).toBe("Допустимое отклонение должно быть от 0 до 100 %.");
+    host.inspect.userEdit(name, cellAddress(q, TARGETS.marginCol), "0.02");
+  });
 });
 
 describe("comparePeriods («Динамика»)", () => {

@@ -1,5 +1,5 @@
 /** Pure parts of targets, risks and the analysis sheets. */
-import { buildTargetsSheet, readTargetsSheet, TARGETS } from "../../src/core/layout/targetsSheet";
+import { buildTargetsSheet, readTargetsSheet, targetCheck, TARGETS } from "../../src/core/layout/targetsSheet";
 import { earlierCandidates } from "../../src/core/layout/highlight";
 import { signCellFormula, targetStatusFormula } from "../../src/core/layout/targetStatus";
 import { defaultDeadline, defaultTargetsFor, deviationWords, parseDirection, describeEvaluation, evaluateTarget } from "../../src/core/targets";
@@ -53,6 +53,40 @@ describe("targets core", () => {
 });
 
 describe("«Цели программы» sheet", () => {
+  it("validates each target row by its indicator's unit, value and milestones alike", () => {
+    const first = buildTargetsSheet({ name: "Цели программы", lang: "ru", school: "", periods, existing: null });
+    const read = asRead(first.sheet);
+    const spare = first.layout.rowOf.broadband_share + 1;
+    ["gia9_rus_avg", "ege_rus_avg", "vsosh_participants"].forEach((id, i) => {
+      read.values[spare - 1 + i][TARGETS.idCol - 1] = id;
+      read.formulas[spare - 1 + i] = [...read.values[spare - 1 + i]];
+    });
+    const built = buildTargetsSheet({ name: "Цели программы", lang: "ru", school: "", periods, existing: read });
+    const at = (id: string, col: number) => {
+      const a = `${String.fromCharCode(64 + col)}${built.layout.rowOf[id]}`;
+      return built.sheet.validations.find((v) => v.range === a || v.range.startsWith(`${a}:`));
+    };
+    const share = at("quality_4_5", TARGETS.valueCol)!;
+    expect(share.rule).toEqual({ kind: "decimal", min: 0, max: 1 });
+    expect(share.error.message).toBe("Доля должна быть от 0 до 100 %. Введите, например, 38 % (а не 3800 %).");
+    expect(at("quality_4_5", TARGETS.firstMilestoneCol)?.rule).toEqual({ kind: "decimal", min: 0, max: 1 });
+    expect(at("quality_4_5", TARGETS.firstMilestoneCol)?.range).toBe(`G${built.layout.rowOf.quality_4_5}:I${built.layout.rowOf.quality_4_5}`);
+    expect(at("quality_4_5", TARGETS.marginCol)?.rule).toEqual({ kind: "decimal", min: 0, max: 1 });
+    const grade = at("gia9_rus_avg", TARGETS.valueCol)!;
+    expect(grade.rule).toEqual({ kind: "decimal", min: 2, max: 5 });
+    expect(grade.prompt.message).toBe("Средний балл от 2 до 5.");
+    expect(at("gia9_rus_avg", TARGETS.firstMilestoneCol)?.rule).toEqual({ kind: "decimal", min: 2, max: 5 });
+    expect(at("gia9_rus_avg", TARGETS.marginCol)?.rule).toEqual({ kind: "decimal", min: 0, max: 3 });
+    expect(at("ege_rus_avg", TARGETS.valueCol)?.rule).toEqual({ kind: "decimal", min: 0, max: 100 });
+    expect(at("vsosh_participants", TARGETS.valueCol)?.rule).toEqual({ kind: "wholeNumber", min: 0 });
+    expect(at("vsosh_participants", TARGETS.valueCol)?.error.message).toBe("Ожидается целое неотрицательное число.");
+    // English workbook: the same rules, English words; yes/no and an unknown id.
+    expect(targetCheck("classrooms_equipped", "en").value.rule).toEqual({ kind: "wholeNumber", min: 0, max: 1 });
+    expect(targetCheck("gia9_rus_avg", "en").value.error.message).toBe("The average must be between 2 and 5.");
+    expect(targetCheck("no_such_id", "ru").value.rule).toEqual({ kind: "decimal", min: 0 });
+    expect(targetCheck("quality_4_5", "ru").margin.error.message).toBe("Допустимое отклонение должно быть от 0 до 100 %.");
+  });
+
   it("pre-fills the suggestions and keeps every typed cell and row on rebuild", () => {
     const first = buildTargetsSheet({ name: "Цели программы", lang: "ru", school: "", periods, existing: null });
     expect(first.targets).toHaveLength(7);
