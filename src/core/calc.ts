@@ -90,13 +90,13 @@ export function growth(previous: Num, current: Num): Calc<number | null> {
   return ok(((current as number) - (previous as number)) / Math.abs(previous as number));
 }
 
-const TOLERANCE: Text = { ru: "Допуск", en: "The tolerance" };
-const MARGIN: Text = { ru: "Допуск риска", en: "The risk margin" };
+const TOLERANCE: Text = { ru: "Допустимое отклонение", en: "The tolerance" };
+const MARGIN: Text = { ru: "Допустимое отклонение", en: "The allowed deviation" };
 
 function checkTolerance(name: Text, x: number | undefined): Calc<never> | null {
   if (x === undefined) return null;
   if (!Number.isFinite(x) || x < 0) {
-    return fail("value", { ru: `${name.ru} должен быть неотрицательным числом`, en: `${name.en} must be a non-negative number` });
+    return fail("value", { ru: `${name.ru} должно быть неотрицательным числом`, en: `${name.en} must be a non-negative number` });
   }
   return null;
 }

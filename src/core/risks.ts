@@ -10,7 +10,7 @@ import { formatPeriod, parsePeriodKey, periodKey } from "./periods";
 import type { IsoDate, TrackedEvent } from "./roadmap/types";
 import { seriesOf, timelineOf, type ReportData } from "./report";
 import { pupils, pupilsChange } from "./stats";
-import { describeEvaluation, evaluateTarget, targetApplies, type TargetEvaluation } from "./targets";
+import { describeEvaluation, evaluateTarget, ppWords, targetApplies, type TargetEvaluation } from "./targets";
 import type { Finding, Lang, Period, Severity, Target, Text, Unit } from "./types";
 import { formatValue } from "./values";
 
@@ -88,13 +88,7 @@ function changeText(id: string, earlier: Period, later: Period, from: number, to
   return { ru: `${n.ru}: ухудшение — ${values("ru")}.`, en: `${n.en}: worse — ${values("en")}.` };
 }
 
-const pp = (x: number, lang: Lang) => {
-  const s = (Math.round(x * 1000) / 10).toFixed(1);
-  const signed = x > 0 ? `+${s}` : s.replace("-", "−");
-  return lang === "ru" ? `${signed.replace(".", ",")} п. п.` : `${signed} pp`;
-};
-
-/** «Нужно ещё 6 учащихся к сроку (2024/25 учебный год): +6,7 п. п., по +3,3 п. п. за период (осталось периодов: 2).» */
+/** «Нужно ещё 6 учащихся к сроку (2024/25 учебный год): рост на 6,7 п. п., по 3,3 п. п. за период (осталось периодов: 2).» */
 function neededText(report: ReportData, target: Target, e: TargetEvaluation): { text: Text; pupils?: number } | null {
   if (!e.needed || !e.latest) return null;
   const id = target.indicatorId;
@@ -103,7 +97,10 @@ function neededText(report: ReportData, target: Target, e: TargetEvaluation): { 
   const u = unitOf(id);
   const polarity = target.direction === "atMost" ? -1 : 1;
   const { total, periodsLeft } = e.needed;
-  const step = (lang: Lang, x: number) => (share ? pp(x, lang) : `${x > 0 ? "+" : ""}${shown(x, u, lang)}`);
+  const size = (lang: Lang, x: number) => (share ? ppWords(x, lang) : shown(Math.abs(x), u, lang));
+  // The change still needed, as words (a «−10,0 п. п.» for a «не более» target read as being below it).
+  const change = (lang: Lang) =>
+    total >= 0 ? (lang === "ru" ? `рост на ${size("ru", total)}` : `a rise of ${size("en", total)}`) : lang === "ru" ? `снижение на ${size("ru", total)}` : `a fall of ${size("en", total)}`;
   const deadline = (lang: Lang) => formatPeriod(target.deadline, lang);
   const counts = shareCounts(report, id, periodKey(e.latest.period));
   let head: Text = { ru: "Нужно", en: "Needed" };
@@ -118,8 +115,8 @@ function neededText(report: ReportData, target: Target, e: TargetEvaluation): { 
   }
   const text = (lang: Lang) =>
     lang === "ru"
-      ? ` ${head.ru} к сроку (${deadline("ru")}): ${step("ru", total)}, по ${step("ru", total / periodsLeft)} за период (осталось периодов: ${periodsLeft}).`
-      : ` ${head.en} by the deadline (${deadline("en")}): ${step("en", total)}, ${step("en", total / periodsLeft)} per period (periods left: ${periodsLeft}).`;
+      ? ` ${head.ru} к сроку (${deadline("ru")}): ${change("ru")}, по ${size("ru", total / periodsLeft)} за период (осталось периодов: ${periodsLeft}).`
+      : ` ${head.en} by the deadline (${deadline("en")}): ${change("en")}, ${size("en", total / periodsLeft)} per period (periods left: ${periodsLeft}).`;
   return { text: { ru: text("ru"), en: text("en") }, pupils: pupilsNeeded };
 }
 

@@ -244,12 +244,36 @@ export function describeEvaluation(e: TargetEvaluation, indicatorName: Text, uni
   if (!unit || e.latest === undefined || e.required === undefined || e.reason === "met" || e.reason === "invalidData") return base;
   const detail = (lang: Lang): string => {
     const v = shown(e.latest?.value, unit, lang);
-    const r = shown(e.required, unit, lang);
+    // Not met, so a value above what was required means «не более», below it «не менее».
+    const bound = e.latest && e.required !== undefined ? DIRECTION_LABELS[e.latest.value > e.required ? "atMost" : "atLeast"][lang] : "";
+    const r = `${bound} ${shown(e.required, unit, lang)}`.trim();
     const p = shown(e.projected, unit, lang);
-    if (lang === "ru") return ` Значение: ${v}, требуется: ${r}${e.reason === "trendTooSlow" && p ? `, прогноз к сроку: ${p}` : ""}.`;
-    return ` Value: ${v}, required: ${r}${e.reason === "trendTooSlow" && p ? `, projected by the deadline: ${p}` : ""}.`;
+    const d = e.latest ? deviationWords(e.latest.value, e.required as number, unit, lang) : "";
+    const dev = d ? ` (${d})` : "";
+    if (lang === "ru") return ` Значение: ${v}, требуется: ${r}${dev}${e.reason === "trendTooSlow" && p ? `, прогноз к сроку: ${p}` : ""}.`;
+    return ` Value: ${v}, required: ${r}${dev}${e.reason === "trendTooSlow" && p ? `, projected by the deadline: ${p}` : ""}.`;
   };
   return { ru: base.ru + detail("ru"), en: base.en + detail("en") };
+}
+
+/** A share difference in percentage points, unsigned: «1,2 п. п.» / "1.2 pp". */
+export function ppWords(x: number, lang: Lang): string {
+  const s = (Math.round(Math.abs(x) * 1000) / 10).toFixed(1);
+  return lang === "ru" ? `${s.replace(".", ",")} п. п.` : `${s} pp`;
+}
+
+/**
+ * How far a value is from what was required, in words that read right whatever the direction:
+ * below it «не хватает 1,2 п. п.» / "short by 1.2 pp", above it «превышение на 10,0 п. п.» /
+ * "over by 10.0 pp" (shares in percentage points, other units as shown); "" when equal.
+ */
+export function deviationWords(value: number, required: number, unit: Unit | undefined, lang: Lang): string {
+  const diff = value - required;
+  if (!Number.isFinite(diff) || Math.abs(diff) < EPS) return "";
+  const share = unit !== undefined && (unit.kind === "countShare" || unit.kind === "share");
+  const size = share ? ppWords(diff, lang) : shown(Math.abs(diff), unit, lang);
+  if (diff < 0) return lang === "ru" ? `не хватает ${size}` : `short by ${size}`;
+  return lang === "ru" ? `превышение на ${size}` : `over by ${size}`;
 }
 
 /** True when targets on this indicator are shares 0…1 (shown in %, gaps in percentage points). */
@@ -264,7 +288,7 @@ function describeReason(e: TargetEvaluation, indicatorName: Text): Text {
     case "met":
       return { ru: `${n.ru}: цель достигнута или будет достигнута в срок.`, en: `${n.en}: the target is met or on course.` };
     case "withinMargin":
-      return { ru: `${n.ru}: до цели осталось немного — в пределах допуска.`, en: `${n.en}: just short of the target, within the margin.` };
+      return { ru: `${n.ru}: до цели осталось немного — в пределах допустимого отклонения.`, en: `${n.en}: just short of the target, within the allowed deviation.` };
     case "trendTooSlow":
       return {
         ru: `${n.ru}: при нынешней динамике цель к сроку не будет достигнута.`,

@@ -9,7 +9,7 @@
  * Cancel (AbortSignal) or a failure before the last sync deletes the new sheets: the workbook
  * keeps its previous «Свод»/«Данные». Text from schools' files is always written as text.
  */
-import { consolidate as buildConsolidation, DATA_SHEET_NAME, SUMMARY_SHEET_NAME, summaryStyles, type ConsolidationFinding, type ConsolidationSource } from "../core/consolidate";
+import { consolidate as buildConsolidation, DATA_SHEET_NAME, DATA_VALUE_COL, SUMMARY_SHEET_NAME, summaryStyles, type ConsolidationFinding, type ConsolidationSource } from "../core/consolidate";
 import { freeSheetName } from "../core/layout";
 import { rangeAddress } from "../core/layout/grid";
 import { analysisStyles } from "../core/layout/highlight";
@@ -193,6 +193,10 @@ export async function consolidate(o: ConsolidateOptions): Promise<CommandResult<
           const block = rows.slice(i, i + DATA_BLOCK_ROWS).map((r) => r.map((v) => (typeof v === "string" ? `'${v}` : v === null ? "" : v)));
           await budget.reserve(size(block) + 20, OFFICE_BYTES.range + arrayWriteBytes(block.length, width));
           ws.getRange(rangeAddress(3 + i, 1, 2 + i + block.length, width)).values = block;
+          // Shares in percent, counts whole: the value column's format row by row.
+          const formats = out.data.valueFormats.slice(i, i + DATA_BLOCK_ROWS).map((f) => [f]);
+          await budget.reserve(size(formats) + 20, OFFICE_BYTES.range + arrayWriteBytes(formats.length, 1));
+          ws.getRange(rangeAddress(3 + i, DATA_VALUE_COL, 2 + i + formats.length, DATA_VALUE_COL)).numberFormat = formats;
         }
         // The table, the frozen rows and the column widths.
         await budget.reserve(60, officeBytes({ ranges: 2, objects: 4, actions: 3 }));

@@ -132,6 +132,12 @@ describe("consolidate (simulated host)", () => {
     expect(data.length).toBe(2 + 8);
     const q = data.find((r) => r[0]?.value === "МБОУ СОШ № 1" && r[4]?.value === "quality_4_5")!;
     expect(q.slice(1, 10).map((c) => c.value)).toEqual(["2023/24", expect.any(String), KY, "quality_4_5", expect.any(String), 0.5, 50, 100, expect.any(String)]);
+    // Shares in percent, counts whole (the value column's format row by row).
+    const row = (id: string) => 3 + data.slice(2).findIndex((r) => r[0]?.value === "МБОУ СОШ № 1" && r[4]?.value === id);
+    const qCell = host.inspect.cell("Данные", `G${row("quality_4_5")}`);
+    expect(qCell.numberFormat).toBe("0.0%");
+    expect(qCell.text).toBe("50.0%"); // the host runs in an English locale here
+    expect(host.inspect.cell("Данные", `G${row("students_assessed")}`).numberFormat).toBe("0");
     const t = host.inspect.tables().find((x) => x.name === DATA_TABLE_NAME)!;
     expect(t).toBeDefined();
   });

@@ -1,4 +1,4 @@
-import { consolidate, figuresFor, SUMMARY } from "../../src/core/consolidate";
+import { consolidate, DATA_VALUE_COL, figuresFor, SUMMARY, summaryColumnKey } from "../../src/core/consolidate";
 import type { Period } from "../../src/core/types";
 import { report } from "./fixtures";
 
@@ -71,6 +71,18 @@ describe("consolidate", () => {
     expect(rowC[6]).toBe("–");
     const q = out.data.rows.find((r) => r[0] === "Школа А" && r[4] === "quality_4_5")!;
     expect(q.slice(6, 9)).toEqual([0.5, 50, 100]);
+    // «Данные»: shares in percent, counts whole, averages as typed; one format per row.
+    const fmt = (school: string, id: string) => out.data.valueFormats[out.data.rows.findIndex((r) => r[0] === school && r[4] === id)];
+    expect(out.data.valueFormats).toHaveLength(out.data.rows.length);
+    expect(DATA_VALUE_COL).toBe(7);
+    expect(fmt("Школа А", "quality_4_5")).toBe("0.0%");
+    expect(fmt("Школа А", "students_total")).toBe("0");
+    expect(fmt("Школа А", "gia9_rus_avg")).toBe("General");
+    // The key row over the school columns speaks the workbook's language and still reads back.
+    const keys = cells[SUMMARY.keyRow - 1].slice(SUMMARY.firstSchoolCol - 1, SUMMARY.firstSchoolCol + 1).map((x) => x?.value);
+    expect(keys).toEqual(["значение", "место"]);
+    expect(keys.map(summaryColumnKey)).toEqual(["value", "rank"]);
+    expect(["value", "rank", " Место ", "x", 3].map(summaryColumnKey)).toEqual(["value", "rank", "rank", null, null]);
   });
 
   it("says when a school lacks data in the chosen period, even when its file has the period's column", () => {

@@ -83,7 +83,7 @@ describe("dynamics", () => {
     expect(val(dynamics(null, 1))).toBeNull();
     const neg = dynamics(1, 2, 1, -0.1);
     expect(err(neg)).toBe("value");
-    if (!neg.ok) expect(neg.error.message.ru).toBe("Допуск должен быть неотрицательным числом");
+    if (!neg.ok) expect(neg.error.message.ru).toBe("Допустимое отклонение должно быть неотрицательным числом");
     expect(err(dynamics(1, 2, 1, NaN))).toBe("value");
     expect(val(dynamics(1, null, -1, 0.5))).toBeNull();
   });

@@ -266,6 +266,19 @@ describe("7. how far to the target", () => {
     }, periods);
     const line = computeRisks(r, [target()]).lines.find((l) => l.kind === "atRisk");
     expect(line?.pupils).toBe(11);
-    expect(line?.text.ru).toContain("Нужно ещё 11 учащихся к сроку (2023/24 учебный год): +11,0 п. п., по +5,5 п. п. за период (осталось периодов: 2).");
+    expect(line?.text.ru).toContain("Нужно ещё 11 учащихся к сроку (2023/24 учебный год): рост на 11,0 п. п., по 5,5 п. п. за период (осталось периодов: 2).");
+  });
+
+  it("«Риски» words a «не более» target above its bound as an excess and a fall still needed", () => {
+    const r = report({
+      students_assessed: { "2023/24-Q1": 100, "2023/24-Q2": 100, "2023/24-Q3": 100 },
+      quality_4_5: { "2023/24-Q1": 21, "2023/24-Q2": 24, "2023/24-Q3": 27 },
+    }, quarters);
+    const line = computeRisks(r, [target({ value: 0.1, direction: "atMost", margin: 0 })]).lines.find((l) => l.kind === "atRisk");
+    expect(line?.text.ru).toContain("Значение: 27,0 %, требуется: не более 10,0 % (превышение на 17,0 п. п.)");
+    expect(line?.text.ru).toContain("к сроку (2023/24 учебный год): снижение на 17,0 п. п., по 8,5 п. п. за период (осталось периодов: 2).");
+    expect(line?.text.en).toContain("Value: 27.0%, required: at most 10.0% (over by 17.0 pp)");
+    expect(line?.text.en).toContain("a fall of 17.0 pp, 8.5 pp per period");
+    expect(line?.text.ru).not.toMatch(/[−-]\d/);
   });
 });

@@ -30,7 +30,7 @@ const ROWS: [string, FunctionId, unknown[], Expected][] = [
   ["TRUE instead of a number", "SHARE", [true, 200], { error: "value", ru: /логическое значение/ }],
   ["text inside a TREND range", "TREND", [[[0.2, "много", 0.3]]], { error: "value", ru: /^Значения: «много» — не число$/ }],
   ["an empty TREND range", "TREND", [[]], { error: "na", ru: /^Недостаточно данных$/ }],
-  ["a negative tolerance", "DYNAMICS", [0.1, 0.2, 1, -1], { error: "value", ru: /^Допуск не может быть отрицательным$/ }],
+  ["a negative tolerance", "DYNAMICS", [0.1, 0.2, 1, -1], { error: "value", ru: /^Допустимое отклонение не может быть отрицательным$/ }],
   ["an unknown indicator as polarity", "DYNAMICS", [0.1, 0.2, "abc"], { error: "na", ru: /Неизвестный показатель: «abc»/ }],
   ["an object (not an Excel value)", "DELTA", [{}, 1], { error: "value", ru: /Неподдерживаемое значение/ }],
 ];

@@ -135,6 +135,20 @@ describe("insertTargets", () => {
     host.inspect.userEdit(name, cellAddress(q, TARGETS.valueCol), "0.38");
     host.inspect.userEdit(name, cellAddress(q, TARGETS.marginCol), "0.02");
   });
+
+  it("warns (and keeps the value) when a target breaks its unit's rule", () => {
+    const name = "Цели программы";
+    const q = host.inspect.grid(name).cells.findIndex((c) => c[0]?.value === "quality_4_5") + 1;
+    // "2000%" rather than "20": Excel reads a bare 20 in a % cell as 20 %, and the demo may too.
+    const e = host.inspect.userEdit(name, cellAddress(q, TARGETS.valueCol), "2000%");
+    expect(e.ok && e.warning?.message.ru).toBe("Доля должна быть от 0 до 100 %. Введите, например, 38 % (а не 3800 %).");
+    expect(host.inspect.cell(name, cellAddress(q, TARGETS.valueCol)).value).toBe(20);
+    const fine = host.inspect.userEdit(name, cellAddress(q, TARGETS.valueCol), "0.38");
+    expect(fine.ok && fine.warning).toBeUndefined();
+    const m = host.inspect.userEdit(name, cellAddress(q, TARGETS.marginCol), "-0.01");
+    expect(m.ok && m.warning?.message.ru).toBe("Допустимое отклонение должно быть от 0 до 100 %.");
+    host.inspect.userEdit(name, cellAddress(q, TARGETS.marginCol), "0.02");
+  });
 });
 
 describe("comparePeriods («Динамика»)", () => {
@@ -234,6 +248,11 @@ describe("refreshRisks («Риски» and highlighting)", () => {
     expect(g.cells[q][RISKS.valueCol - 1].value).toBeCloseTo(0.27, 12);
     expect(g.cells[q][RISKS.targetCol - 1].value).toBeCloseTo(0.38, 12);
     expect(g.cells[q][RISKS.gapCol - 1].value).toBeCloseTo(-11, 9);
+    // «не более 0» at 4 %: the difference value − target reads as an excess (+4 п. п.), the sentence says so.
+    const f = g.cells.findIndex((c) => c[0]?.value === "gia9_rus_fail");
+    expect(g.cells[f][RISKS.gapCol - 1].value).toBeCloseTo(4, 9);
+    expect(String(g.cells[f][RISKS.textCol - 1].value)).toContain("требуется: не более 0,0 % (превышение на 4,0 п. п.)");
+    expect(g.cells.some((c) => c[RISKS.gapCol - 1]?.value === "Разница: значение минус цель или прежнее значение (доли — в п. п.)")).toBe(true);
     expect(String(g.cells[q][RISKS.textCol - 1].value)).toMatch(/при нынешней динамике цель к сроку не будет достигнута/);
     // Highlighting on the indicator sheet: Q3 amber (trend too slow), no colour on Q1/Q2 (on the way).
     expect(host.inspect.cell(SUBJECT, at(SUBJECT, "quality_4_5", "2023/24-Q3", true)).conditionalFill).toBe(RISK_COLORS.atRisk.fill);

@@ -3,7 +3,7 @@
  * and Power Query. Kept compact (arrays, not PlanCell objects): 1,000 schools × every indicator ×
  * 8 periods is about half a million rows.
  */
-import { CATALOG, unitLabel } from "../catalog";
+import { CATALOG, isShareLike, unitLabel } from "../catalog";
 import { comparePeriods, formatPeriod, formatSchoolYear, periodKey } from "../periods";
 import type { ReportData } from "../report";
 import type { Lang, Text } from "../types";
@@ -31,25 +31,38 @@ export interface TidyTable {
   rows: DataCell[][];
   /** Excel number format per column. */
   formats: string[];
+  /** Number format of each row's value cell: shares in percent («0.0%»), counts whole, others as typed. */
+  valueFormats: string[];
+}
+
+/** The column of the value (1-based), formatted per row by `valueFormats`. */
+export const DATA_VALUE_COL = DATA_COLUMNS.findIndex((c) => c.id === "value") + 1;
+
+/** «0.0%» for a share (Ч/УВ and plain shares), «0» for a count, «General» otherwise. */
+export function valueFormatOf(ind: (typeof CATALOG)[number]): string {
+  if (isShareLike(ind)) return "0.0%";
+  return ind.unit.kind === "count" ? "0" : "General";
 }
 
 /** «–» in the value column marks "not applicable"; numbers are shares 0…1 for Ч/УВ. */
 export function tidyTable(schools: { name: string; report: ReportData }[], lang: Lang): TidyTable {
   const rows: DataCell[][] = [];
-  const names = CATALOG.map((i) => ({ ind: i, name: i.short[lang], unit: unitLabel(i.unit, lang) }));
+  const valueFormats: string[] = [];
+  const names = CATALOG.map((i) => ({ ind: i, name: i.short[lang], unit: unitLabel(i.unit, lang), format: valueFormatOf(i) }));
   for (const { name, report } of schools) {
     const periods = [...report.periods].sort(comparePeriods);
     for (const p of periods) {
       const key = periodKey(p);
       const label = formatPeriod(p, lang, "short");
       const year = formatSchoolYear(p.startYear);
-      for (const { ind, name: indName, unit } of names) {
+      for (const { ind, name: indName, unit, format } of names) {
         if (!report.data.observations[ind.id]?.[key]) continue;
         const f = figureOf(report, ind, key);
         if (f.value === null && !f.na && f.count === null) continue;
         rows.push([name, year, label, key, ind.id, indName, f.na ? "–" : f.value, f.count, f.denominator, unit]);
+        valueFormats.push(format);
       }
     }
   }
-  return { header: DATA_COLUMNS.map((c) => c.title[lang]), rows, formats: DATA_COLUMNS.map((c) => c.format) };
+  return { header: DATA_COLUMNS.map((c) => c.title[lang]), rows, formats: DATA_COLUMNS.map((c) => c.format), valueFormats };
 }

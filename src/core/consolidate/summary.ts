@@ -46,7 +46,7 @@ const S = {
   schools: { ru: "Школ с данными", en: "Schools reporting" },
   target: { ru: "Цель", en: "Target" },
   direction: { ru: "Направление", en: "Direction" },
-  margin: { ru: "Допуск риска", en: "Risk margin" },
+  margin: { ru: "Допустимое отклонение", en: "Allowed deviation" },
   value: { ru: "значение", en: "value" },
   rank: { ru: "место", en: "rank" },
   atLeast: { ru: "не менее", en: "at least" },
@@ -95,6 +95,15 @@ function valueStyle(f: IndicatorFigures): string {
   }
 }
 
+/** The machine key of a school column's key-row cell on «Свод», in either language («значение»/"value", «место»/"rank"); else null. */
+export function summaryColumnKey(text: unknown): "value" | "rank" | null {
+  if (typeof text !== "string") return null;
+  const s = text.trim().toLowerCase();
+  if (s === S.value.ru || s === S.value.en) return "value";
+  if (s === S.rank.ru || s === S.rank.en) return "rank";
+  return null;
+}
+
 export function buildSummarySheet(input: SummaryInput): SheetPlan {
   const { lang, schools, figures } = input;
   const t = (x: Text) => x[lang];
@@ -115,8 +124,8 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
     // Text from a school's file: written as a constant (apply escapes "=", "+", "-", "@").
     g.set(SUMMARY.headerRow, c, { value: school, style: "s.school" });
     g.set(SUMMARY.headerRow, c + 1, { style: "s.school" });
-    g.set(SUMMARY.keyRow, c, { value: "value", style: "periodKey" });
-    g.set(SUMMARY.keyRow, c + 1, { value: "rank", style: "periodKey" });
+    g.set(SUMMARY.keyRow, c, { value: t(S.value), style: "periodKey" });
+    g.set(SUMMARY.keyRow, c + 1, { value: t(S.rank), style: "periodKey" });
     g.set(SUMMARY.subHeaderRow, c, { value: t(S.value), style: "subHeader" });
     g.set(SUMMARY.subHeaderRow, c + 1, { value: t(S.rank), style: "subHeader" });
     merges.push(rangeAddress(SUMMARY.headerRow, c, SUMMARY.headerRow, c + 1));

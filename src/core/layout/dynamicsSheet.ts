@@ -50,7 +50,8 @@ const D = {
   direction: { ru: "Динамика", en: "Direction" },
   target: { ru: "Цель на период", en: "Target for the period" },
   status: { ru: "Статус цели", en: "Target status" },
-  gap: { ru: "Отклонение от цели (доли — в п. п.)", en: "Gap to target (shares in pp)" },
+  // EDU.TARGETGAP is signed so that ≥ 0 means met, whatever the direction: the header says so.
+  gap: { ru: "Отклонение от цели: «+» — с запасом, «−» — хуже цели (доли — в п. п.)", en: "Gap to target: + ahead of it, − behind it (shares in pp)" },
   note: {
     ru: "Значения берутся с листов показателей и обновляются сами. Доли — в %, их изменение — в процентных пунктах. ▲ — улучшение, ▼ — ухудшение с учётом того, что для части показателей лучше меньше; = — без изменений. Цель на период — промежуточное значение с листа «Цели программы», если оно задано, иначе итоговая цель.",
     en: "Values come from the indicator sheets and update by themselves. Shares in %, their change in percentage points. ▲ better, ▼ worse (for some indicators lower is better); = unchanged. Target for the period: the milestone on the targets sheet when set, else the final target.",

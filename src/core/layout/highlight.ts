@@ -82,7 +82,7 @@ export const LEGEND: { style: string; sample: Text; text: Text }[] = [
   {
     style: "leg.atRisk",
     sample: { ru: "жёлтый", en: "amber" },
-    text: { ru: "под угрозой: не хватает не больше допуска или темп роста недостаточен к сроку", en: "at risk: short by no more than the margin, or too slow to reach it by the deadline" },
+    text: { ru: "под угрозой: отставание не больше допустимого отклонения или темп роста недостаточен к сроку", en: "at risk: short by no more than the allowed deviation, or too slow to reach it by the deadline" },
   },
   { style: "leg.missed", sample: { ru: "красный", en: "red" }, text: { ru: "цель не достигнута", en: "target missed" } },
   { style: "leg.worsening", sample: { ru: "▼ красный шрифт", en: "▼ red font" }, text: { ru: "ухудшение по сравнению с предыдущим периодом", en: "worse than the previous period" } },
@@ -152,7 +152,7 @@ export interface HighlightInput {
 
 /** The note heading the status block of an indicator sheet and of «Свод». */
 export const STATUS_NOTE: Text = {
-  ru: "Служебные формулы подсветки целей (не печатаются): A — цель, B — направление (≥ не менее, ≤ не более), D — допуск; под значениями — статус: 1 достигнута, 0 под угрозой, −1 не достигнута.",
+  ru: "Служебные формулы подсветки целей (не печатаются): A — цель, B — направление (≥ не менее, ≤ не более), D — допустимое отклонение; под значениями — статус: 1 достигнута, 0 под угрозой, −1 не достигнута.",
   en: "Helper formulas of the target colours (not printed): A target, B direction (≥ at least, ≤ at most), D margin; under the values the status: 1 met, 0 at risk, −1 missed.",
 };
 

@@ -54,7 +54,8 @@ const R = {
   period: { ru: "Период", en: "Period" },
   value: { ru: "Значение", en: "Value" },
   target: { ru: "Цель", en: "Target" },
-  gap: { ru: "Отклонение (доли — в п. п.)", en: "Gap (shares in pp)" },
+  // The column holds value − target (or − the earlier value): a «не более» excess reads as «+», a shortfall as «−».
+  gap: { ru: "Разница: значение минус цель или прежнее значение (доли — в п. п.)", en: "Difference: value minus target or earlier value (shares in pp)" },
   text: { ru: "Пояснение", en: "Explanation" },
   legend: { ru: "Условные обозначения (листы показателей и «Динамика»)", en: "Legend (indicator sheets and Dynamics)" },
   chartData: { ru: "Данные для диаграмм", en: "Chart data" },
@@ -178,7 +179,8 @@ export function buildRisksSheet(input: RisksSheetInput): { sheet: SheetPlan } {
     g.set(r, RISKS.periodCol, line.period ? { value: formatPeriod(line.period, lang), style: "a.period" } : { style: "a.text" });
     g.set(r, RISKS.valueCol, numberCell(line.value, line.indicatorId, "value"));
     g.set(r, RISKS.targetCol, numberCell(line.target, line.indicatorId, "value"));
-    g.set(r, RISKS.gapCol, numberCell(line.gap, line.indicatorId, "gap"));
+    const difference = line.value !== undefined && line.target !== undefined ? line.value - line.target : line.kind === "worsening" || line.kind === "chance" ? line.gap : undefined;
+    g.set(r, RISKS.gapCol, numberCell(difference, line.indicatorId, "gap"));
     g.set(r, RISKS.textCol, { value: line.text[lang], style: "a.text" });
     r++;
   }

@@ -45,11 +45,11 @@ const T = {
   value: { ru: "Цель", en: "Target" },
   direction: { ru: "Направление", en: "Direction" },
   deadline: { ru: "Срок", en: "Deadline" },
-  margin: { ru: "Допуск риска", en: "Risk margin" },
+  margin: { ru: "Допустимое отклонение", en: "Allowed deviation" },
   milestone: { ru: "Промежуточное значение", en: "Milestone" },
   note: {
-    ru: "Цели можно менять: значение (доли — в %), направление («не менее» или «не более»), срок (например, «2023/24 учебный год» или «ГИА-2024»), допуск риска (недобор в его пределах — «под угрозой», больше — «не достигнута») и промежуточные значения по периодам. Новую цель впишите в пустую строку: код показателя (как в столбце A листов показателей) и значение.",
-    en: "Edit the targets freely: value (shares in %), direction (at least / at most), deadline (e.g. \"School year 2023/24\" or \"Exams 2024\"), risk margin (short by no more than it is \"at risk\", more is \"missed\") and milestones per period. Add a target in an empty row: the indicator id (as in column A of the indicator sheets) and the value.",
+    ru: "Цели можно менять: значение (доли — в %), направление («не менее» или «не более»), срок (например, «2023/24 учебный год» или «ГИА-2024»), допустимое отклонение (недобор в его пределах — «под угрозой», больше — «не достигнута») и промежуточные значения по периодам. Новую цель впишите в пустую строку: код показателя (как в столбце A листов показателей) и значение.",
+    en: "Edit the targets freely: value (shares in %), direction (at least / at most), deadline (e.g. \"School year 2023/24\" or \"Exams 2024\"), allowed deviation (short by no more than it is \"at risk\", more is \"missed\") and milestones per period. Add a target in an empty row: the indicator id (as in column A of the indicator sheets) and the value.",
   },
   directionPrompt: {
     ru: "«не менее» — значение должно быть не ниже цели; «не более» — не выше.",
@@ -58,6 +58,16 @@ const T = {
   directionError: { ru: "Выберите «не менее» или «не более».", en: "Choose \"at least\" or \"at most\"." },
   numberPrompt: { ru: "Число; доли — в процентах, например 38 %.", en: "A number; shares in per cent, e.g. 38%." },
   numberError: { ru: "Ожидается неотрицательное число.", en: "A non-negative number is expected." },
+  sharePrompt: { ru: "Доля в процентах: от 0 до 100 %, например 38 %.", en: "A share in per cent: 0 to 100%, e.g. 38%." },
+  shareError: { ru: "Доля должна быть от 0 до 100 %. Введите, например, 38 % (а не 3800 %).", en: "A share must be between 0 and 100%. Type e.g. 38% (not 3800%)." },
+  averagePrompt: { ru: "Средний балл от {min} до {max}.", en: "An average from {min} to {max}." },
+  averageError: { ru: "Средний балл должен быть от {min} до {max}.", en: "The average must be between {min} and {max}." },
+  countPrompt: { ru: "Целое число, не меньше 0.", en: "A whole number, 0 or more." },
+  countError: { ru: "Ожидается целое неотрицательное число.", en: "A whole non-negative number is expected." },
+  yesNoPrompt: { ru: "1 — да, 0 — нет.", en: "1 for yes, 0 for no." },
+  yesNoError: { ru: "Ожидается 1 (да) или 0 (нет).", en: "1 (yes) or 0 (no) is expected." },
+  marginPrompt: { ru: "Допустимое отклонение от цели, не меньше 0; для долей — в процентах, например 2 %.", en: "The allowed deviation from the target, 0 or more; for shares in per cent, e.g. 2%." },
+  marginError: { ru: "Допустимое отклонение должно быть от 0 до {max}.", en: "The allowed deviation must be between 0 and {max}." },
   promptTitle: { ru: "Цель", en: "Target" },
   errorTitle: { ru: "Проверьте значение", en: "Check the value" },
 } satisfies Record<string, Text>;
@@ -179,6 +189,43 @@ function styleFor(id: string): string {
   return ind.unit.kind === "count" || ind.unit.kind === "yesNo" ? "t.in.int" : "t.in.num";
 }
 
+type Check = Omit<PlanValidation, "range">;
+
+/**
+ * The validation of a target row by its indicator's unit (warning style, as every rule we set): a
+ * share 0–100 % (0…1 under a % format), an average on its scale (marks 2–5, points 0–100), a count
+ * whole ≥ 0, yes/no 1 or 0, anything else ≥ 0; the allowed deviation ≥ 0 and within the scale.
+ */
+export function targetCheck(id: string, lang: Lang): { value: Check; margin: Check } {
+  const unit = getIndicator(id)?.unit;
+  const num = (n: number) => (lang === "ru" ? String(n).replace(".", ",") : String(n));
+  const fill = (text: Text, vars: Record<string, string>) => text[lang].replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? "");
+  const make = (rule: PlanValidation["rule"], prompt: string, error: string): Check => ({
+    rule,
+    prompt: { title: T.promptTitle[lang], message: prompt },
+    error: { title: T.errorTitle[lang], message: error },
+  });
+  const margin = (max: number | undefined, shown: string): Check =>
+    make(max === undefined ? { kind: "decimal", min: 0 } : { kind: "decimal", min: 0, max }, T.marginPrompt[lang], max === undefined ? T.numberError[lang] : fill(T.marginError, { max: shown }));
+  const ind = getIndicator(id);
+  if (ind && isShareLike(ind)) return { value: make({ kind: "decimal", min: 0, max: 1 }, T.sharePrompt[lang], T.shareError[lang]), margin: margin(1, "100 %") };
+  switch (unit?.kind) {
+    case "average": {
+      const vars = { min: num(unit.min), max: num(unit.max) };
+      return {
+        value: make({ kind: "decimal", min: unit.min, max: unit.max }, fill(T.averagePrompt, vars), fill(T.averageError, vars)),
+        margin: margin(unit.max - unit.min, num(unit.max - unit.min)),
+      };
+    }
+    case "count":
+      return { value: make({ kind: "wholeNumber", min: 0 }, T.countPrompt[lang], T.countError[lang]), margin: margin(undefined, "") };
+    case "yesNo":
+      return { value: make({ kind: "wholeNumber", min: 0, max: 1 }, T.yesNoPrompt[lang], T.yesNoError[lang]), margin: margin(1, "1") };
+    default:
+      return { value: make({ kind: "decimal", min: 0 }, T.numberPrompt[lang], T.numberError[lang]), margin: margin(undefined, "") };
+  }
+}
+
 /** Build the sheet: existing rows as typed (in their order), or the suggested targets on a new sheet. */
 export function buildTargetsSheet(input: TargetsSheetInput): TargetsSheetResult {
   const { lang, periods } = input;
@@ -231,12 +278,12 @@ export function buildTargetsSheet(input: TargetsSheetInput): TargetsSheetResult 
 
   const rowOf: Record<string, number> = {};
   const validations: PlanValidation[] = [];
-  const numberValidation = (range: string): PlanValidation => ({
-    range,
-    rule: { kind: "decimal", min: 0 },
-    prompt: { title: T.promptTitle[lang], message: T.numberPrompt[lang] },
-    error: { title: T.errorTitle[lang], message: T.numberError[lang] },
-  });
+  const rules = (id: string, row: number, milestones: boolean): PlanValidation[] => {
+    const check = targetCheck(id, lang);
+    const out: PlanValidation[] = [{ range: cellAddress(row, TARGETS.valueCol), ...check.value }, { range: cellAddress(row, TARGETS.marginCol), ...check.margin }];
+    if (milestones) out.push({ range: rangeAddress(row, TARGETS.firstMilestoneCol, row, lastCol), ...check.value });
+    return out;
+  };
   // A formula typed on the sheet follows the cells it refers to (a milestone column moved by a new period).
   const newRowOf: [string, number][] = rows.map((row, i) => [row.id, TARGETS.firstDataRow + i]);
   const move = read
@@ -260,7 +307,7 @@ export function buildTargetsSheet(input: TargetsSheetInput): TargetsSheetResult 
     g.set(r, TARGETS.deadlineCol, cell(row.typed[TARGETS.deadlineCol], "t.in.text"));
     g.set(r, TARGETS.marginCol, cell(row.typed[TARGETS.marginCol], num));
     for (const p of milestonePeriods) g.set(r, milestoneColOf[periodKey(p)], cell(row.milestones[periodKey(p)], num));
-    validations.push(numberValidation(cellAddress(r, TARGETS.valueCol)), numberValidation(rangeAddress(r, TARGETS.marginCol, r, lastCol)));
+    validations.push(...rules(row.id, r, milestonePeriods.length > 0));
     r++;
   }
   for (let i = 0; i < TARGETS.spareRows; i++, r++) {
