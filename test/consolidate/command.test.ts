@@ -10,9 +10,9 @@ import { cellAddress, columnLetter } from "../../src/core/layout/grid";
 import { STATUS_NOTE } from "../../src/core/layout/highlight";
 import { readSchoolFile, type SchoolSource, type SourceFinding } from "../../src/xlsx/light";
 import { consolidate, DATA_TABLE_NAME, groupSheetSets, type ConsolidateResult } from "../../src/excel/consolidate";
-import type { CommandResult } from "../../src/excel/commands";
 import { insertReport } from "../../src/excel/insertReport";
 import { schoolWorkbook } from "../xlsx/fixtures";
+import { ok } from "../helpers/commands";
 
 const KY = "2023/24-Y";
 const FOUR_MB = 4 * 1024 * 1024;
@@ -27,11 +27,6 @@ function fresh(sheets: string[] = ["Лист1"]): void {
   restore?.();
   host = createSimHost({ sheets });
   restore = installSimHost(host);
-}
-
-function ok<T>(r: CommandResult<T>): T {
-  if (!r.ok) throw new Error(`command failed: ${r.error.code} ${r.error.message.en}`);
-  return r;
 }
 
 /** Every cell of a sheet that holds a formula. */

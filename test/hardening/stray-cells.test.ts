@@ -10,11 +10,12 @@ import { LAYOUT } from "../../src/core/layout";
 import { cellAddress, columnLetter } from "../../src/core/layout/grid";
 import { periodKey, periodsOf } from "../../src/core/periods";
 import { insertReport } from "../../src/excel/insertReport";
-import { comparePeriods, insertTargets, refreshRisks, type CommandResult } from "../../src/excel/commands";
+import { comparePeriods, insertTargets, refreshRisks } from "../../src/excel/commands";
 import { importRoadmap } from "../../src/excel/roadmap";
 import { consolidate } from "../../src/excel/consolidate";
 import { freezeForSending, restoreFormulas } from "../../src/excel/share";
 import { PASTE } from "../targets/roadmap-fixture";
+import { ok } from "../helpers/commands";
 
 jest.setTimeout(300_000);
 
@@ -33,10 +34,6 @@ const LITTERED = [BASE, STAFF, "Цели программы", "Дорожная 
 
 let restore: (() => void) | undefined;
 afterAll(() => restore?.());
-function ok<T>(r: CommandResult<T>): T {
-  if (!r.ok) throw new Error(`command failed: ${r.error.code} ${r.error.message.en}`);
-  return r;
-}
 
 /** A user's input cell of an indicator and period. */
 function inputCell(host: SimHost, sheet: string, id: string, key: string): string {

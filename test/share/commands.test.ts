@@ -6,14 +6,14 @@
  */
 import { createSimHost, installSimHost, type SimHost } from "../../src/sim";
 import { registerEduFunctions } from "../../src/sim/functions-plugin";
-import { LAYOUT } from "../../src/core/layout";
 import { cellAddress } from "../../src/core/layout/grid";
 import { callsCustomFunction } from "../../src/core/share";
 import type { Period } from "../../src/core/types";
 import { insertReport } from "../../src/excel/insertReport";
-import { comparePeriods, insertTargets, refreshRisks, type CommandResult } from "../../src/excel/commands";
+import { comparePeriods, insertTargets, refreshRisks } from "../../src/excel/commands";
 import { freezeForSending, restoreFormulas, RESPONSE_TARGET } from "../../src/excel/share";
 import { limitExcelApi } from "./apiSets";
+import { ok, reportCell } from "../helpers/commands";
 
 const P = (startYear: number, kind: Period["kind"]): Period => ({ startYear, kind });
 const BASE = "Базовые показатели";
@@ -23,18 +23,7 @@ const MINE = "Мои расчёты";
 let host: SimHost;
 let uninstall: (() => void) | undefined;
 
-function ok<T>(r: CommandResult<T>): T {
-  if (!r.ok) throw new Error(`command failed: ${r.error.code} ${r.error.message.en}`);
-  return r;
-}
-
-function at(sheet: string, id: string, key: string): string {
-  const g = host.inspect.grid(sheet);
-  const row = g.cells.findIndex((r) => r[LAYOUT.idCol - 1]?.value === id) + 1;
-  const col = (g.cells[LAYOUT.periodKeyRow - 1] ?? []).findIndex((c) => c.value === key) + 1;
-  if (row < 1 || col < 1) throw new Error(`no cell for ${id} ${key} on ${sheet}`);
-  return cellAddress(row, col);
-}
+const at = (sheet: string, id: string, key: string): string => reportCell(host, sheet, id, key);
 
 function edit(sheet: string, a1: string, input: string): void {
   const r = host.inspect.userEdit(sheet, a1, input);

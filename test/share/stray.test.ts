@@ -13,9 +13,10 @@ import { cellAddress } from "../../src/core/layout/grid";
 import { LAYOUT } from "../../src/core/layout";
 import type { Period } from "../../src/core/types";
 import { insertReport } from "../../src/excel/insertReport";
-import { comparePeriods, insertTargets, refreshRisks, type CommandResult } from "../../src/excel/commands";
+import { comparePeriods, insertTargets, refreshRisks } from "../../src/excel/commands";
 import { freezeForSending, restoreFormulas } from "../../src/excel/share";
 import { limitExcelApi } from "./apiSets";
+import { ok } from "../helpers/commands";
 
 jest.setTimeout(120_000);
 
@@ -31,11 +32,6 @@ let uninstall: (() => void) | undefined;
 const undo: (() => void)[] = [];
 afterEach(() => undo.splice(0).forEach((f) => f()));
 afterAll(() => uninstall?.());
-
-function ok<T>(r: CommandResult<T>): T {
-  if (!r.ok) throw new Error(`command failed: ${r.error.code} ${r.error.message.en}`);
-  return r;
-}
 
 function at(sheet: string, id: string, key: string): string {
   let row = 0;

@@ -9,6 +9,7 @@ import { registerEduFunctions } from "../../src/sim/functions-plugin";
 import type { CommandResult } from "../../src/excel/commands";
 import { freezeForSending, restoreFormulas, WAIT_PAUSES_MS } from "../../src/excel/share";
 import { mapOfficeError } from "../../src/excel/errors";
+import { ok } from "../helpers/commands";
 
 const CALC = "Расчёты";
 const OTHER = "Свод школ";
@@ -19,11 +20,6 @@ let pauses: number[] = [];
 const pause = async (ms: number) => {
   pauses.push(ms);
 };
-
-function ok<T>(r: CommandResult<T>): T {
-  if (!r.ok) throw new Error(`command failed: ${r.error.code} ${r.error.message.en}`);
-  return r;
-}
 
 function failed<T>(r: CommandResult<T>) {
   if (r.ok) throw new Error("expected a failure");

@@ -4,7 +4,6 @@
  */
 import { createSimHost, installSimHost, type SimHost } from "../../src/sim";
 import { registerEduFunctions } from "../../src/sim/functions-plugin";
-import { LAYOUT } from "../../src/core/layout";
 import { cellAddress } from "../../src/core/layout/grid";
 import { DYN } from "../../src/core/layout/dynamicsSheet";
 import { RISKS } from "../../src/core/layout/risksSheet";
@@ -14,6 +13,7 @@ import type { Period } from "../../src/core/types";
 import { getIndicator } from "../../src/core/catalog";
 import { insertReport } from "../../src/excel/insertReport";
 import { activateSheet, comparePeriods, insertTargets, readReportInfo, refreshRisks, type CommandResult } from "../../src/excel/commands";
+import { ok, reportCell } from "../helpers/commands";
 
 const FOUR_MB = 4 * 1024 * 1024;
 const P = (startYear: number, kind: Period["kind"]): Period => ({ startYear, kind });
@@ -25,19 +25,8 @@ const BASE = "Базовые показатели";
 let host: SimHost;
 let restore: (() => void) | undefined;
 
-function ok<T>(r: CommandResult<T>): T {
-  if (!r.ok) throw new Error(`command failed: ${r.error.code} ${r.error.message.en}`);
-  return r;
-}
-
 /** Find a cell by indicator id (column A) and period key (row 3), as readers do. */
-function at(sheet: string, id: string, key: string, share = false): string {
-  const g = host.inspect.grid(sheet);
-  const row = g.cells.findIndex((r) => r[LAYOUT.idCol - 1]?.value === id) + 1;
-  const col = (g.cells[LAYOUT.periodKeyRow - 1] ?? []).findIndex((c) => c.value === key) + 1;
-  if (row < 1 || col < 1) throw new Error(`no cell for ${id} ${key} on ${sheet}`);
-  return cellAddress(row, col + (share ? 1 : 0));
-}
+const at = (sheet: string, id: string, key: string, share = false): string => reportCell(host, sheet, id, key, share);
 
 function type(sheet: string, id: string, key: string, input: string): void {
   const r = host.inspect.userEdit(sheet, at(sheet, id, key), input);

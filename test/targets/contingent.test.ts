@@ -12,7 +12,8 @@ import { TARGETS } from "../../src/core/layout/targetsSheet";
 import { indicatorsOfSection } from "../../src/core/catalog";
 import type { Period } from "../../src/core/types";
 import { insertReport } from "../../src/excel/insertReport";
-import { insertTargets, refreshRisks, type CommandResult } from "../../src/excel/commands";
+import { insertTargets, refreshRisks } from "../../src/excel/commands";
+import { ok, reportCell } from "../helpers/commands";
 
 const P = (startYear: number, kind: Period["kind"]): Period => ({ startYear, kind });
 const PERIODS = [P(2022, "Y"), P(2023, "H1"), P(2023, "Y")];
@@ -25,18 +26,7 @@ let host: SimHost;
 let restore: (() => void) | undefined;
 afterAll(() => restore?.());
 
-function ok<T>(r: CommandResult<T>): T {
-  if (!r.ok) throw new Error(`command failed: ${r.error.code} ${r.error.message.en}`);
-  return r;
-}
-
-function at(sheet: string, id: string, key: string): string {
-  const g = host.inspect.grid(sheet);
-  const col = (g.cells[LAYOUT.periodKeyRow - 1] ?? []).findIndex((c) => c.value === key) + 1;
-  const row = g.cells.findIndex((r) => r[LAYOUT.idCol - 1]?.value === id) + 1;
-  if (row < 1 || col < 1) throw new Error(`no cell for ${id} ${key} on ${sheet}`);
-  return cellAddress(row, col);
-}
+const at = (sheet: string, id: string, key: string): string => reportCell(host, sheet, id, key);
 
 function type(sheet: string, id: string, key: string, input: string): void {
   const r = host.inspect.userEdit(sheet, at(sheet, id, key), input);

@@ -12,8 +12,9 @@ import { RISKS } from "../../src/core/layout/risksSheet";
 import { TARGETS } from "../../src/core/layout/targetsSheet";
 import { STATUS_COLS } from "../../src/core/layout/targetStatus";
 import { insertReport } from "../../src/excel/insertReport";
-import { insertTargets, refreshRisks, type CommandResult } from "../../src/excel/commands";
+import { insertTargets, refreshRisks } from "../../src/excel/commands";
 import { allPeriods } from "./allPlans";
+import { ok, reportCell } from "../helpers/commands";
 
 const SUBJECT = "Предметные результаты";
 const BASE = "Базовые показатели";
@@ -26,19 +27,8 @@ let host: SimHost;
 let restore: (() => void) | undefined;
 afterAll(() => restore?.());
 
-function ok<T>(r: CommandResult<T>): T {
-  if (!r.ok) throw new Error(`command failed: ${r.error.code} ${r.error.message.en}`);
-  return r;
-}
-
 /** A cell by indicator id (column A) and period key (row 3); `share` for the share column. */
-function at(sheet: string, id: string, key: string, share = false): string {
-  const g = host.inspect.grid(sheet);
-  const row = g.cells.findIndex((r) => r[LAYOUT.idCol - 1]?.value === id) + 1;
-  const col = (g.cells[LAYOUT.periodKeyRow - 1] ?? []).findIndex((c) => c.value === key) + 1;
-  if (row < 1 || col < 1) throw new Error(`no cell for ${id} ${key} on ${sheet}`);
-  return cellAddress(row, col + (share ? 1 : 0));
-}
+const at = (sheet: string, id: string, key: string, share = false): string => reportCell(host, sheet, id, key, share);
 
 function type(sheet: string, a1: string, input: string): void {
   const r = host.inspect.userEdit(sheet, a1, input);

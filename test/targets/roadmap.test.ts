@@ -11,13 +11,14 @@ import { cellAddress, columnLetter } from "../../src/core/layout/grid";
 import { ROADMAP } from "../../src/core/layout/roadmapSheet";
 import { RISKS } from "../../src/core/layout/risksSheet";
 import { insertReport } from "../../src/excel/insertReport";
-import { refreshRisks, type CommandResult } from "../../src/excel/commands";
+import { refreshRisks } from "../../src/excel/commands";
 import { importRoadmap } from "../../src/excel/roadmap";
 import type { Period } from "../../src/core/types";
 import { periodKey } from "../../src/core/periods";
 import { trackPeriod } from "../../src/core/roadmap";
 import { trackedRows } from "../../src/core/layout/roadmapRead";
 import { PASTE } from "./roadmap-fixture";
+import { ok } from "../helpers/commands";
 
 const P = (startYear: number, kind: Period["kind"]): Period => ({ startYear, kind });
 const PERIODS = [P(2023, "Q1"), P(2023, "H1"), P(2023, "Y"), P(2024, "H1")];
@@ -31,11 +32,6 @@ const SELECTION = `A1:G${PASTE.length + 1}`;
 let host: SimHost;
 let restore: (() => void) | undefined;
 afterAll(() => restore?.());
-
-function ok<T>(r: CommandResult<T>): T {
-  if (!r.ok) throw new Error(`command failed: ${r.error.code} ${r.error.message.en}`);
-  return r;
-}
 
 async function paste(rows: string[][], sheet = PASTE_SHEET, selection = SELECTION): Promise<void> {
   await Excel.run(async (context) => {

@@ -13,9 +13,10 @@ import { ROADMAP } from "../../src/core/layout/roadmapSheet";
 import { periodKey, periodsOf } from "../../src/core/periods";
 import type { Period } from "../../src/core/types";
 import { insertReport } from "../../src/excel/insertReport";
-import { insertTargets, type CommandResult } from "../../src/excel/commands";
+import { insertTargets } from "../../src/excel/commands";
 import { importRoadmap } from "../../src/excel/roadmap";
 import { PASTE } from "./roadmap-fixture";
+import { ok } from "../helpers/commands";
 
 jest.setTimeout(600_000);
 
@@ -26,10 +27,6 @@ function fresh(): SimHost {
   const host = createSimHost({ plugins: [registerEduFunctions()] });
   restore = installSimHost(host);
   return host;
-}
-function ok<T>(r: CommandResult<T>): T {
-  if (!r.ok) throw new Error(`command failed: ${r.error.code} ${r.error.message.en}`);
-  return r;
 }
 
 const ALL: Period[] = [...periodsOf(2023, ["Q", "H", "Y"]), ...periodsOf(2024, ["H", "Y"])];

@@ -11,7 +11,8 @@ import { TARGETS } from "../../src/core/layout/targetsSheet";
 import { CATALOG } from "../../src/core/catalog";
 import type { Period } from "../../src/core/types";
 import { insertReport } from "../../src/excel/insertReport";
-import { insertTargets, refreshRisks, type CommandResult } from "../../src/excel/commands";
+import { insertTargets, refreshRisks } from "../../src/excel/commands";
+import { ok } from "../helpers/commands";
 
 const P = (startYear: number, kind: Period["kind"]): Period => ({ startYear, kind });
 const PERIODS = [P(2022, "Y"), P(2022, "E"), P(2023, "H1"), P(2023, "Y"), P(2023, "E")];
@@ -23,11 +24,6 @@ const SECONDARY_ONLY = CATALOG.filter((i) => i.levels?.length === 1 && i.levels[
 let host: SimHost;
 let restore: (() => void) | undefined;
 afterAll(() => restore?.());
-
-function ok<T>(r: CommandResult<T>): T {
-  if (!r.ok) throw new Error(`command failed: ${r.error.code} ${r.error.message.en}`);
-  return r;
-}
 
 function rowOf(sheet: string, id: string): number {
   return host.inspect.grid(sheet).cells.findIndex((r) => r[LAYOUT.idCol - 1]?.value === id) + 1;
