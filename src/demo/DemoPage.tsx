@@ -97,7 +97,7 @@ export function DemoPage({ host, commands, lang: initialLang, theme = "light" }:
       <div className="body">
         <section className="book" aria-label={t.workbook}>
           {onlyEmpty && <div className="empty">{t.empty}</div>}
-          <Grid host={host} lang={lang} sheet={sheet} onSheet={setSheet} version={version} />
+          <Grid host={host} lang={lang} locale={initialLang} sheet={sheet} onSheet={setSheet} version={version} />
         </section>
         <aside className="pane" aria-label={t.pane}>
           <div className="panehead">{t.pane}</div>

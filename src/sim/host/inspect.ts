@@ -230,6 +230,21 @@ export class Inspector {
     return { ok: true };
   }
 
+  /** The user selects a range (as by clicking in Excel): what workbook.getSelectedRange() then returns. */
+  select(sheetName: string, address: string): void {
+    const sheet = this.sheet(sheetName);
+    const rect = parseRect(address);
+    if (!rect) throw new Error(`"${address}" is not an A1 address.`);
+    this.model.selection = { sheetId: sheet.id, rect };
+  }
+
+  /** The selected range (null until something is selected). */
+  selection(): { sheet: string; address: string } | null {
+    const sel = this.model.selection;
+    const sheet = sel && this.model.sheetById(sel.sheetId);
+    return sel && sheet ? { sheet: sheet.name, address: formatRect(sel.rect) } : null;
+  }
+
   onChange(listener: ChangeListener): void {
     this.listeners.add(listener);
   }
