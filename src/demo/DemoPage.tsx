@@ -36,9 +36,11 @@ export interface DemoPageProps {
   lang: Lang;
   /** The Office theme to imitate (?theme=dark). */
   theme?: "light" | "dark";
+  /** Show the task pane alone, this many CSS pixels wide (as Excel's pane webview), without the workbook. */
+  paneWidth?: number;
 }
 
-export function DemoPage({ host, commands, lang: initialLang, theme = "light" }: DemoPageProps): React.JSX.Element {
+export function DemoPage({ host, commands, lang: initialLang, theme = "light", paneWidth }: DemoPageProps): React.JSX.Element {
   const [lang, setLang] = React.useState<Lang>(initialLang);
   const [version, setVersion] = React.useState(0);
   const [sheet, setSheet] = React.useState(() => host.inspect.activeSheet());
@@ -82,6 +84,14 @@ export function DemoPage({ host, commands, lang: initialLang, theme = "light" }:
     [commands],
   );
   const onlyEmpty = host.inspect.sheetNames().length <= 1;
+
+  if (paneWidth) {
+    return (
+      <main className="panealone" style={{ width: paneWidth }} aria-label={t.pane}>
+        <App lang={initialLang} host="excel" theme={theme} commands={paneCommands} onLangChange={setLang} />
+      </main>
+    );
+  }
 
   return (
     <div className="page">
