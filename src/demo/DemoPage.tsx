@@ -84,6 +84,12 @@ export function DemoPage({ host, commands, lang: initialLang, theme = "light", p
     [commands],
   );
   const onlyEmpty = host.inspect.sheetNames().length <= 1;
+  // A click on a sheet tab activates the sheet, as in Excel (commands then see it as the active sheet).
+  const showSheet = (name: string) => {
+    host.inspect.activate(name);
+    lastActive.current = name;
+    setSheet(name);
+  };
 
   if (paneWidth) {
     return (
@@ -107,7 +113,7 @@ export function DemoPage({ host, commands, lang: initialLang, theme = "light", p
       <div className="body">
         <section className="book" aria-label={t.workbook}>
           {onlyEmpty && <div className="empty">{t.empty}</div>}
-          <Grid host={host} lang={lang} locale={initialLang} sheet={sheet} onSheet={setSheet} version={version} />
+          <Grid host={host} lang={lang} locale={initialLang} sheet={sheet} onSheet={showSheet} version={version} />
         </section>
         <aside className="pane" aria-label={t.pane}>
           <div className="panehead">{t.pane}</div>

@@ -230,6 +230,14 @@ export class Inspector {
     return { ok: true };
   }
 
+  /** The user clicks a sheet's tab: it becomes the active sheet, its A1 the selection (as Excel's selection is on the active sheet). */
+  activate(sheetName: string): void {
+    const sheet = this.sheet(sheetName);
+    if (sheet.visibility !== "Visible") throw new Error(`Sheet "${sheetName}" is hidden.`);
+    this.model.activate(sheet);
+    if (this.model.selection?.sheetId !== sheet.id) this.model.selection = { sheetId: sheet.id, rect: { r0: 0, c0: 0, r1: 0, c1: 0 } };
+  }
+
   /** The user selects a range (as by clicking in Excel): what workbook.getSelectedRange() then returns. */
   select(sheetName: string, address: string): void {
     const sheet = this.sheet(sheetName);
