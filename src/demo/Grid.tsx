@@ -246,9 +246,7 @@ export function Grid({ host, lang, locale = lang, sheet, onSheet, version }: Gri
           {tr(notice.message, lang)}
         </div>
       ) : (
-        <div className="notice hint" title={g.pasteHint}>
-          {selInfo && !editable ? t.protectedHint : t.formulaHint}
-        </div>
+        <div className="notice hint">{selInfo && !editable ? t.protectedHint : `${t.formulaHint} ${g.pasteHint}`}</div>
       )}
       <div className="gridwrap" ref={gridRef} onPaste={onPaste} onCopy={onCopy}>
         {showPrompt && prompt && (

@@ -14,7 +14,7 @@ export const ru = {
   pasteNothing: "В буфере обмена нет текста или таблицы для вставки.",
   pasteFailed: "Вставка не выполнена: {reason}",
   copied: "Скопировано ячеек: {n}. Вставьте их в Word или Excel (Ctrl+V).",
-  pasteHint: "Ctrl+V вставляет таблицу из Word, Excel или с веб-страницы; Ctrl+C копирует выделение; Shift+стрелки выделяют диапазон.",
+  pasteHint: "Ctrl+V — вставить таблицу из Word или Excel, Ctrl+C — копировать, Shift+стрелки — выделить.",
   errors: {
     "#DIV/0!": { name: "#ДЕЛ/0!", help: "Ошибка «Деление на ноль»: знаменатель равен нулю или пуст." },
     "#VALUE!": { name: "#ЗНАЧ!", help: "Ошибка в значении: аргумент имеет неверный тип или недопустим." },
@@ -44,7 +44,7 @@ export const en: DemoGridMessages = {
   pasteNothing: "The clipboard holds no text or table to paste.",
   pasteFailed: "Nothing was pasted: {reason}",
   copied: "{n} cells copied. Paste them into Word or Excel (Ctrl+V).",
-  pasteHint: "Ctrl+V pastes a table from Word, Excel or a web page; Ctrl+C copies the selection; Shift+arrows select a range.",
+  pasteHint: "Ctrl+V pastes a table from Word or Excel, Ctrl+C copies, Shift+arrows select.",
   errors: {
     "#DIV/0!": { name: "#DIV/0!", help: "Divide by zero error: the denominator is zero or empty." },
     "#VALUE!": { name: "#VALUE!", help: "Error in value: an argument has the wrong type or is not allowed." },

@@ -10,6 +10,7 @@ import * as path from "path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { ROOT, buildDemo, serve } from "./server";
 import { requireBrowser } from "../../src/cli/tools";
+import { PASTE } from "../../src/demo/sampleRoadmap";
 
 const SHOTS = path.join(ROOT, "test-output/screenshots");
 const README_SHOTS = path.join(ROOT, "assets/screenshots");
@@ -351,6 +352,23 @@ describe("the demo in a real browser", () => {
       expect(texts).toContain("Создание рабочей группы по реализации программы");
       expect(texts.some((t) => /срок не распознан/.test(t))).toBe(true);
       await shot("8-roadmap");
+    });
+
+    it("road map from the user's own table: Ctrl+V of tab-separated rows into the grid, then «Загрузить дорожную карту»", async () => {
+      await openSheet("Лист1");
+      await page.locator('td[data-addr="A5"]').click();
+      const tsv = PASTE.map((r) => r.join("\t")).join("\r\n") + "\r\n";
+      await page.evaluate((text) => {
+        const dt = new DataTransfer();
+        dt.setData("text/plain", text);
+        document.activeElement?.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+      }, tsv);
+      await expectCell("B8", /^Созданиерабочейгруппы/);
+      await page.locator(".pane").getByRole("tab", { name: "Дорожная карта", exact: true }).click();
+      await page.getByRole("button", { name: "Загрузить дорожную карту" }).click();
+      const result = page.getByTestId("roadmap-result");
+      await result.filter({ hasText: "обновлён" }).waitFor();
+      expect(await result.innerText()).toMatch(/Мероприятий\D*19/);
     });
 
     it("consolidation: two schools' files → «Свод» and «Данные»", async () => {
