@@ -217,7 +217,7 @@ describe("the demo in a real browser", () => {
     expect(await page.locator(".namebox").innerText()).toBe("D1");
     expect(await page.locator("td.insel").count()).toBe(5); // D1:F2 without the active cell
     await page.getByRole("status").filter({ hasText: "Вставлено: строк 2, столбцов 3" }).waitFor();
-    await shot("10-paste", false);
+    await shot("10-paste");
     await openSheet("Предметные результаты");
   });
 
