@@ -12,7 +12,8 @@ import { demoGridMessages } from "../i18n/demoGrid";
 import { AlertDialog, type AlertAnswer } from "./AlertDialog";
 import { toInvariant, toLocal } from "./formulaSyntax";
 import { copyText, pasteTable, tableFromClipboard } from "./gridClipboard";
-import { address, columnName, isErrorText, mergeLayout, parseRange, px, rectAddress, selectionRect, type Cell } from "./gridModel";
+import { isPercentFormat } from "../sim";
+import { address, columnName, editText, isErrorText, mergeLayout, parseRange, px, rectAddress, selectionRect, type Cell } from "./gridModel";
 
 export interface GridProps {
   host: SimHost;
@@ -54,7 +55,11 @@ export function Grid({ host, lang, locale = lang, sheet, onSheet, version }: Gri
   const selAddr = address(sel.r, sel.c);
   const rect = selectionRect(anchor, sel);
   const selInfo = current ? host.inspect.cell(current, selAddr) : null;
-  const content = selInfo ? (selInfo.formula !== null ? toLocal(selInfo.formula, locale) : selInfo.value === "" ? "" : String(selInfo.text || selInfo.value)) : "";
+  const content = !selInfo
+    ? ""
+    : selInfo.formula !== null
+      ? toLocal(selInfo.formula, locale)
+      : editText(selInfo.value, selInfo.text, isPercentFormat(selInfo.numberFormat), /[dmy]/i.test(selInfo.numberFormat.replace(/"[^"]*"|\[[^\]]*\]/g, "")) && !/general/i.test(selInfo.numberFormat), locale);
   const editable = selInfo ? !(snap?.protected && selInfo.locked) : false;
   const prompt = selInfo?.validation?.prompt;
   const showPrompt = !!prompt?.showPrompt && !!(prompt.title || prompt.message) && draft === null && !alert;

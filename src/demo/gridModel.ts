@@ -78,3 +78,13 @@ export function rectAddress(rect: { r0: number; c0: number; r1: number; c1: numb
 export function isErrorText(v: unknown): v is string {
   return typeof v === "string" && /^#(DIV\/0!|VALUE!|N\/A|NAME\?|REF!|NUM!|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA)$/.test(v);
 }
+
+/**
+ * What the formula bar shows for a constant, as Excel: the full number (not the rounded display) in
+ * the workbook's decimal separator, a percentage as percent points with «%», dates and text as shown.
+ */
+export function editText(value: unknown, text: string, percent: boolean, dateLike: boolean, lang: "ru" | "en"): string {
+  if (typeof value !== "number" || dateLike) return value === "" ? "" : text || String(value);
+  const n = (x: number) => String(Number(x.toPrecision(15))).replace(".", lang === "ru" ? "," : ".");
+  return percent ? `${n(value * 100)}%` : n(value);
+}
