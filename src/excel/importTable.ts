@@ -26,6 +26,10 @@ export interface ImportTableOptions {
   period: Period;
   /** Column (0-based in the selection) → period key, or null to leave it out. */
   columns?: Record<number, string | null>;
+  /** A table from elsewhere (a Word document's table) instead of the selection. */
+  grid?: string[][];
+  /** Where `grid` came from, shown as the source (e.g. the file name and the table's heading). */
+  gridSource?: string;
 }
 
 /** A cell the import writes, with its place on the sheets (address null: a sheet or period column still to be inserted). */
@@ -54,6 +58,13 @@ const MAX_COLS = 60;
 interface Selection {
   used: Excel.Range;
   sheet: Excel.Worksheet;
+}
+
+/** A table passed in (Word), cut to the same limits as a selection; null when none was passed. */
+function givenGrid(o: ImportTableOptions): string[][] | Text | null {
+  if (!Array.isArray(o.grid)) return null;
+  if (o.grid.length > MAX_ROWS || o.grid.some((r) => !Array.isArray(r) || r.length > MAX_COLS)) return IMPORT_ERRORS.tooLarge;
+  return o.grid.map((r) => r.map((c) => (typeof c === "string" ? c : String(c ?? ""))));
 }
 
 function loadSelection(context: Excel.RequestContext): Selection {
@@ -92,7 +103,7 @@ export async function previewImport(o: ImportTableOptions): Promise<CommandResul
   if (bad) return { ok: false, error: { code: "invalidOptions", message: bad } };
   return session<ImportPreview, Selection>(
     async (s, sel) => {
-      const grid = gridOf(sel, s.read.ours.map((x) => x.name));
+      const grid = givenGrid(o) ?? gridOf(sel, s.read.ours.map((x) => x.name));
       if (!Array.isArray(grid)) throw new CommandStop({ code: "selection", message: grid });
       const levels = s.report.data.levels;
       const plan = planImport(grid, optionsOf(o, levels, s.report.data.qualityDenominator));
@@ -111,12 +122,12 @@ export async function previewImport(o: ImportTableOptions): Promise<CommandResul
         return { ...t, sheetName: sheet?.name ?? null, address: row && col ? cellAddress(row, col) : null };
       });
       return {
-        source: `${sel.sheet.name}!${localAddress(sel.used.address)}`,
+        source: givenGrid(o) ? (o.gridSource ?? "") : `${sel.sheet.name}!${localAddress(sel.used.address)}`,
         plan, targets, conflicts, unchanged,
         school: s.report.school, schoolYear: s.report.schoolYear, levels: levels ?? null,
       };
     },
-    loadSelection,
+    (context) => (givenGrid(o) ? ({} as Selection) : loadSelection(context)),
     "analysis",
   );
 }
@@ -149,6 +160,7 @@ export async function writeImport(o: ImportWriteOptions): Promise<ImportWriteRes
   const bad = badOptions(o);
   if (bad) return { ok: false, error: { code: "invalidOptions", message: bad } };
   const lang: Lang = o.lang === "en" ? "en" : "ru";
+  const given = givenGrid(o);
   let sel: Selection | null = null;
   let done: ReturnType<typeof overlayImport> | null = null;
   const r: InsertResult = await insertReport(
@@ -156,12 +168,11 @@ export async function writeImport(o: ImportWriteOptions): Promise<ImportWriteRes
     {},
     {
       prepare: (context) => {
-        sel = loadSelection(context);
+        if (!given) sel = loadSelection(context);
       },
       overlay: (existing) => {
-        if (!sel) return { stop: IMPORT_ERRORS.empty };
         const ours = existing.sheets.map((x) => x.name);
-        const grid = gridOf(sel, ours);
+        const grid = given ?? (sel ? gridOf(sel, ours) : IMPORT_ERRORS.empty);
         if (!Array.isArray(grid)) return { stop: grid };
         const passport = existing.sheets.find((x) => x.kind === "passport");
         const fields = Object.fromEntries(Object.entries(passport?.fields ?? {}).map(([k, v]) => [k, typedValue(v)]));

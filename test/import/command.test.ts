@@ -129,4 +129,13 @@ describe("import of a pasted self-examination table", () => {
     const ours = await writeImport({ lang: "ru", period: Y, school: "МБОУ ООШ № 3" });
     expect(ours.ok ? "" : ours.error.message.en).toContain("made by the add-in");
   });
+
+  it("a table passed in (a Word document's) is read instead of the selection", async () => {
+    const p = ok(await previewImport({ lang: "ru", period: Y, grid: SELF_EXAM, gridSource: "отчёт.docx: Показатели" }));
+    expect(p.source).toBe("отчёт.docx: Показатели");
+    expect(p.plan.rows).toHaveLength(29);
+    expect(p.conflicts).toEqual([]);
+    const big = await previewImport({ lang: "ru", period: Y, grid: Array.from({ length: 2001 }, () => ["1"]) });
+    expect(big.ok ? "" : big.error.message.en).toContain("Too much is selected");
+  });
 });
