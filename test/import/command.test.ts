@@ -21,13 +21,13 @@ let host: SimHost;
 let restore: (() => void) | undefined;
 afterAll(() => restore?.());
 
-async function paste(rows: string[][], sheet = "Вставка"): Promise<void> {
+async function paste(rows: string[][], sheet = "Вставка", asText = true): Promise<void> {
   await Excel.run(async (context) => {
     const ws = host.inspect.sheetNames().some((s) => s.name === sheet) ? context.workbook.worksheets.getItem(sheet) : context.workbook.worksheets.add(sheet);
     const width = Math.max(...rows.map((r) => r.length));
     const grid = rows.map((r) => [...r, ...Array.from({ length: width - r.length }, () => "")]);
     const range = ws.getRange(`A1:${columnLetter(width)}${grid.length}`);
-    range.numberFormat = grid.map((r) => r.map(() => "@"));
+    if (asText) range.numberFormat = grid.map((r) => r.map(() => "@"));
     range.values = grid;
     range.select();
     await context.sync();
@@ -137,5 +137,14 @@ describe("import of a pasted self-examination table", () => {
     expect(p.conflicts).toEqual([]);
     const big = await previewImport({ lang: "ru", period: Y, grid: Array.from({ length: 2001 }, () => ["1"]) });
     expect(big.ok ? "" : big.error.message.en).toContain("Too much is selected");
+  });
+
+  it("a paste Excel converted (numbers, percents) reads the same as the text", async () => {
+    const text = ok(await previewImport({ lang: "ru", period: Y, grid: SELF_EXAM }));
+    await paste(SELF_EXAM, "Вставка 2", false);
+    const converted = ok(await previewImport({ lang: "ru", period: Y }));
+    const writes = (p: typeof text) => p.plan.rows.map((r) => `${r.indicatorId}:${r.values.map((v) => v.write).join(",")}`);
+    expect(writes(converted)).toEqual(writes(text));
+    expect(converted.plan.columns.map((c) => c.period)).toEqual(["2023/24-Y"]);
   });
 });

@@ -98,3 +98,61 @@ describe("typed values are kept unless the user agrees", () => {
     expect(existing.sheets[0].values.students_total["2023/24-Y"]).toBe(198);
   });
 });
+
+describe("rows as Word and PDF viewers paste them", () => {
+  const O2: ImportOptions = { period: { startYear: 2023, kind: "Y" }, lang: "ru" };
+  it("a word broken over two rows, unnumbered «в том числе» sub-rows, numbers inside the wording", () => {
+    const grid = [
+      ["Показатель", "Значение"],
+      ["1.24. Общая численность педагогических работников, в том числе:", "20"],
+      ["1.29. Численность/удельный вес численности педагогических работников, которым по результатам аттестации присвоена квалификационная", ""],
+      ["категория, в общей численности педагогических работников, в том числе:", "12/60%"],
+      ["высшая", "5/25%"],
+      ["первая", "7/35%"],
+      ["1.18. Численность/удельный вес численности обу-", ""],
+      ["чающихся, принявших участие в различных олимпиадах, смотрах, конкурсах", "164/82%"],
+      ["1.19. Численность/удельный вес численности учащихся - победителей и призеров олимпиад, смотров, конкурсов, в том числе:", "14/7%"],
+      ["муниципального уровня", "10/5%"],
+      ["регионального уровня", "4/2%"],
+    ];
+    const p = planImport(grid, O2);
+    expect(p.rows.map((r) => [r.indicatorId, r.rows, r.values[0].write])).toEqual([
+      ["staff_ped", [1], 20],
+      ["staff_category", [2, 3], 12],
+      ["staff_category_highest", [4], 5],
+      ["staff_category_first", [5], 7],
+      ["contest_participants", [6, 7], 164],
+      ["contest_winners", [8], 14],
+      ["contest_winners_mun", [9], 10],
+      ["contest_winners_reg", [10], 4],
+    ]);
+    expect(p.rows[4].text).toContain("обучающихся, принявших");
+    expect(p.unrecognised).toEqual([]);
+    expect(p.findings).toEqual([]);
+  });
+  it("a table without headers and without a number column; thousands spaces", () => {
+    const grid = [
+      ["Общая численность учащихся", "1 234"],
+      ["Численность/удельный вес численности учащихся, принявших участие в различных олимпиадах, смотрах, конкурсах", "617/50%"],
+    ];
+    const p = planImport(grid, O2);
+    expect(p.rows.map((r) => [r.indicatorId, r.values[0].write])).toEqual([["students_total", 1234], ["contest_participants", 617]]);
+    expect(p.findings).toEqual([]);
+  });
+});
+
+describe("numbers Excel read as numbers or dates", () => {
+  it("a lost trailing zero is restored by the wording; a date is read back as the number", () => {
+    const grid = [
+      ["№", "Показатель", "Значение"],
+      ["1.1", "Численность/удельный вес численности выпускников 9 класса, получивших неудовлетворительные результаты на ГИА по русскому языку", "1/5%"],
+      ["1.3", "Численность/удельный вес численности педагогических работников, педагогический стаж работы которых составляет:", ""],
+      ["1.30.1", "До 5 лет", "2/10%"],
+      ["01.ноя", "Численность/удельный вес численности выпускников 9 класса, получивших неудовлетворительные результаты на ГИА по математике", "0/0%"],
+    ];
+    const p = planImport(grid, { period: { startYear: 2023, kind: "Y" }, lang: "ru" });
+    expect(p.rows.map((r) => [r.number, r.indicatorId])).toEqual([["1.10", "gia9_rus_fail"], ["1.30.1", "staff_exp_lt5"], ["1.11", "gia9_math_fail"]]);
+    expect(p.headings).toHaveLength(1);
+    expect(p.findings.filter((f) => f.rule === "number_differs")).toEqual([]);
+  });
+});

@@ -99,6 +99,10 @@ describe("rows recognised by number and wording", () => {
   it.each(ROWS)("%s %s", (number, text, id) => {
     expect(recognizeRow(number, text)?.indicatorId).toBe(id);
   });
+  it("the wording overrules a number that names the sibling item (русский/математика)", () => {
+    const m = recognizeRow("1.10", "Численность/удельный вес численности выпускников 9 класса, получивших неудовлетворительные результаты на ГИА по математике");
+    expect(m).toMatchObject({ indicatorId: "gia9_math_fail", numberDiffers: true });
+  });
   it("a renumbered item is reported as such", () => {
     expect(recognizeRow("1.12", ROWS[ROWS.length - 1][1])?.numberDiffers).toBe(true);
   });
@@ -124,5 +128,11 @@ describe("«в том числе» sub-rows without numbers", () => {
 describe("rows that are not items", () => {
   it.each(["Количество кружков робототехники", "Итого", "Образовательная деятельность", "Примечание: данные на конец года"])("%s", (text) => {
     expect(recognizeRow("", text)).toBeNull();
+  });
+});
+
+describe("item numbers Excel changed on paste", () => {
+  it.each([["01.окт", "1.10"], ["1.янв", "1.1"], ["02.июн", "2.6"], ["1-Oct", "1.10"], ["Oct-01", "1.10"]])("%s → %s", (text, number) => {
+    expect(leadingNumber(text)).toEqual({ number, rest: "" });
   });
 });

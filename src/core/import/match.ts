@@ -117,6 +117,8 @@ export function subItemsOf(parent: string): string[] {
 const ACCEPT = 0.45;
 const CONFIRM = 0.3;
 const MARGIN = 0.06;
+/** How much better the wording must fit another item to overrule the printed number. */
+const WORDING_WINS = 0.05;
 
 /**
  * Recognise a row from its printed number ("" when none) and wording. `parent`: the total whose
@@ -142,7 +144,7 @@ export function recognizeRow(number: string, text: string, parent?: string): Row
       return { indicatorId: official.id, by: "number", score: 0 };
     }
     // The wording clearly names another item: programs renumber the list.
-    if (best && best.score >= ACCEPT && !ids.includes(best.id) && best.score - top.score > 0.2) {
+    if (best && best.score >= ACCEPT && !ids.includes(best.id) && best.score - top.score > WORDING_WINS) {
       return { indicatorId: best.id, by: "wording", score: best.score, numberDiffers: true };
     }
     if (top.score >= CONFIRM) return { indicatorId: top.id, by: "number+wording", score: top.score };

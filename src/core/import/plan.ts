@@ -12,7 +12,7 @@ import type { Indicator, Period } from "../types";
 import { readCell } from "./cells";
 import { tableShape } from "./columns";
 import { deriveCounts, importFindings } from "./findings";
-import { isHeadingNumber, recognizeRow, subItemsOf } from "./match";
+import { isHeadingNumber, itemsNumbered, rankByWording, recognizeRow, subItemsOf } from "./match";
 import { cleanText, hasLetters, leadingNumber } from "./text";
 import type { ColumnUse, DocTable, ImportGrid, ImportOptions, ImportPlan, ImportRow, ImportedValue } from "./types";
 
@@ -115,6 +115,18 @@ function emptyShape(): ImportPlan["shape"] {
   return { headerRows: [], firstDataRow: 0, numberCol: null, labelCol: 0, unitCol: null, columns: [] };
 }
 
+/**
+ * An item number Excel read as a number loses its trailing zero («1.30» → 1.3, «1.10» → 1.1): when
+ * the wording fits the item with the zero better, that is the number.
+ */
+function restoreZero(number: string, text: string): string {
+  if (!/^\d+\.\d$/.test(number) || !text) return number;
+  const withZero = `${number}0`;
+  const ids = (n: string) => (isHeadingNumber(n) ? subItemsOf(n) : itemsNumbered(n).map((i) => i.id));
+  const score = (n: string) => (ids(n).length ? (rankByWording(text, ids(n))[0]?.score ?? 0) : 0);
+  return score(withZero) > score(number) + 0.1 ? withZero : number;
+}
+
 /** Plan the import of a table. */
 export function planImport(input: ImportGrid, o: ImportOptions): ImportPlan {
   const grid: ImportGrid = (Array.isArray(input) ? input : []).slice(0, MAX_IMPORT_ROWS).map((r) => (Array.isArray(r) ? r.slice(0, MAX_IMPORT_COLS) : []));
@@ -129,6 +141,7 @@ export function planImport(input: ImportGrid, o: ImportOptions): ImportPlan {
   let parent: string | undefined;
   const seen = new Set<string>();
   for (const row of logical) {
+    row.number = restoreZero(row.number, row.text);
     if (row.number && isHeadingNumber(row.number)) {
       parent = row.number;
       plan.headings.push(`${row.number} ${row.text}`.trim());
@@ -148,6 +161,12 @@ export function planImport(input: ImportGrid, o: ImportOptions): ImportPlan {
     if (subItemsOf(ind.id).length) parent = ind.id;
     else if (row.number && m.by !== "subRow" && !(parent && subItemsOf(parent).includes(ind.id))) parent = undefined;
     const out: ImportRow = { rows: row.rows, number: row.number, text: row.text, indicatorId: ind.id, by: m.by, sheet: sheetOf(ind), values: [] };
+    // An earlier row of the item without any value (a heading-like row) gives way to this one.
+    const earlier = plan.rows.findIndex((x) => x.indicatorId === ind.id);
+    if (earlier >= 0 && plan.rows[earlier].values.every((v) => v.reading.kind === "empty")) {
+      plan.rows.splice(earlier, 1);
+      seen.delete(ind.id);
+    }
     const duplicate = seen.has(ind.id);
     seen.add(ind.id);
     if (m.numberDiffers) {

@@ -64,8 +64,29 @@ export function stems(text: string): string[] {
  * An item number at the start of a cell: «1.6», «1.6.», «1.6.1», «1.9п», «М1.1», «К.3», «5.1)».
  * Returns the number in the catalog's form and the rest of the text.
  */
+const MONTHS = ["янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"];
+const MONTHS_EN = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/** «01.окт» / "1-Oct": an item number («1.10») Excel turned into a date when it was pasted. */
+function fromDate(s: string): string | null {
+  const ru = /^(\d{1,2})[.\s-]([а-я]{3,})\.?$/i.exec(s);
+  const en = /^(\d{1,2})[-\s]([a-z]{3})$/i.exec(s) ?? /^([a-z]{3})[-\s](\d{1,2})$/i.exec(s);
+  if (ru) {
+    const m = MONTHS.findIndex((x) => ru[2].toLowerCase().startsWith(x));
+    return m >= 0 ? `${Number(ru[1])}.${m + 1}` : null;
+  }
+  if (en) {
+    const [d, mon] = /^\d/.test(en[1]) ? [en[1], en[2]] : [en[2], en[1]];
+    const m = MONTHS_EN.indexOf(mon.toLowerCase());
+    return m >= 0 ? `${Number(d)}.${m + 1}` : null;
+  }
+  return null;
+}
+
 export function leadingNumber(raw: unknown): { number: string; rest: string } | null {
   const s = cleanText(raw);
+  const date = fromDate(s);
+  if (date) return { number: date, rest: "" };
   const m = /^(?:п\.\s*)?((?:[МмКк]\.?\s?)?\d{1,2}(?:\s?[.,]\s?\d{1,2}){0,3})([пбмкПБМК])?(?![\d])\.?\)?(?:\s+|$)/.exec(s);
   if (!m) return null;
   let head = m[1].replace(/\s/g, "").replace(/,/g, ".");
