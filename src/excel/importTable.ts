@@ -72,7 +72,8 @@ function loadSelection(context: Excel.RequestContext): Selection {
   const sheet = selected.worksheet;
   sheet.load("name");
   const used = selected.getUsedRangeOrNullObject(true);
-  // The cells as shown: «21%» stays a percent, «42/21%» a text, whatever the number formats.
+  // The cells as shown: «21%» stays a percent, «42/21%» a text, whatever the number formats; the API's
+  // text does not depend on the column width (no «###»).
   used.load("address,rowCount,columnCount,text");
   return { used, sheet };
 }

@@ -1,4 +1,4 @@
-/** Strings of «Загрузить таблицу показателей» (issue 19): command errors and the pane screen. */
+/** Strings of «Загрузить таблицу показателей» (issue 19): command errors and the pane screen (the opening button: importEntry.ts). */
 import type { Text } from "../core/types";
 
 export const IMPORT_ERRORS = {
@@ -35,7 +35,6 @@ export const ru = {
   checkDoc: "Проверить таблицу из файла",
   columnN: "Столбец {n}",
   skip: { notApplicable: "не применимо к школе", unreadable: "не прочитано", noCount: "нет численности", period: "не отчитывается в этот период", duplicate: "повтор строки" },
-  open: "Загрузить таблицу показателей…",
   check: "Проверить выделение",
   checking: "Проверяем…",
   write: "Записать",
@@ -76,7 +75,6 @@ export const en: typeof ru = {
   checkDoc: "Check the table from the file",
   columnN: "Column {n}",
   skip: { notApplicable: "does not apply to the school", unreadable: "not readable", noCount: "no count", period: "not reported in this period", duplicate: "repeated row" },
-  open: "Load an indicator table…",
   check: "Check the selection",
   checking: "Checking…",
   write: "Write",

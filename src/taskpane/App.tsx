@@ -19,7 +19,7 @@ import {
 } from "@fluentui/react-components";
 import type { Lang } from "../core/types";
 import { messages } from "../i18n";
-import * as importStrings from "../i18n/import";
+import { IMPORT_OPEN } from "../i18n/importEntry";
 import type { Commands } from "./commands";
 import { HostReady } from "./components/Feedback";
 import { Tabs } from "./components/Tabs";
@@ -156,7 +156,7 @@ export function App({ lang: initialLang, host, commands = {}, theme = "light", o
                 {j === "fill" && <FillReport lang={lang} commands={commands} today={today} onInserted={bump} />}
                 {j === "fill" && (
                   <Button appearance="subtle" aria-expanded={importOpen} onClick={() => setImportOpen((x) => !x)}>
-                    {importStrings[lang].open}
+                    {IMPORT_OPEN[lang]}
                   </Button>
                 )}
                 {j === "fill" && importOpen && (
