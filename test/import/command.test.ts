@@ -147,4 +147,19 @@ describe("import of a pasted self-examination table", () => {
     expect(writes(converted)).toEqual(writes(text));
     expect(converted.plan.columns.map((c) => c.period)).toEqual(["2023/24-Y"]);
   });
+
+  it("graduates written to the exam session too: the exam shares on the sheets equal the table's", async () => {
+    await paste([
+      ["№", "Показатель", "2023/24"],
+      ["", "Численность выпускников 9 класса", "20"],
+      ["1.10", "Численность/удельный вес численности выпускников 9 класса, получивших неудовлетворительные результаты на ГИА по русскому языку", "2/10%"],
+      ["1.11", "Численность/удельный вес численности выпускников 9 класса, получивших неудовлетворительные результаты на ГИА по математике", "3/15%"],
+    ], "Вставка 3");
+    const w = await writeImport({ lang: "ru", period: Y, school: "МБОУ ООШ № 3", schoolYear: 2023, overwrite: true });
+    if (!w.ok) throw new Error(w.error.message.en);
+    const r = await report();
+    expect(r.judged.gia9_rus_fail["2023/24-E"]).toBeCloseTo(0.1, 10);
+    expect(r.judged.gia9_math_fail["2023/24-E"]).toBeCloseTo(0.15, 10);
+    expect(r.data.observations.grads_9["2023/24-Y"].value).toEqual({ kind: "number", value: 20 });
+  });
 });

@@ -156,3 +156,33 @@ describe("numbers Excel read as numbers or dates", () => {
     expect(p.findings.filter((f) => f.rule === "number_differs")).toEqual([]);
   });
 });
+
+describe("denominators the table does not print", () => {
+  const O3: ImportOptions = { period: { startYear: 2023, kind: "Y" }, lang: "ru" };
+  const head = ["№", "Показатель", "Значение"];
+  it("found from the rows' counts and shares when exactly one whole number fits, and written", () => {
+    const p = planImport([
+      head,
+      ["1.25", "Численность/удельный вес численности педагогических работников, имеющих высшее образование", "18/90%"],
+      ["1.29", "Численность/удельный вес численности педагогических работников, которым по результатам аттестации присвоена квалификационная категория", "12/60%"],
+    ], O3);
+    const d = p.rows.find((r) => r.indicatorId === "staff_ped");
+    expect(d).toMatchObject({ by: "derived", sheet: "base" });
+    expect(d?.values.map((v) => [v.period, v.write])).toEqual([["2023/24-Y", 20]]);
+    expect(p.findings.map((f) => f.rule)).toEqual(["denominator_derived"]);
+  });
+  it("not when the rounding leaves several numbers", () => {
+    const p = planImport([head, ["1.16", "Численность/удельный вес численности выпускников 9 класса, получивших аттестаты об основном общем образовании с отличием", "1/5%"]], O3);
+    expect(p.rows.map((r) => r.indicatorId)).toEqual(["honors_cert_9"]);
+  });
+  it("graduates of a year column also go to the exam session its exam items go to", () => {
+    const p = planImport([
+      head,
+      ["", "Численность выпускников 9 класса", "20"],
+      ["1.10", "Численность/удельный вес численности выпускников 9 класса, получивших неудовлетворительные результаты на ГИА по русскому языку", "2/10%"],
+    ], O3);
+    expect(p.rows[0].values.map((v) => [v.period, v.write])).toEqual([["2023/24-Y", 20], ["2023/24-E", 20]]);
+    expect(p.rows[1].values.map((v) => [v.period, v.write])).toEqual([["2023/24-E", 2]]);
+    expect(p.findings).toEqual([]);
+  });
+});

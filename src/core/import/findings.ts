@@ -47,6 +47,58 @@ function denominatorValue(rows: Map<string, ImportRow>, ids: string[], col: numb
 }
 
 /**
+ * A denominator the table does not print (graduates of grade 9, staff …) but its rows imply: the
+ * counts and printed shares of every row dividing by it, with their rounding, leave exactly one
+ * whole number. It is added to the plan as a derived row (a note says so); otherwise nothing.
+ */
+export function deriveDenominators(plan: ImportPlan, o: ImportOptions): ImportFinding[] {
+  const rows = byId(plan);
+  const out: ImportFinding[] = [];
+  const cols = [...new Set(plan.rows.flatMap((r) => r.values.map((v) => v.col)))];
+  const derived = new Map<string, ImportRow>();
+  for (const col of cols) {
+    const percents = plan.rows.some((r) => r.values.some((v) => v.col === col && v.reading.shareForm && v.reading.shareForm !== "fraction"));
+    const bounds = new Map<string, { lo: number; hi: number; period: string; n: number }>();
+    for (const r of plan.rows) {
+      const ind = getIndicator(r.indicatorId) as Indicator;
+      const den = denominatorOf(ind, o);
+      if (den.length !== 1 || numberIn(rows, den[0], col) !== null) continue;
+      const v = r.values.find((x) => x.col === col);
+      const rd = v?.reading;
+      if (!v || !rd || rd.value === undefined || !rd.share || rd.value <= 0) continue;
+      if (rd.shareForm === "fraction" && percents) continue;
+      const tol = rd.shareTolerance ?? 0.005;
+      const lo = rd.value / (rd.share + tol);
+      const hi = rd.share - tol > 0 ? rd.value / (rd.share - tol) : Infinity;
+      const b = bounds.get(den[0]);
+      bounds.set(den[0], b ? { lo: Math.max(b.lo, lo), hi: Math.min(b.hi, hi), period: b.period, n: b.n + 1 } : { lo, hi, period: v.columnPeriod, n: 1 });
+    }
+    for (const [id, b] of bounds) {
+      const first = Math.ceil(b.lo - 1e-9);
+      const last = Math.floor(b.hi + 1e-9);
+      if (first !== last || first <= 0) continue;
+      const ind = getIndicator(id) as Indicator;
+      let row = derived.get(id);
+      if (!row) {
+        row = { rows: [], number: ind.number, text: ind.name.ru, indicatorId: id, by: "derived", sheet: ind.section, values: [] };
+        derived.set(id, row);
+      }
+      const target = o.levels && ind.levels && !ind.levels.some((l) => o.levels?.includes(l)) ? null : b.period;
+      row.values.push({ col, columnPeriod: b.period, period: target, reading: { raw: `≈${first}`, kind: "number", value: first }, write: target ? first : null, ...(target ? {} : { skip: "notApplicable" as const }) });
+      out.push({
+        rule: "denominator_derived", severity: "info", indicatorId: id, period: b.period,
+        message: {
+          ru: `«${ind.short.ru}» в таблице нет; по численностям и долям строк (${b.n}) это ${first} — записано`,
+          en: `"${ind.short.en}" is not in the table; the rows' counts and shares (${b.n}) give ${first} — written`,
+        },
+      });
+    }
+  }
+  plan.rows.push(...derived.values());
+  return out;
+}
+
+/**
  * A share printed without its count: the count is share × the denominator of the same column,
  * when the table gives that denominator (a note says so); otherwise nothing is written.
  */

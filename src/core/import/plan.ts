@@ -11,7 +11,7 @@ import { comparePeriods, parsePeriodKey, periodKey } from "../periods";
 import type { Indicator, Period } from "../types";
 import { readCell } from "./cells";
 import { tableShape } from "./columns";
-import { deriveCounts, importFindings } from "./findings";
+import { deriveCounts, deriveDenominators, importFindings } from "./findings";
 import { isHeadingNumber, itemsNumbered, rankByWording, recognizeRow, subItemsOf } from "./match";
 import { cleanText, hasLetters, leadingNumber } from "./text";
 import type { ColumnUse, DocTable, ImportGrid, ImportOptions, ImportPlan, ImportRow, ImportedValue } from "./types";
@@ -208,7 +208,9 @@ export function planImport(input: ImportGrid, o: ImportOptions): ImportPlan {
     }
     plan.rows.push(out);
   }
+  plan.findings.push(...deriveDenominators(plan, o));
   plan.findings.push(...deriveCounts(plan, o));
+  examDenominators(plan);
   plan.findings.push(...importFindings(plan, o));
   const periods = new Map<string, Period>();
   for (const r of plan.rows) {
@@ -220,6 +222,28 @@ export function planImport(input: ImportGrid, o: ImportOptions): ImportPlan {
   }
   plan.periods = [...periods.values()].sort(comparePeriods);
   return plan;
+}
+
+/**
+ * Exam items of a year column go to the exam session, and their shares divide by the graduates of
+ * that session: a graduates' count of the column is written to the session too.
+ */
+function examDenominators(plan: ImportPlan): void {
+  for (const r of plan.rows) {
+    const ind = getIndicator(r.indicatorId) as Indicator;
+    if (!ind.periodicity.includes("E")) continue;
+    for (const v of [...r.values]) {
+      if (v.write === null || !v.period || v.skip) continue;
+      const p = parsePeriodKey(v.period) as Period;
+      if (p.kind !== "Y") continue;
+      const exam = periodKey({ startYear: p.startYear, kind: "E" });
+      const used = plan.rows.some((x) => {
+        const xi = getIndicator(x.indicatorId) as Indicator;
+        return xi.unit.kind === "countShare" && xi.unit.denominator.includes(ind.id) && x.values.some((y) => y.col === v.col && y.period === exam && y.write !== null);
+      });
+      if (used && !r.values.some((y) => y.col === v.col && y.period === exam)) r.values.push({ ...v, period: exam });
+    }
+  }
 }
 
 /** Plan the import of a Word document's table (`index` among its tables). */

@@ -49,7 +49,8 @@ export interface ImportRow {
   number: string;
   text: string;
   indicatorId: string;
-  by: MatchedBy;
+  /** "derived": a denominator the table does not print, found from its rows' counts and shares. */
+  by: MatchedBy | "derived";
   /** The sheet the indicator lives on. */
   sheet: SheetKind;
   values: ImportedValue[];

@@ -276,10 +276,10 @@ function Preview({ preview, lang, onColumn, overwrite, setOverwrite }: PreviewPr
           </tr>
         </thead>
         <tbody>
-          {plan.rows.flatMap((r) =>
+          {plan.rows.flatMap((r, ri) =>
             r.values
               .filter((v) => v.reading.kind !== "empty")
-              .map((v) => {
+              .map((v, vi) => {
                 const target = v.period ? where.get(`${r.indicatorId}|${v.period}`) : undefined;
                 const to = v.write === null
                   ? `${t.notWritten}${v.skip ? ` (${t.skip[v.skip]})` : ""}`
@@ -287,9 +287,9 @@ function Preview({ preview, lang, onColumn, overwrite, setOverwrite }: PreviewPr
                     ? `${target.sheetName}!${target.address}`
                     : `${periodText(v.period, lang)} — ${target?.sheetName ?? ""} ${t.newCell}`.replace("  ", " ");
                 return (
-                  <tr key={`${r.rows[0]}-${v.col}`}>
+                  <tr key={`${ri}-${vi}`}>
                     <td>{r.number || (getIndicator(r.indicatorId)?.number ?? "")}</td>
-                    <td>{label(r.indicatorId, lang)}</td>
+                    <td>{label(r.indicatorId, lang)}{r.by === "derived" ? ` (${t.derived})` : ""}</td>
                     <td>{v.reading.raw}</td>
                     <td>{to}</td>
                   </tr>
