@@ -109,7 +109,7 @@ export function tableShape(grid: readonly (readonly unknown[])[], year: number |
     const num = numberCol !== null ? isNumberCell(at(grid, r, numberCol)) : leadingNumber(at(grid, r, labelCol)) !== null;
     const cells = Array.from({ length: width - labelCol - 1 }, (_, k) => at(grid, r, labelCol + 1 + k)).filter(Boolean);
     // A header row: its cells name periods or schools («2023/24», «МБОУ СОШ № 5»), not values.
-    const header = cells.length > 0 && cells.every((s) => columnMeaning(s, null).kind !== "value" || !looksLikeValue(s));
+    const header = cells.length > 0 && cells.every((s) => columnMeaning(s, null).kind !== "value" || (!looksLikeValue(s) && hasLetters(s)));
     const valued = !header && cells.some((s) => looksLikeValue(s));
     if ((num && !header) || (valued && hasLetters(at(grid, r, labelCol)))) {
       firstDataRow = r;
@@ -135,7 +135,8 @@ export function tableShape(grid: readonly (readonly unknown[])[], year: number |
   // Header text of each column; a merged header shows only in its first column: carry it right.
   const headers: string[] = [];
   for (let c = 0; c < width; c++) {
-    headers.push(headerRows.map((r) => at(grid, r, c)).filter(Boolean).join(" "));
+    const h = headerRows.map((r) => at(grid, r, c)).filter(Boolean).join(" ");
+    headers.push(h.length > 200 ? `${h.slice(0, 200)}…` : h);
   }
   const columns: ValueColumn[] = [];
   let carried = "";

@@ -8,6 +8,7 @@
 import * as React from "react";
 import { Body1, Caption1, Checkbox, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select } from "@fluentui/react-components";
 import { getIndicator } from "../../core/catalog";
+import { shownText } from "../../core/cells";
 import type { DocTable } from "../../core/import";
 import { currentSchoolYear, formatPeriod, formatSchoolYear, parsePeriodKey, periodKey } from "../../core/periods";
 import type { Lang, Period, PeriodKind, Text } from "../../core/types";
@@ -290,7 +291,7 @@ function Preview({ preview, lang, onColumn, overwrite, setOverwrite }: PreviewPr
                   <tr key={`${ri}-${vi}`}>
                     <td>{r.number || (getIndicator(r.indicatorId)?.number ?? "")}</td>
                     <td>{label(r.indicatorId, lang)}{r.by === "derived" ? ` (${t.derived})` : ""}</td>
-                    <td>{v.reading.raw}</td>
+                    <td>{shownText(v.reading.raw, 40)}</td>
                     <td>{to}</td>
                   </tr>
                 );
@@ -305,7 +306,7 @@ function Preview({ preview, lang, onColumn, overwrite, setOverwrite }: PreviewPr
             <ul className={s.list}>
               {plan.unrecognised.map((u) => (
                 <li key={u.rows[0]}>
-                  {u.number} {u.text} — {u.values.filter(Boolean).join("; ")}
+                  {u.number} {shownText(u.text, 120)} — {shownText(u.values.filter(Boolean).join("; "), 80)}
                 </li>
               ))}
             </ul>
