@@ -53,7 +53,10 @@ describe("import of a pasted self-examination table", () => {
 
   it("previews without writing: rows, targets, findings and the typed value in conflict", async () => {
     const before = host.inspect.grid(BASE);
+    host.resetStats();
     const p = ok(await previewImport({ lang: "ru", period: Y }));
+    // Markers, then our sheets with the selection's text: no write, no third round trip.
+    expect(host.stats.syncs).toBeLessThanOrEqual(2);
     expect(p.source).toBe(`Вставка!A1:D${SELF_EXAM.length}`);
     expect(p.plan.rows).toHaveLength(29);
     expect(p.plan.unrecognised.map((u) => u.text)).toEqual(["Количество кружков робототехники"]);
@@ -69,8 +72,11 @@ describe("import of a pasted self-examination table", () => {
   });
 
   it("writes, keeping the typed value without consent, inserting the missing sheet and period", async () => {
+    host.resetStats();
     const w = await writeImport({ lang: "ru", period: Y, school: "МБОУ ООШ № 3", schoolYear: 2023 });
     if (!w.ok) throw new Error(w.error.message.en);
+    console.log(`import write: ${host.stats.syncs} syncs, largest request ${host.stats.maxRequestBytes} bytes (host estimate), ${w.written.length} cells`);
+    expect(host.stats.maxRequestBytes).toBeLessThan(4 * 1024 * 1024);
     expect(w.kept.map((k) => `${k.indicatorId}:${k.old}→${k.value}`)).toEqual(["students_total:198→200"]);
     expect(w.created).toEqual(["Материально-технические условия"]);
     expect(host.inspect.cell(BASE, reportCell(host, BASE, "students_total", "2023/24-Y")).value).toBe(198);
