@@ -130,6 +130,16 @@ describe("rows as Word and PDF viewers paste them", () => {
     expect(p.unrecognised).toEqual([]);
     expect(p.findings).toEqual([]);
   });
+  it("values one row below their wording (a cell Word merged over two rows)", () => {
+    const p = planImport([
+      ["№", "Показатель", "Значение"],
+      ["1.1", "Общая численность учащихся", ""],
+      ["", "", "200"],
+      ["1.24", "Общая численность педагогических работников", "20"],
+    ], O2);
+    expect(p.rows.map((r) => [r.indicatorId, r.rows, r.values[0].write])).toEqual([["students_total", [1, 2], 200], ["staff_ped", [3], 20]]);
+    expect(p.unrecognised).toEqual([]);
+  });
   it("a table without headers and without a number column; thousands spaces", () => {
     const grid = [
       ["Общая численность учащихся", "1 234"],

@@ -52,6 +52,12 @@ function logicalRows(grid: ImportGrid, shape: NonNullable<ReturnType<typeof tabl
     }
     if (!number && !text && cells.size === 0) continue;
     const prev = out[out.length - 1];
+    // Values a row below a wording without values (Word merged the wording cell over two rows).
+    if (prev && !number && !text && prev.cells.size === 0) {
+      for (const [c, v] of cells) prev.cells.set(c, v);
+      prev.rows.push(r);
+      continue;
+    }
     if (prev && !number && text && continues(prev, text, cells.size > 0)) {
       prev.text = prev.text.endsWith("-") ? prev.text.slice(0, -1) + text : `${prev.text} ${text}`;
       prev.rows.push(r);
