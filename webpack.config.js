@@ -144,6 +144,15 @@ class RussianTwinsPlugin {
   }
 }
 
+/** The user guide as generated and tested (src/cli/guide.ts), its stylesheet and pictures: the add-in and the demo ship it. */
+function guidePatterns() {
+  return [
+    { from: "src/taskpane/help.html", to: GUIDE_PAGE },
+    { from: "src/taskpane/help.css", to: "help.css" },
+    { from: "assets/screenshots/*.png", to: "assets/screenshots/[name][ext]" },
+  ];
+}
+
 /** office.js and the files it fetches from its own folder, for builds that must not use the CDN. */
 function localOfficeJsPatterns() {
   const from = path.resolve(__dirname, "node_modules/@microsoft/office-js/dist");
@@ -212,7 +221,7 @@ function demoConfig(env, dev) {
     module: { rules: [tsRule] },
     plugins: [
       new HtmlWebpackPlugin({ filename: "index.html", template: "./src/demo/demo.html", chunks: ["quiet", "demo"], chunksSortMode: "manual", templateParameters: { officeJsUrl: LOCAL_OFFICE_JS } }),
-      new CopyWebpackPlugin({ patterns: [{ from: "assets/*.png", to: "assets/[name][ext]" }, ...localOfficeJsPatterns()] }),
+      new CopyWebpackPlugin({ patterns: [{ from: "assets/*.png", to: "assets/[name][ext]" }, ...guidePatterns(), ...localOfficeJsPatterns()] }),
     ],
     devServer: {
       port,
@@ -291,10 +300,7 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          // The user guide as generated and tested (src/cli/guide.ts), its stylesheet and pictures.
-          { from: "src/taskpane/help.html", to: "help.html" },
-          { from: "src/taskpane/help.css", to: "help.css" },
-          { from: "assets/screenshots/*.png", to: "assets/screenshots/[name][ext]" },
+          ...guidePatterns(),
           {
             from: "manifest.xml",
             to: "manifest.xml",

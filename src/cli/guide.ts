@@ -2,15 +2,19 @@
  * `npm run guide` writes the user guide src/taskpane/help.html (shipped as dist/help.html) from the
  * catalog, the functions' metadata (read from the JSDoc of src/functions/functions.ts with the same
  * custom-functions-metadata the build uses), names-ru.json and src/i18n/guide.ts.
- * `npm run guide -- --check` only says whether the committed page is up to date (test/help does too).
+ * It also writes src/functions/signatures.json (names, descriptions, arguments) for the pane's
+ * «Вставить функцию». `npm run guide -- --check` only says whether both are up to date (test/help does too).
  */
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { renderGuide, type FunctionMeta, type RussianNames } from "../help/render";
+import { signaturesOf } from "../help/signatures";
 
 const ROOT = path.resolve(__dirname, "../..");
 export const GUIDE_FILE = path.join(ROOT, "src/taskpane/help.html");
+/** The functions' names, descriptions and arguments for the pane's «Вставить функцию» (generated with the guide). */
+export const SIGNATURES_FILE = path.join(ROOT, "src/functions/signatures.json");
 const FUNCTIONS_SOURCE = path.join(ROOT, "src/functions/functions.ts");
 const NAMES_RU = path.join(ROOT, "src/functions/names-ru.json");
 
@@ -21,9 +25,10 @@ export async function functionsMetadata(): Promise<FunctionMeta[]> {
   return (JSON.parse(result.metadataJson) as { functions: FunctionMeta[] }).functions;
 }
 
-export async function buildGuide(): Promise<string> {
+export async function buildGuide(): Promise<{ html: string; signatures: string }> {
   const namesRu = JSON.parse(readFileSync(NAMES_RU, "utf8")) as RussianNames;
-  return renderGuide({ functions: await functionsMetadata(), namesRu });
+  const functions = await functionsMetadata();
+  return { html: renderGuide({ functions, namesRu }), signatures: `${JSON.stringify(signaturesOf(functions, namesRu), null, 2)}\n` };
 }
 
 const HELP = `Usage: npm run guide [-- --check]
@@ -38,14 +43,17 @@ async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  const html = await buildGuide();
+  const built = await buildGuide();
+  const files: [string, string][] = [[GUIDE_FILE, built.html], [SIGNATURES_FILE, built.signatures]];
   if (argv.includes("--check")) {
-    const same = readFileSync(GUIDE_FILE, "utf8") === html;
-    console.log(same ? "help.html is up to date." : "help.html is out of date: run `npm run guide`.");
-    return same ? 0 : 1;
+    const stale = files.filter(([file, text]) => readFileSync(file, "utf8") !== text).map(([file]) => path.relative(ROOT, file));
+    console.log(stale.length ? `Out of date: ${stale.join(", ")}: run \`npm run guide\`.` : "help.html and signatures.json are up to date.");
+    return stale.length ? 1 : 0;
   }
-  writeFileSync(GUIDE_FILE, html);
-  console.log(`Wrote ${path.relative(ROOT, GUIDE_FILE)} (${Buffer.byteLength(html)} bytes).`);
+  for (const [file, text] of files) {
+    writeFileSync(file, text);
+    console.log(`Wrote ${path.relative(ROOT, file)} (${Buffer.byteLength(text)} bytes).`);
+  }
   return 0;
 }
 

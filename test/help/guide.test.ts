@@ -10,7 +10,7 @@ import { createRequire } from "module";
 import { SaxesParser } from "saxes";
 import { CATALOG } from "../../src/core/catalog";
 import { IMPLEMENTATIONS, type FunctionId } from "../../src/functions/impl";
-import { buildGuide, functionsMetadata, GUIDE_FILE } from "../../src/cli/guide";
+import { buildGuide, functionsMetadata, GUIDE_FILE, SIGNATURES_FILE } from "../../src/cli/guide";
 import { functionAnchor, indicatorAnchor } from "../../src/help/anchors";
 import type { FunctionMeta } from "../../src/help/render";
 
@@ -47,7 +47,9 @@ beforeAll(async () => {
 
 describe("the user guide", () => {
   it("is what `npm run guide` generates (the catalog, the functions and the text cannot drift)", async () => {
-    expect(html === (await buildGuide())).toBe(true);
+    const built = await buildGuide();
+    expect(html === built.html).toBe(true);
+    expect(fs.readFileSync(SIGNATURES_FILE, "utf8") === built.signatures).toBe(true);
   }, 60000);
 
   it("has a section for every function, with its Russian and English names", () => {
