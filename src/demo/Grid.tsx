@@ -59,6 +59,8 @@ export function Grid({ host, lang, sheet, onSheet, version }: GridProps): React.
 
   const focusCell = (r: number, c: number) => {
     setSel({ r, c });
+    // A cell the user picks becomes Excel's selection, as the pane's commands read it (getSelectedRange).
+    if (current) host.inspect.select(current, address(r, c));
     // The cell is already in the DOM (same sheet): focus it now, so keys typed next reach it.
     gridRef.current?.querySelector<HTMLElement>(`[data-addr="${address(r, c)}"]`)?.focus();
   };

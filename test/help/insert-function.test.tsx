@@ -99,6 +99,12 @@ describe("«Вставить функцию» with the simulated Excel", () => {
     expect(screen.getByText("Исправьте отмеченные аргументы.")).toBeTruthy();
   });
 
+  it("reads the selection a user makes on the demo's grid (host.inspect.select), on any sheet", async () => {
+    host.inspect.select("Базовые показатели", "C2:C9");
+    expect(await readSelection()).toEqual({ ok: true, sheet: "Базовые показатели", address: "C2:C9" });
+    expect(host.inspect.activeSheet()).toBe("Базовые показатели");
+  });
+
   it("the overwrite agreement holds for that one cell only", async () => {
     await select("Отчёт", "B2");
     const first = await insertFormula({ id: "SHARE", args: [{ kind: "number", value: 1 }, { kind: "number", value: 4 }] });

@@ -96,6 +96,18 @@ export class Inspector {
     return this.model.sheets.map((s) => ({ name: s.name, visibility: s.visibility }));
   }
 
+  /**
+   * Simulate the user selecting cells (the demo's grid): the sheet becomes active and the range the
+   * selection, as getSelectedRange / getActiveCell then read it. No change event (nothing changed).
+   */
+  select(sheetName: string, a1: string): void {
+    const sheet = this.sheet(sheetName);
+    const rect = parseRect(a1);
+    if (!rect) throw new Error(`"${a1}" is not an A1 address.`);
+    this.model.activate(sheet);
+    this.model.selection = { sheetId: sheet.id, rect };
+  }
+
   activeSheet(): string {
     return this.model.activeSheet().name;
   }

@@ -4,7 +4,7 @@
  * into the active cell — a cell that is not empty only after the user agrees to replace it.
  */
 import * as React from "react";
-import { Body1, Button, Caption1, Field, Input, Link, MessageBar, MessageBarBody, MessageBarActions, Select } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Field, Input, Link, MessageBar, MessageBarBody, MessageBarActions, Select, makeStyles } from "@fluentui/react-components";
 import { eduFormula, readArgs, type FormulaArg } from "../../core/eduFormula";
 import type { Lang } from "../../core/types";
 import type { CommandResult } from "../../excel/commands";
@@ -24,6 +24,9 @@ export interface InsertFunctionProps {
   openHelp?: (anchor?: string) => void;
 }
 
+// A native select is as wide as its longest option unless allowed to shrink (the pane is 320 px).
+const useStyles = makeStyles({ shrink: { minWidth: 0, maxWidth: "100%" } });
+
 /** A picked range written as the user may type it: "'Кадровые условия'!E5" or "E5" on the same sheet. */
 function refText(sheet: string, address: string, hostSheet: string): string {
   if (!sheet || sheet === hostSheet) return address;
@@ -32,6 +35,7 @@ function refText(sheet: string, address: string, hostSheet: string): string {
 
 export function InsertFunction({ lang, readSelection, insertFormula, openHelp }: InsertFunctionProps): React.JSX.Element {
   const s = useScreenStyles();
+  const own = useStyles();
   const t = strings[lang];
   const [id, setId] = React.useState(SIGNATURES[0].id);
   const sig = SIGNATURES.find((x) => x.id === id) ?? SIGNATURES[0];
@@ -88,8 +92,10 @@ export function InsertFunction({ lang, readSelection, insertFormula, openHelp }:
   return (
     <section className={s.screen} aria-label={t.tab}>
       <Body1>{t.intro}</Body1>
-      <Field label={t.function}>
+      <Field label={t.function} className={own.shrink}>
         <Select
+          className={own.shrink}
+          select={{ className: own.shrink }}
           value={id}
           onChange={(_, d) => {
             setId(d.value);
