@@ -14,6 +14,10 @@ import { COMMON_ERRORS, isSetSupported, mapOfficeError } from "./errors";
 const ERRORS = {
   ...COMMON_ERRORS,
   unknownFunction: { ru: "Такой функции EDU нет.", en: "No such EDU function." },
+  lockedCell: {
+    ru: "Ячейка защищена: лист защищён от изменений, а эта ячейка заблокирована. Выберите ячейку на незащищённом листе (например, на своём листе расчётов) и повторите.",
+    en: "The cell is protected: the sheet is protected and this cell is locked. Select a cell on an unprotected sheet (e.g. a sheet of your own) and try again.",
+  },
   selection: {
     ru: "Не удалось прочитать выделение: выделите одну область ячеек (без Ctrl) и повторите.",
     en: "The selection could not be read: select one block of cells (without Ctrl) and try again.",
@@ -69,7 +73,13 @@ export async function insertFormula(o: InsertFormulaOptions): Promise<CommandRes
     return await Excel.run(async (context) => {
       const cell = context.workbook.getActiveCell();
       cell.load("address,formulas,text");
+      const protection = cell.worksheet.protection;
+      protection.load("protected");
+      const locked = cell.format.protection;
+      locked.load("locked");
       await context.sync();
+      // A locked cell of a protected sheet: Excel would refuse the write with a bare AccessDenied.
+      if (protection.protected && locked.locked !== false) return fail("lockedCell");
       const { sheet } = splitAddress(cell.address);
       const content = String(cell.formulas[0][0] ?? "");
       if (content !== "" && o.overwrite !== cell.address) {

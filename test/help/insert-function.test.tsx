@@ -115,6 +115,17 @@ describe("«Вставить функцию» with the simulated Excel", () => {
     expect(host.inspect.cell("Отчёт", "C4").value).toBe(0.24);
     expect(await insertFormula({ id: "NOPE", args: [] })).toMatchObject({ ok: false, error: { code: "unknownFunction" } });
   });
+
+  it("says plainly when the active cell is locked on a protected sheet, and writes nothing", async () => {
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Отчёт").protection.protect();
+      await context.sync();
+    });
+    await select("Отчёт", "F9");
+    const r = await insertFormula({ id: "SHARE", args: [{ kind: "number", value: 1 }, { kind: "number", value: 4 }] });
+    expect(r).toMatchObject({ ok: false, error: { code: "lockedCell", message: { ru: expect.stringMatching(/^Ячейка защищена/) } } });
+    expect(host.inspect.cell("Отчёт", "F9").value).toBe("");
+  });
 });
 
 describe("«Справка»", () => {
