@@ -153,4 +153,19 @@ describe("picking a target by name in the simulated Excel", () => {
     // Still exactly one hidden column after the rebuild.
     expect(host.inspect.sheetInfo(name).hiddenColumns).toEqual(info.hiddenColumns);
   });
+
+  it("moves the hidden list right when a period adds a milestone column, and shows the column it left", async () => {
+    const name = "Цели программы";
+    const before = host.inspect.sheetInfo(name).hiddenColumns;
+    const r = await insertReport({ school: "МБОУ СОШ № 5", schoolYear: 2023, periods: [P(2023, "Q1"), P(2023, "H1"), P(2023, "Y"), P(2023, "E")], sections: ["subject", "staff", "facilities", "methods"], lang: "ru" });
+    if (!r.ok) throw new Error(r.error.message.en);
+    ok(await insertTargets({ lang: "ru" }));
+    const after = host.inspect.sheetInfo(name).hiddenColumns;
+    expect(after).toHaveLength(1);
+    expect(after[0]).toBe(columnLetter(TARGETS.firstMilestoneCol + 4));
+    expect(after).not.toEqual(before);
+    const grid = host.inspect.grid(name);
+    expect(grid.columnWidths[TARGETS.firstMilestoneCol + 2]).toBeGreaterThan(0); // the list's old column, now a milestone
+    expect(grid.cells[TARGETS.periodKeyRow - 1][TARGETS.firstMilestoneCol + 2]?.value).toBe("2023/24-E");
+  });
 });
