@@ -48,6 +48,8 @@ export type ValidationRule =
   | { kind: "wholeNumber"; min: number; max?: number }
   | { kind: "decimal"; min: number; max?: number }
   | { kind: "list"; items: string[] }
+  /** A drop-down of the values in an absolute range of the same sheet, e.g. "$K$5:$K$80". */
+  | { kind: "listFrom"; source: string }
   /** An invariant-form formula relative to the top-left cell of the range (Excel's custom rule). */
   | { kind: "custom"; formula: string };
 
@@ -119,6 +121,8 @@ export interface SheetPlan {
   cells: (PlanCell | null)[][];
   /** Column widths in characters, index 0 = column A. */
   columnWidths: number[];
+  /** Hidden columns (1-based), e.g. a helper list for a drop-down; every other column of the plan is shown. */
+  hiddenColumns?: number[];
   /** Row heights in points, index 0 = row 1; 0 or missing = default height. */
   rowHeights?: number[];
   merges: string[];

@@ -157,6 +157,7 @@ function styleOverhead(s: PlanStyle, caps: Capabilities): number {
 function validationRule(v: PlanValidation): Excel.DataValidationRule {
   const r = v.rule;
   if (r.kind === "list") return { list: { inCellDropDown: true, source: r.items.join(",") } };
+  if (r.kind === "listFrom") return { list: { inCellDropDown: true, source: `=${r.source}` } };
   if (r.kind === "custom") return { custom: { formula: r.formula } };
   const basic: Excel.BasicDataValidation =
     r.max === undefined ? { formula1: r.min, operator: "GreaterThanOrEqualTo" } : { formula1: r.min, formula2: r.max, operator: "Between" };
@@ -240,6 +241,16 @@ async function queueSheet(ws: Excel.Worksheet, plan: WorkbookPlan, sheet: SheetP
   for (let c = 0; c < sheet.columnWidths.length; c++) {
     await budget.reserve(20, officeBytes({ ranges: 1, objects: 1, actions: 1 }));
     ws.getRange(`${columnLetter(c + 1)}1`).format.columnWidth = charsToPoints(sheet.columnWidths[c]);
+  }
+  // Hidden helper columns (ExcelApi 1.2); a column hidden by an older version of the sheet is shown again.
+  if (sheet.hiddenColumns?.length) {
+    const shown = rangeAddress(1, 1, 1, Math.max(lastCol, (state?.usedAddress ? parseRangeAddress(state.usedAddress)?.col2 : undefined) ?? 1));
+    await budget.reserve(size(shown) + 10, officeBytes({ ranges: 1, actions: 1 }));
+    ws.getRange(shown).columnHidden = false;
+    for (const c of sheet.hiddenColumns) {
+      await budget.reserve(20, officeBytes({ ranges: 1, actions: 1 }));
+      ws.getRange(`${columnLetter(c)}1`).columnHidden = true;
+    }
   }
 
   // Row heights for wrapped text, one action per run of equal heights.

@@ -8,7 +8,7 @@ import { freeSheetName } from "../core/layout";
 import { buildDynamicsSheet, DYNAMICS_SHEET_NAME } from "../core/layout/dynamicsSheet";
 import { analysisStyles, buildHighlights, type SheetHighlights } from "../core/layout/highlight";
 import { buildRisksSheet, OVERDUE_STYLES, RISKS_SHEET_NAME } from "../core/layout/risksSheet";
-import { buildTargetsSheet, targetRefs, TARGETS_SHEET_NAME, type TargetsSheetResult } from "../core/layout/targetsSheet";
+import { buildTargetsSheet, targetRefs, TARGETS_SHEET_NAME, type TargetsLayout, type TargetsSheetResult } from "../core/layout/targetsSheet";
 import type { PlanStyle, SheetKind, SheetPlan, WorkbookPlan } from "../core/plan";
 import { comparePeriods as periodOrder, isPeriod, periodKey } from "../core/periods";
 import { readReport, timelineOf, type ReportData } from "../core/report";
@@ -117,11 +117,12 @@ function requireReport(report: ReportData): void {
   if (report.periods.length === 0) throw new CommandFailure("noReport");
 }
 
-function targetsOf(s: Session, lang: Lang): { built: TargetsSheetResult; created: boolean } {
+/** The targets sheet rebuilt, and `layout`: where its targets are for formulas written without rewriting it. */
+function targetsOf(s: Session, lang: Lang): { built: TargetsSheetResult; created: boolean; layout: TargetsLayout } {
   const existing = existingOf(s.read, "targets");
   const name = nameFor(s.read, "targets", TARGETS_SHEET_NAME, lang);
   const built = buildTargetsSheet({ name, lang, school: s.report.school, periods: s.report.periods, existing, levels: s.report.data.levels });
-  return { built, created: !existing };
+  return { built, created: !existing, layout: built.standing ?? built.layout };
 }
 
 export async function apply(s: Session, lang: Lang, sheets: SheetPlan[], styles: Record<string, PlanStyle> = analysisStyles(lang)): Promise<void> {
@@ -176,10 +177,10 @@ export async function comparePeriods(o: { earlier: Period; later: Period; lang: 
     requireReport(s.report);
     const keys = new Set(s.report.periods.map(periodKey));
     if (!keys.has(periodKey(earlier)) && !keys.has(periodKey(later))) throw new CommandFailure("periodNotInReport");
-    const { built, created } = targetsOf(s, lang);
+    const { built, created, layout } = targetsOf(s, lang);
     const name = nameFor(s.read, "dynamics", DYNAMICS_SHEET_NAME, lang, created ? [built.sheet.name] : []);
     const dyn = buildDynamicsSheet({
-      name, lang, school: s.report.school, earlier, later, report: s.report, targets: built.layout, unitLabel: (ind) => unitLabel(ind.unit, lang),
+      name, lang, school: s.report.school, earlier, later, report: s.report, targets: layout, unitLabel: (ind) => unitLabel(ind.unit, lang),
     });
     await apply(s, lang, created ? [built.sheet, dyn.sheet] : [dyn.sheet]);
     activate(s, name);
@@ -208,7 +209,7 @@ export async function refreshRisks(o: { lang: Lang; today?: IsoDate }): Promise<
   const today = typeof o?.today === "string" && /^\d{4}-\d{2}-\d{2}$/.test(o.today) ? o.today : todayIso();
   return session(async (s) => {
     requireReport(s.report);
-    const { built, created } = targetsOf(s, lang);
+    const { built, created, layout } = targetsOf(s, lang);
     const risks = computeRisks(s.report, built.targets);
     const name = nameFor(s.read, "risks", RISKS_SHEET_NAME, lang, created ? [built.sheet.name] : []);
     const roadmap = existingOf(s.read, "roadmap");
@@ -222,7 +223,7 @@ export async function refreshRisks(o: { lang: Lang; today?: IsoDate }): Promise<
       lang,
       report: s.report,
       targets: built.targets.flatMap((target) => {
-        const refs = targetRefs(built.layout, target.indicatorId);
+        const refs = targetRefs(layout, target.indicatorId);
         return refs ? [{ target, refs }] : [];
       }),
       trendTooSlow: risks.trendTooSlow,

@@ -68,7 +68,7 @@
  *   item: key, value, delete().
  * - Range: address, addressLocal, rowIndex, columnIndex, rowCount, columnCount, cellCount,
  *   isEntireColumn, isEntireRow, values, formulas, formulasLocal (= formulas), numberFormat
- *   (2-D or scalar), text, valueTypes; worksheet, format, dataValidation, conditionalFormats;
+ *   (2-D or scalar), text, valueTypes, columnHidden (guarded like a column format); worksheet, format, dataValidation, conditionalFormats;
  *   getCell, getOffsetRange, getResizedRange, getRow, getColumn, getRowsAbove, getRowsBelow,
  *   getEntireColumn, getEntireRow, getLastRow, getLastColumn, getLastCell, getIntersection,
  *   getIntersectionOrNullObject, getBoundingRect, getUsedRange, getUsedRangeOrNullObject,

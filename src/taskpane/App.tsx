@@ -1,7 +1,7 @@
 /**
  * The task pane: header with the language switch, host status, and the journeys as tabs
- * (Fill a report · Compare periods · Targets and risks · Road map · Summary · Sending; the last three load on first visit),
- * and «Самопроверка» (self-test) opened from the footer in place of the sections (loaded on first visit). Commands arrive as props.
+ * (Fill a report · Compare periods · Targets and risks · Road map · Summary · Sending · Functions; the last four load on
+ * first visit), «Справка» (the user guide, in its own window) and «Самопроверка» (self-test) opened from the footer in place of the sections (loaded on first visit). Commands arrive as props.
  */
 import * as React from "react";
 import {
@@ -27,17 +27,19 @@ import { useReportInfo } from "./hooks/useReportInfo";
 import { ComparePeriods } from "./screens/ComparePeriods";
 import { FillReport } from "./screens/FillReport";
 import { TargetsRisks } from "./screens/TargetsRisks";
+import * as helpStrings from "../i18n/help";
 
 /** Where the pane runs: inside Excel, inside another Office app, or in a plain browser. */
 export type HostStatus = "loading" | "excel" | "otherHost" | "outsideOffice";
-export type Journey = "fill" | "compare" | "targets" | "roadmap" | "consolidate" | "share";
-const JOURNEYS: Journey[] = ["fill", "compare", "targets", "roadmap", "consolidate", "share"];
+export type Journey = "fill" | "compare" | "targets" | "roadmap" | "consolidate" | "share" | "functions";
+const JOURNEYS: Journey[] = ["fill", "compare", "targets", "roadmap", "consolidate", "share", "functions"];
 /** Journeys whose screens load on first visit (separate chunks). */
-const LAZY: ReadonlySet<Journey> = new Set<Journey>(["roadmap", "consolidate", "share"]);
+const LAZY: ReadonlySet<Journey> = new Set<Journey>(["roadmap", "consolidate", "share", "functions"]);
 
 const Roadmap = React.lazy(() => import(/* webpackChunkName: "roadmap-screen" */ "./screens/Roadmap").then((m) => ({ default: m.Roadmap })));
 const Share = React.lazy(() => import(/* webpackChunkName: "share-screen" */ "./screens/Share").then((m) => ({ default: m.Share })));
 const SelfTest = React.lazy(() => import(/* webpackChunkName: "selftest-screen" */ "./screens/SelfTest").then((m) => ({ default: m.SelfTest })));
+const InsertFunction = React.lazy(() => import(/* webpackChunkName: "formula-screen" */ "./screens/InsertFunction").then((m) => ({ default: m.InsertFunction })));
 const ImportTable = React.lazy(() => import(/* webpackChunkName: "import-screen" */ "./screens/ImportTable").then((m) => ({ default: m.ImportTable })));
 const Consolidate = React.lazy(() => import(/* webpackChunkName: "consolidate-screen" */ "./screens/Consolidate").then((m) => ({ default: m.Consolidate })));
 
@@ -103,6 +105,7 @@ export function App({ lang: initialLang, host, commands = {}, theme = "light", o
   const bump = React.useCallback(() => setGeneration((g) => g + 1), []);
   const report = useReportInfo(commands, generation);
   const t = messages(lang);
+  const h = helpStrings[lang];
   const other: Lang = lang === "ru" ? "en" : "ru";
   const switchLang = () => {
     setLang(other);
@@ -142,7 +145,7 @@ export function App({ lang: initialLang, host, commands = {}, theme = "light", o
         <div hidden={selfTest} style={selfTest ? undefined : { display: "contents" }}>
           <Tabs
             label={t.app.journeys}
-            tabs={JOURNEYS.map((j) => ({ value: j, label: t.tabs[j] }))}
+            tabs={JOURNEYS.map((j) => ({ value: j, label: j === "functions" ? h.tab : t.tabs[j] }))}
             selected={journey}
             onSelect={(j) => {
               setJourney(j);
@@ -170,6 +173,7 @@ export function App({ lang: initialLang, host, commands = {}, theme = "light", o
                   <React.Suspense fallback={<Spinner size="small" label={t.common.busy} />}>
                     {j === "roadmap" && <Roadmap lang={lang} importRoadmap={commands.importRoadmap} activateSheet={commands.activateSheet} onChanged={bump} />}
                     {j === "share" && <Share lang={lang} freezeForSending={commands.freezeForSending} restoreFormulas={commands.restoreFormulas} onChanged={bump} />}
+                    {j === "functions" && <InsertFunction lang={lang} readSelection={commands.readSelection} insertFormula={commands.insertFormula} openHelp={commands.openHelp} />}
                     {j === "consolidate" && <Consolidate lang={lang} consolidate={commands.consolidate} readSchoolFile={commands.readSchoolFile} activateSheet={commands.activateSheet} />}
                   </React.Suspense>
                 )}
@@ -179,6 +183,23 @@ export function App({ lang: initialLang, host, commands = {}, theme = "light", o
         </div>
         <footer className={styles.footer}>
           <Caption1 className={styles.privacy}>{t.app.privacy}</Caption1>
+          {/* The guide opens outside the pane: Office's browser window when the host has one, else the link itself. */}
+          <Button
+            as="a"
+            href="help.html"
+            target="_blank"
+            rel="noopener noreferrer"
+            size="small"
+            appearance="subtle"
+            title={h.openHint}
+            onClick={(e: React.MouseEvent) => {
+              if (!commands.openHelp) return;
+              e.preventDefault();
+              commands.openHelp();
+            }}
+          >
+            {h.open}
+          </Button>
           {!selfTest && (
             <Button ref={selfTestButton} size="small" appearance="subtle" onClick={openSelfTest} title={t.app.selfTestHint}>
               {t.app.selfTest}

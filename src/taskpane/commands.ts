@@ -13,6 +13,7 @@ import type { FileRead } from "../xlsx/light/school";
 import type { FreezeResult, RestoreResult } from "../excel/share";
 import type { RoadmapImportOptions, RoadmapImportResult } from "../excel/roadmap";
 import type { SelfTestReport } from "../core/selftest";
+import type { InsertFormulaOptions, InsertFormulaResult } from "../excel/insertFunction";
 import type { ImportPreview, ImportTableOptions, ImportWriteOptions, ImportWriteResult } from "../excel/importTable";
 
 export type { CommandError, CommandResult } from "../excel/commands";
@@ -45,4 +46,9 @@ export interface Commands {
   restoreFormulas?: (o: { lang: Lang }) => Promise<CommandResult<RestoreResult>>;
   /** «Самопроверка»: every platform behaviour the add-in relies on, on a temporary sheet (loaded on first use). */
   runSelfTest?: () => Promise<CommandResult<{ report: SelfTestReport }>>;
+  /** «Вставить функцию»: the selected range (an argument) and the formula written into the active cell. */
+  readSelection?: () => Promise<CommandResult<{ sheet: string; address: string }>>;
+  insertFormula?: (o: InsertFormulaOptions) => Promise<CommandResult<InsertFormulaResult>>;
+  /** «Справка»: the user guide in a browser window, at `anchor` when given; absent: the pane's link opens it. */
+  openHelp?: (anchor?: string) => void;
 }

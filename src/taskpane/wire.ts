@@ -1,5 +1,6 @@
 /** The src/excel commands the task pane calls in Excel (and the demo against the simulated host). */
 import type { Commands } from "./commands";
+import { openHelp } from "../excel/help";
 
 const report = () => import(/* webpackChunkName: "report" */ "../excel/commands");
 const insert = () => import(/* webpackChunkName: "report" */ "../excel/insertReport");
@@ -24,6 +25,9 @@ export function excelCommands(): Commands {
     freezeForSending: async (o) => (await import(/* webpackChunkName: "share" */ "../excel/share")).freezeForSending(o),
     restoreFormulas: async (o) => (await import(/* webpackChunkName: "share" */ "../excel/share")).restoreFormulas(o),
     runSelfTest: async () => (await import(/* webpackChunkName: "selftest" */ "../excel/selftest")).runSelfTest(),
+    readSelection: async () => (await import(/* webpackChunkName: "formula" */ "../excel/insertFunction")).readSelection(),
+    insertFormula: async (o) => (await import(/* webpackChunkName: "formula" */ "../excel/insertFunction")).insertFormula(o),
+    openHelp,
     readSchoolFile: async (label, bytes) => (await import(/* webpackChunkName: "consolidate" */ "../xlsx/light")).readSchoolFile(label, bytes),
   };
 }

@@ -38,6 +38,7 @@ function toDataValidation(v: PlanValidation): ExcelJS.DataValidation {
   } as const;
   const r = v.rule;
   if (r.kind === "list") return { ...common, type: "list", formulae: [`"${r.items.join(",")}"`] };
+  if (r.kind === "listFrom") return { ...common, type: "list", formulae: [r.source] };
   if (r.kind === "custom") return { ...common, type: "custom", formulae: [r.formula.replace(/^=/, "")] };
   const type = r.kind === "wholeNumber" ? "whole" : "decimal";
   return r.max === undefined
@@ -60,6 +61,7 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: SheetPlan, styles: Record
     },
   });
   sheet.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const c of sheet.hiddenColumns ?? []) ws.getColumn(c).hidden = true;
   (sheet.rowHeights ?? []).forEach((h, i) => {
     if (h > 0) ws.getRow(i + 1).height = h;
   });

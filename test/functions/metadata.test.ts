@@ -66,6 +66,18 @@ describe("custom function metadata", () => {
     }
   });
 
+  it("gives every function (English and Russian) a helpUrl to its section of dist/help.html on the manifest's base URL", () => {
+    const manifest = readFileSync(resolve(__dirname, "../../dist/manifest.xml"), "utf8");
+    const support = /<SupportUrl DefaultValue="([^"]+)"/.exec(manifest)![1];
+    const guide = readFileSync(resolve(__dirname, "../../dist/help.html"), "utf8");
+    for (const f of all as (Fn & { helpUrl?: string })[]) {
+      const url = new URL(f.helpUrl ?? "");
+      expect(`${url.origin}${url.pathname}`).toBe(support);
+      expect(url.hash).toBe(`#fn-${f.id.replace(/^RU\./, "").toLowerCase()}`);
+      expect(guide).toMatch(new RegExp(`<section id="?${url.hash.slice(1)}"?[\\s>]`));
+    }
+  });
+
   it("declares TREND's values as a range", () => {
     expect(en.find((f) => f.id === "TREND")!.parameters[0].dimensionality).toBe("matrix");
   });

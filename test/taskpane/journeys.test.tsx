@@ -31,9 +31,9 @@ describe("the pane shell", () => {
   it("switches between Russian and English and tells the page", async () => {
     const onLangChange = jest.fn();
     render(<App lang="ru" host="excel" onLangChange={onLangChange} />);
-    expect(tabNames()).toEqual(["Заполнить отчёт", "Сравнить периоды", "Цели и риски", "Дорожная карта", "Свод", "Отправка"]);
+    expect(tabNames()).toEqual(["Заполнить отчёт", "Сравнить периоды", "Цели и риски", "Дорожная карта", "Свод", "Отправка", "Функции"]);
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Switch the pane to English" })));
-    expect(tabNames()).toEqual(["Fill a report", "Compare periods", "Targets and risks", "Road map", "Summary", "Sending"]);
+    expect(tabNames()).toEqual(["Fill a report", "Compare periods", "Targets and risks", "Road map", "Summary", "Sending", "Functions"]);
     expect(document.querySelector("main")?.getAttribute("lang")).toBe("en");
     expect(onLangChange).toHaveBeenCalledWith("en");
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Переключить панель на русский язык" })));

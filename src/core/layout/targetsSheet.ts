@@ -17,6 +17,7 @@ import { TAB_COLORS } from "./styles";
 import { widthOf } from "../arrays";
 import { axisOf, gridMove, sheetsMove, translateFormula } from "./refs";
 import { typedCell } from "./typed";
+import { TARGET_CHOICES, indicatorIdOf, targetLabel } from "./targetChoices";
 
 export const TARGETS_SHEET_NAME: Text = { ru: "Цели программы", en: "Programme targets" };
 
@@ -34,7 +35,7 @@ export const TARGETS = {
   deadlineCol: 5,
   marginCol: 6,
   firstMilestoneCol: 7,
-  /** Empty input rows left for new targets. */
+  /** Empty input rows left for new targets at least; there are rows for every indicator of the drop-down. */
   spareRows: 3,
 } as const;
 
@@ -48,8 +49,8 @@ const T = {
   margin: { ru: "Допустимое отклонение", en: "Allowed deviation" },
   milestone: { ru: "Промежуточное значение", en: "Milestone" },
   note: {
-    ru: "Цели можно менять: значение (доли — в %), направление («не менее» или «не более»), срок (например, «2023/24 учебный год» или «ГИА-2024»), допустимое отклонение (недобор в его пределах — «под угрозой», больше — «не достигнута») и промежуточные значения по периодам. Новую цель впишите в пустую строку: код показателя (как в столбце A листов показателей) и значение.",
-    en: "Edit the targets freely: value (shares in %), direction (at least / at most), deadline (e.g. \"School year 2023/24\" or \"Exams 2024\"), allowed deviation (short by no more than it is \"at risk\", more is \"missed\") and milestones per period. Add a target in an empty row: the indicator id (as in column A of the indicator sheets) and the value.",
+    ru: "Цели можно менять: значение (доли — в %), направление («не менее» или «не более»), срок (например, «2023/24 учебный год» или «ГИА-2024»), допустимое отклонение (недобор в его пределах — «под угрозой», больше — «не достигнута») и промежуточные значения по периодам. Новую цель добавьте в пустую строку: выберите показатель из списка в столбце «Показатель» и впишите значение.",
+    en: "Edit the targets freely: value (shares in %), direction (at least / at most), deadline (e.g. \"School year 2023/24\" or \"Exams 2024\"), allowed deviation (short by no more than it is \"at risk\", more is \"missed\") and milestones per period. Add a target in an empty row: pick the indicator from the list in the «Indicator» column and type the value.",
   },
   directionPrompt: {
     ru: "«не менее» — значение должно быть не ниже цели; «не более» — не выше.",
@@ -70,6 +71,9 @@ const T = {
   marginError: { ru: "Допустимое отклонение должно быть от 0 до {max}.", en: "The allowed deviation must be between 0 and {max}." },
   promptTitle: { ru: "Цель", en: "Target" },
   errorTitle: { ru: "Проверьте значение", en: "Check the value" },
+  choices: { ru: "Показатели для выбора", en: "Indicators to choose from" },
+  namePrompt: { ru: "Выберите показатель из списка.", en: "Pick the indicator from the list." },
+  nameError: { ru: "Такого показателя нет в списке: выберите его из списка.", en: "No such indicator in the list: pick one from the list." },
 } satisfies Record<string, Text>;
 
 type Content = string | number | boolean;
@@ -108,9 +112,11 @@ export function readTargetsSheet(
   const rowAt: Record<string, number> = {};
   const height = Math.max(sheet.formulas.length, sheet.values.length);
   for (let r = TARGETS.firstDataRow; r <= height; r++) {
+    // The name picked in the drop-down decides; an older sheet's code in column A still reads.
     const idCell = at(sheet.values, r, TARGETS.idCol);
-    if (typeof idCell !== "string" || !idCell.trim()) continue;
-    const id = idCell.trim();
+    const code = typeof idCell === "string" ? idCell.trim() : "";
+    const id = indicatorIdOf(at(sheet.values, r, TARGETS.nameCol)) ?? indicatorIdOf(code) ?? code;
+    if (!id) continue;
     if (rows.some((x) => x.id === id)) continue;
     rowAt[id] = r;
     const typed: Record<number, Content> = {};
@@ -178,6 +184,8 @@ export interface TargetsSheetInput {
 export interface TargetsSheetResult {
   sheet: SheetPlan;
   layout: TargetsLayout;
+  /** Where the targets are on the existing sheet as it stands (for formulas written without rebuilding it). */
+  standing: TargetsLayout | null;
   /** The targets as they stand (typed ones parsed; defaults on a new sheet). */
   targets: Target[];
 }
@@ -301,7 +309,7 @@ export function buildTargetsSheet(input: TargetsSheetInput): TargetsSheetResult 
     const ind = getIndicator(row.id);
     const num = styleFor(row.id);
     g.set(r, TARGETS.idCol, { value: row.id, style: "t.in.text" });
-    g.set(r, TARGETS.nameCol, { value: ind ? ind.short[lang] : row.id, style: "a.text" });
+    g.set(r, TARGETS.nameCol, { value: ind ? targetLabel(ind, lang) : row.id, style: "t.in.list" });
     g.set(r, TARGETS.valueCol, cell(row.typed[TARGETS.valueCol], num));
     g.set(r, TARGETS.directionCol, cell(row.typed[TARGETS.directionCol], "t.in.list"));
     g.set(r, TARGETS.deadlineCol, cell(row.typed[TARGETS.deadlineCol], "t.in.text"));
@@ -310,14 +318,26 @@ export function buildTargetsSheet(input: TargetsSheetInput): TargetsSheetResult 
     validations.push(...rules(row.id, r, milestonePeriods.length > 0));
     r++;
   }
-  for (let i = 0; i < TARGETS.spareRows; i++, r++) {
+  // Rows for every indicator of the drop-down (an indicator has one target row), at least spareRows empty.
+  const spare = Math.max(TARGETS.spareRows, TARGET_CHOICES.length - rows.length);
+  for (let i = 0; i < spare; i++, r++) {
     g.set(r, TARGETS.idCol, { style: "t.in.text" });
-    g.set(r, TARGETS.nameCol, { style: "a.text" });
+    g.set(r, TARGETS.nameCol, { style: "t.in.list" });
     g.set(r, TARGETS.valueCol, { style: "t.in.num" });
     g.set(r, TARGETS.directionCol, { style: "t.in.list" });
     g.set(r, TARGETS.deadlineCol, { style: "t.in.text" });
     for (let c = TARGETS.marginCol; c <= lastCol; c++) g.set(r, c, { style: "t.in.num" });
   }
+  // The drop-down of indicator names, from a hidden helper column right of the milestones.
+  const choicesCol = lastCol + 1;
+  g.set(TARGETS.headerRow, choicesCol, { value: T.choices[lang], style: "header" });
+  TARGET_CHOICES.forEach((ind, i) => g.set(TARGETS.firstDataRow + i, choicesCol, { value: targetLabel(ind, lang), style: "a.text" }));
+  validations.push({
+    range: rangeAddress(TARGETS.firstDataRow, TARGETS.nameCol, r - 1, TARGETS.nameCol),
+    rule: { kind: "listFrom", source: `${cellAddress(TARGETS.firstDataRow, choicesCol, true)}:${cellAddress(TARGETS.firstDataRow + TARGET_CHOICES.length - 1, choicesCol, true)}` },
+    prompt: { title: T.name[lang], message: T.namePrompt[lang] },
+    error: { title: T.errorTitle[lang], message: T.nameError[lang] },
+  });
   validations.push({
     range: rangeAddress(TARGETS.firstDataRow, TARGETS.directionCol, r - 1, TARGETS.directionCol),
     rule: { kind: "list", items: [DIRECTION_LABELS.atLeast[lang], DIRECTION_LABELS.atMost[lang]] },
@@ -325,7 +345,7 @@ export function buildTargetsSheet(input: TargetsSheetInput): TargetsSheetResult 
     error: { title: T.errorTitle[lang], message: T.directionError[lang] },
   });
 
-  const widths = [16, 50, 10, 12, 22, 10, ...milestonePeriods.map(() => 16)];
+  const widths = [16, 50, 10, 12, 22, 10, ...milestonePeriods.map(() => 16), 40];
   const rowHeights: number[] = [];
   rowHeights[TARGETS.headerRow - 1] = 45;
   rowHeights[TARGETS.noteRow - 1] = 60;
@@ -338,6 +358,7 @@ export function buildTargetsSheet(input: TargetsSheetInput): TargetsSheetResult 
       tabColor: TAB_COLORS.targets,
       cells: g.cells,
       columnWidths: widths,
+      hiddenColumns: [choicesCol],
       rowHeights: Array.from({ length: TARGETS.noteRow }, (_, i) => rowHeights[i] ?? 0),
       merges,
       frozenRows: TARGETS.periodKeyRow,
@@ -349,6 +370,7 @@ export function buildTargetsSheet(input: TargetsSheetInput): TargetsSheetResult 
       pageLayout: { orientation: "landscape", fitToPagesWide: 1, printTitleRows: `${TARGETS.headerRow}:${TARGETS.periodKeyRow}` },
     },
     layout: { sheet: input.name, rowOf, milestoneColOf },
+    standing: read ? { sheet: input.name, rowOf: read.rowOf, milestoneColOf: read.milestoneColOf } : null,
     targets,
   };
 }

@@ -54,7 +54,7 @@ export interface GridSnapshot {
     locked: boolean;
   }[][];
   merges: string[];
-  /** Widths in points, index 0 = column A. */
+  /** Widths in points, index 0 = column A; 0 for a hidden column. */
   columnWidths: number[];
   rowHeights: number[];
   frozen: { rows: number; columns: number };
@@ -185,7 +185,7 @@ export class Inspector {
       columns,
       cells,
       merges: sheet.merges.map((x) => formatRect(x)),
-      columnWidths: Array.from({ length: columns }, (_, c) => sheet.colWidths.get(c) ?? DEFAULT_COLUMN_WIDTH),
+      columnWidths: Array.from({ length: columns }, (_, c) => (sheet.hiddenCols.has(c) ? 0 : sheet.colWidths.get(c) ?? DEFAULT_COLUMN_WIDTH)),
       rowHeights: Array.from({ length: rows }, (_, r) => sheet.rowHeights.get(r) ?? DEFAULT_ROW_HEIGHT),
       frozen: { rows: sheet.frozen.rows, columns: sheet.frozen.cols },
       protected: sheet.protection.protected,
@@ -311,6 +311,7 @@ export class Inspector {
       columnWidths: Object.fromEntries([...s.colWidths].map(([c, w]) => [formatRect({ r0: 0, r1: 1048575, c0: c, c1: c }).split(":")[0], w])),
       merges: s.merges.map((x) => formatRect(x)),
       customProperties: Object.fromEntries(s.customProperties),
+      hiddenColumns: [...s.hiddenCols].sort((a, b) => a - b).map((c) => formatRect({ r0: 0, r1: 1048575, c0: c, c1: c }).split(":")[0]),
     };
   }
 

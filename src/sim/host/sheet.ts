@@ -107,6 +107,8 @@ export class SheetModel {
   /** Keys (cellKey) of cells holding a value or formula. */
   content = new Set<number>();
   colWidths = new Map<number, number>();
+  /** Hidden columns (0-based), Range.columnHidden; the width is kept for when the column is shown. */
+  hiddenCols = new Set<number>();
   rowHeights = new Map<number, number>();
   merges: Rect[] = [];
   frozen = { rows: 0, cols: 0 };

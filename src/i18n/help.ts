@@ -1,0 +1,46 @@
+/** Strings of the pane's «Справка» (help) link and the «Функции» tab («Вставить функцию»). */
+export const ru = {
+  open: "Справка",
+  openHint: "Руководство пользователя: открывается в отдельном окне",
+  tab: "Функции",
+  intro: "Соберите формулу с функцией EDU: выберите функцию, для каждого аргумента выделите ячейки на листе и нажмите «Взять из выделения» (или впишите число), затем выберите ячейку для формулы и нажмите «Вставить».",
+  function: "Функция",
+  optional: "необязательный",
+  take: "Взять из выделения",
+  takeLabel: "Взять выделенные ячейки для аргумента {name}",
+  preview: "Формула",
+  previewHint: "Так формула выглядит в русском Excel (в английском — с английским именем и запятыми).",
+  insert: "Вставить в активную ячейку",
+  busy: "Вставляем…",
+  fixArgs: "Исправьте отмеченные аргументы.",
+  done: "Формула вставлена в {cell}.",
+  occupied: "В ячейке {cell} уже есть «{content}». Заменить её формулой?",
+  replace: "Заменить",
+  keep: "Оставить как есть",
+  kept: "Ячейка {cell} не изменена. Выберите пустую ячейку и нажмите «Вставить» снова.",
+  more: "Подробнее в справке",
+};
+
+export type HelpMessages = typeof ru;
+
+export const en: HelpMessages = {
+  open: "Help",
+  openHint: "The user guide, in a separate window",
+  tab: "Functions",
+  intro: "Build a formula with an EDU function: pick the function; for each argument select the cells on the sheet and press \"Take from selection\" (or type a number); then select the cell for the formula and press \"Insert\".",
+  function: "Function",
+  optional: "optional",
+  take: "Take from selection",
+  takeLabel: "Take the selected cells for argument {name}",
+  preview: "Formula",
+  previewHint: "As an English Excel shows it (a Russian Excel shows the Russian name and semicolons).",
+  insert: "Insert into the active cell",
+  busy: "Inserting…",
+  fixArgs: "Correct the marked arguments.",
+  done: "The formula is in {cell}.",
+  occupied: "Cell {cell} already holds \"{content}\". Replace it with the formula?",
+  replace: "Replace",
+  keep: "Keep it",
+  kept: "Cell {cell} is unchanged. Select an empty cell and press \"Insert\" again.",
+  more: "More in the guide",
+};
