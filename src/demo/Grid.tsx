@@ -21,6 +21,9 @@ export interface GridProps {
 
 type Notice = { kind: "warning" | "error"; title: string; message: Text } | null;
 
+/** A cell of a hidden column: no text, padding or border (its column is 0 wide). */
+const HIDDEN_CELL: React.CSSProperties = { padding: 0, border: "none", fontSize: 0, overflow: "hidden" };
+
 export function Grid({ host, lang, sheet, onSheet, version }: GridProps): React.JSX.Element {
   const t = messages(lang).demo;
   const [sel, setSel] = React.useState({ r: 0, c: 0 });
@@ -36,6 +39,9 @@ export function Grid({ host, lang, sheet, onSheet, version }: GridProps): React.
   const rows = Math.max(snap?.rows ?? 0, 20);
   const cols = Math.max(snap?.columns ?? 0, 8);
   const widths = Array.from({ length: cols }, (_, c) => px(snap?.columnWidths[c] ?? 48));
+  // Hidden rows and columns are not shown, as in Excel (a hidden column keeps its place, 0 wide).
+  const hiddenRows = new Set(snap?.hiddenRows ?? []);
+  const hiddenCols = new Set(snap?.hiddenColumns ?? []);
   const selAddr = address(sel.r, sel.c);
   const selInfo = current ? host.inspect.cell(current, selAddr) : null;
   const content = selInfo ? (selInfo.formula ?? (selInfo.value === "" ? "" : String(selInfo.text || selInfo.value))) : "";
@@ -141,7 +147,7 @@ export function Grid({ host, lang, sheet, onSheet, version }: GridProps): React.
             <tr>
               <th className="corner" aria-hidden />
               {Array.from({ length: cols }, (_, c) => (
-                <th key={c} scope="col" className={c === sel.c ? "hd on" : "hd"}>
+                <th key={c} scope="col" className={c === sel.c ? "hd on" : "hd"} style={hiddenCols.has(c) ? HIDDEN_CELL : undefined}>
                   {columnName(c)}
                 </th>
               ))}
@@ -149,7 +155,7 @@ export function Grid({ host, lang, sheet, onSheet, version }: GridProps): React.
           </thead>
           <tbody>
             {Array.from({ length: rows }, (_, r) => (
-              <tr key={r} style={{ height: px(snap?.rowHeights[r] ?? 15) }}>
+              <tr key={r} style={{ height: px(snap?.rowHeights[r] ?? 15), display: hiddenRows.has(r) ? "none" : undefined }}>
                 <th scope="row" className={r === sel.r ? "hd on" : "hd"}>
                   {r + 1}
                 </th>
@@ -170,6 +176,7 @@ export function Grid({ host, lang, sheet, onSheet, version }: GridProps): React.
                         whiteSpace: cell.wrapText ? "normal" : "nowrap",
                         // Like Excel, unwrapped text runs on over empty cells to its right.
                         overflow: overflows(snap?.cells[r], c, span?.colSpan ?? 1) ? "visible" : undefined,
+                        ...(hiddenCols.has(c) ? HIDDEN_CELL : {}),
                       }
                     : {};
                   return (

@@ -55,7 +55,9 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: SheetPlan, styles: Record
       paperSize: 9,
       printTitlesRow: sheet.pageLayout.printTitleRows,
       ...(sheet.pageLayout.printTitleColumns ? { printTitlesColumn: sheet.pageLayout.printTitleColumns } : {}),
-      ...(sheet.pageLayout.printArea ? { printArea: sheet.pageLayout.printArea } : {}),
+      // exceljs puts "$" before each end only: "B$1:N$14" is written as the absolute "$B$1:$N$14"
+      // ("$B1:$N14", with relative rows, is ignored by LibreOffice).
+      ...(sheet.pageLayout.printArea ? { printArea: sheet.pageLayout.printArea.replace(/([A-Z]+)(\d+)/g, "$1$$$2") } : {}),
     },
   });
   if (sheet.pageLayout.footer) ws.headerFooter = { oddFooter: `&C${sheet.pageLayout.footer}` };

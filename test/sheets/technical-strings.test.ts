@@ -5,29 +5,22 @@
  * Russian workbook. The keys stay where the readers look for them (hidden, not moved), so a
  * workbook of an older version still reads, and gets its keys hidden at the next insert.
  */
-import { createSimHost, installSimHost, type SimHost } from "../../src/sim";
-import { registerEduFunctions } from "../../src/sim/functions-plugin";
+import type { SimHost } from "../../src/sim";
 import { buildReportPlan, LAYOUT } from "../../src/core/layout";
-import { cellAddress, columnLetter } from "../../src/core/layout/grid";
-import { periodKey, periodsOf } from "../../src/core/periods";
+import { cellAddress } from "../../src/core/layout/grid";
+import { periodKey } from "../../src/core/periods";
 import { writePlanToXlsx } from "../../src/xlsx/write";
 import { loadXlsx } from "../../src/xlsx/read";
 import { templateOptions } from "../../src/cli/template";
 import { insertReport } from "../../src/excel/insertReport";
-import { comparePeriods, insertTargets, refreshRisks } from "../../src/excel/commands";
-import { importRoadmap } from "../../src/excel/roadmap";
+import { comparePeriods, refreshRisks } from "../../src/excel/commands";
 import { consolidate } from "../../src/excel/consolidate";
-import { PASTE } from "../targets/roadmap-fixture";
 import { ok, reportCell } from "../helpers/commands";
 import { technicalKinds, type Found } from "../helpers/technical";
+import { BASE, OPTIONS, OUR_SHEETS, PASTE_SHEET, PERIODS, SUBJECT, everyCommand } from "../helpers/workbook";
 
 jest.setTimeout(300_000);
 
-const PERIODS = periodsOf(2023, ["Q", "H", "Y", "E"]);
-const OPTIONS = { school: "МБОУ СОШ № 3", schoolYear: 2023, sections: ["subject" as const, "staff" as const, "facilities" as const, "methods" as const, "partnership" as const, "context" as const], lang: "ru" as const };
-const BASE = "Базовые показатели";
-const SUBJECT = "Предметные результаты";
-const PASTE_SHEET = "Вставка";
 const TARGETS = "Цели программы";
 
 /**
@@ -58,43 +51,17 @@ function scanSim(host: SimHost, sheet: string, lang: "ru" | "en"): Found[] {
 
 const listed = (found: Found[]): string[] => found.map((f) => `${f.sheet}!${f.address} [${f.kind}]: ${f.text.slice(0, 80)}`);
 
-/** A school's workbook made by every command: report, targets, dynamics, risks, road map, «Свод» and «Данные». */
-async function workbook(): Promise<SimHost> {
-  restore?.();
-  const host = createSimHost({ plugins: [registerEduFunctions()] });
-  restore = installSimHost(host);
-  ok(await insertReport({ ...OPTIONS, periods: PERIODS }));
-  const q1 = periodKey(PERIODS[0]);
-  const q2 = periodKey(PERIODS[1]);
-  for (const k of [q1, q2]) host.inspect.userEdit(BASE, reportCell(host, BASE, "students_assessed", k), "100");
-  host.inspect.userEdit(SUBJECT, reportCell(host, SUBJECT, "quality_4_5", q1), "30");
-  host.inspect.userEdit(SUBJECT, reportCell(host, SUBJECT, "quality_4_5", q2), "24");
-  ok(await insertTargets({ lang: "ru" }));
-  ok(await comparePeriods({ earlier: PERIODS[0], later: PERIODS[1], lang: "ru" }));
-  await Excel.run(async (context) => {
-    const ws = context.workbook.worksheets.add(PASTE_SHEET);
-    const width = PASTE.reduce((w, r) => Math.max(w, r.length), 0);
-    const grid = PASTE.map((r) => [...r, ...Array.from({ length: width - r.length }, () => "")]);
-    ws.getRange(`A1:${columnLetter(width)}${grid.length}`).values = grid;
-    ws.getRange(`A1:${columnLetter(width)}${grid.length}`).select();
-    await context.sync();
-  });
-  ok(await importRoadmap({ lang: "ru", today: "2024-01-15" }));
-  ok(await refreshRisks({ lang: "ru", today: "2024-01-15" }));
-  ok(await consolidate({ sources: [], useOpenWorkbook: true, period: null, lang: "ru" }));
-  return host;
-}
-
 describe("no technical string on a user's screen or paper", () => {
   let host: SimHost;
   beforeAll(async () => {
-    host = await workbook();
+    restore?.();
+    ({ host, restore } = await everyCommand());
   });
 
   it("every sheet the commands make shows none (ids, markers and keys hidden, headers Russian)", () => {
     const sheets = host.inspect.sheetNames().map((s) => s.name).filter((s) => s !== PASTE_SHEET);
     // Every kind of our sheets is there.
-    for (const s of ["Паспорт", BASE, SUBJECT, TARGETS, "Динамика", "Риски", "Дорожная карта", "Свод", "Данные"]) expect(sheets).toContain(s);
+    for (const s of OUR_SHEETS) expect(sheets).toContain(s);
     const found = sheets.flatMap((s) => scanSim(host, s, "ru"));
     expect(listed(found)).toEqual([]);
   });

@@ -1,7 +1,8 @@
 /**
  * How a sheet prints on A4: text never under 8 pt on paper, titles repeated, machine keys off
- * paper. A sheet whose printed columns fit one page width at a legible scale is fitted to one page
- * wide; a wider one prints at a fixed scale, its title columns repeated on every page, each page
+ * paper. Always a fixed scale (zoom.scale), never «fit to page»: a sheet whose printed columns fit
+ * one page width at a legible scale prints at that scale (100 % at most); a wider one at the
+ * scale that keeps its smallest text at 8 pt, its title columns repeated on every page, each page
  * holding whole column groups (e.g. a period: value and share), as many as fit.
  */
 
@@ -78,10 +79,12 @@ export function printLayout(input: PrintInput): PlanPageLayout {
   if (input.titleRows) layout.printTitleRows = input.titleRows;
   const total = width(area.col1, area.col2);
   const fit = Math.floor((100 * usable) / total);
-  // One page wide when that keeps the text legible (Excel never enlarges a fitted sheet).
-  if (fit >= minScale) return layout;
+  const titleColumns = input.titleColumns ? { printTitleColumns: `${columnLetter(input.titleColumns.first)}:${columnLetter(input.titleColumns.last)}` } : {};
+  // A fixed scale, never a fit: Excel and LibreOffice then print the same text size whatever
+  // their fonts make of the column widths. One page wide when that keeps the text legible.
+  if (fit >= minScale) return { ...layout, scale: Math.min(100, fit), ...titleColumns };
   if (!input.titleColumns) return { ...layout, scale: minScale };
-  // Too wide: a fixed scale, title columns on every page, whole groups per page.
+  // Too wide: title columns on every page, whole groups per page.
   const t = input.titleColumns;
   const titles = width(t.first, t.last);
   const g = Math.max(1, input.groupWidth ?? 1);
@@ -89,5 +92,5 @@ export function printLayout(input: PrintInput): PlanPageLayout {
   for (let c = t.last + 1; c <= area.col2; c += g) group = Math.max(group, width(c, Math.min(area.col2, c + g - 1)));
   const perPage = Math.max(1, Math.floor(((100 * usable) / minScale - titles) / Math.max(1, group)));
   const scale = Math.max(minScale, Math.min(100, Math.floor((100 * usable) / (titles + perPage * group))));
-  return { ...layout, scale, printTitleColumns: `${columnLetter(t.first)}:${columnLetter(t.last)}` };
+  return { ...layout, scale, ...titleColumns };
 }

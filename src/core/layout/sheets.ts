@@ -270,6 +270,7 @@ export function buildPassportSheet(input: PassportInput): SheetPlan {
       styles: STYLES,
       orientation: "portrait",
       titleRows: "2:2",
+      titleColumns: { first: PASSPORT.labelCol, last: PASSPORT.labelCol },
     }),
   };
 }
