@@ -12,7 +12,7 @@
 import { consolidate as buildConsolidation, DATA_HIDDEN_COLS, DATA_SHEET_NAME, DATA_VALUE_COL, SUMMARY_SHEET_NAME, summaryStyles, type ConsolidationFinding, type ConsolidationSource } from "../core/consolidate";
 import { freeSheetName } from "../core/layout";
 import { columnLetter, rangeAddress } from "../core/layout/grid";
-import { PRINT_FOOTER } from "../core/layout/print";
+import { PRINT_FOOTER, fixedScale } from "../core/layout/print";
 import { analysisStyles } from "../core/layout/highlight";
 import { markerOf, parseAnyMarker, parseOutputMarker, SHEET_KINDS } from "../core/layout/markers";
 import { readTargetsSheet } from "../core/layout/targetsSheet";
@@ -210,7 +210,8 @@ export async function consolidate(o: ConsolidateOptions): Promise<CommandResult<
         for (const c of DATA_HIDDEN_COLS) ws.getRange(`${columnLetter(c)}1`).columnHidden = true;
         if (caps.pageLayout) {
           ws.pageLayout.orientation = "Landscape";
-          ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+          // A fixed scale (text size the same wherever printed), one page wide: the shown columns are 90 pt each.
+          ws.pageLayout.zoom = { scale: fixedScale(90 * (width - DATA_HIDDEN_COLS.length), "landscape") };
           ws.pageLayout.setPrintTitleRows("$2:$2");
           ws.pageLayout.setPrintArea(rangeAddress(2, 1, 2 + Math.max(rows.length, 1), width));
           ws.pageLayout.headersFooters.defaultForAllPages.centerFooter = PRINT_FOOTER;

@@ -66,6 +66,18 @@ describe("no technical string on a user's screen or paper", () => {
     expect(listed(found)).toEqual([]);
   });
 
+  it("«Данные»: the marker row and the code columns hidden, printed from the header row (repeated) one page wide", () => {
+    const g = host.inspect.grid("Данные");
+    expect(host.inspect.cell("Данные", "A1").value).toBe("shnor-monitor:v1:data");
+    expect(g.hiddenRows).toEqual([0]);
+    expect(g.hiddenColumns.map((c) => g.cells[1][c].text)).toEqual(["Код периода", "Код показателя"]);
+    const pl = host.inspect.sheetInfo("Данные").pageLayout;
+    // Eight shown columns of 90 pt: 720 pt on a landscape A4 (741 pt less 6 %): 96 %.
+    expect(pl).toMatchObject({ orientation: "Landscape", zoom: { scale: 96 }, headersFooters: { centerFooter: "&A — &P / &N" } });
+    expect(pl.printTitleRows).toMatch(/\$2:\$2$/);
+    expect(pl.printArea).toMatch(/^\$A\$2:/);
+  });
+
   it("the keys are still where the readers find them: the commands run again on this workbook", async () => {
     // Read back: the report (ids in column A, keys in row 3), targets, road map (keys in column A).
     expect(host.inspect.cell(BASE, `A${LAYOUT.firstDataRow}`).value).toMatch(/^[a-z]/);

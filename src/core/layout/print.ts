@@ -26,6 +26,15 @@ export function columnPoints(chars: number): number {
   return (chars * 7 + 5) * 0.75;
 }
 
+/**
+ * The scale at which columns `points` wide fit one page width, at most 100 %, never under the
+ * scale keeping text of `fontPt` at 8 pt (wider then spreads over more pages).
+ */
+export function fixedScale(points: number, orientation: PlanPageLayout["orientation"], fontPt = DEFAULT_FONT_PT): number {
+  const minScale = Math.ceil((100 * MIN_PRINT_PT) / fontPt);
+  return Math.max(minScale, Math.min(100, Math.floor((100 * PRINTABLE_WIDTH[orientation] * CUSHION) / points)));
+}
+
 export interface PrintInput {
   sheet: Pick<SheetPlan, "cells" | "columnWidths" | "hiddenColumns" | "hiddenRows">;
   styles: Record<string, PlanStyle>;
