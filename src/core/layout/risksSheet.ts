@@ -154,7 +154,8 @@ export const OVERDUE_STYLES: Record<string, PlanStyle> = {
   "rm.overdueDate": { numberFormat: "dd.mm.yyyy", vertical: "top", horizontal: "center", locked: true },
 };
 
-const RISK_WIDTHS = [6, 22, 40, 18, 12, 12, 14, 60];
+/** The explanation column (wrapped) is narrow enough for the sheet to print one page wide at 8 pt or more. */
+const RISK_WIDTHS = [6, 22, 40, 18, 12, 12, 14, 50];
 
 export function buildRisksSheet(input: RisksSheetInput): { sheet: SheetPlan } {
   const { lang, lines, report } = input;
