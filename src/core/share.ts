@@ -29,9 +29,12 @@
  *
  * The store (one very hidden sheet, A1 = markerOf("frozen")): row 2 headers, one row per frozen cell
  * from row 3: sheet id, sheet name, address, original formula, frozen value (as text), value type.
- * The id is `worksheet.id` (stable while the workbook is open); the name is the fallback. A sheet is
- * found by id and name, else by name, else by id (renamed); a cell whose value is no longer the
- * frozen one is never overwritten, which also guards against a wrong match.
+ * The id is `worksheet.id`, stable only while the workbook is open: Excel desktop numbers sheets by
+ * position when a workbook is opened again, so an old id can name another sheet. With ExcelApi 1.12
+ * each sheet with frozen cells carries a stamp (a worksheet custom property, saved in the file, kept
+ * through renames, moves and reopening), stored in the 7th column: a stamped entry is found by its
+ * stamp only. Without a stamp a sheet is found by id (ids of this session) else by name. A cell whose
+ * value is no longer the frozen one is never overwritten, which also guards against a wrong match.
  *
  * Freezing again merges: a cell already in the store keeps its stored (original) formula.
  * Restoring writes back the stored formula where the cell still holds its frozen value, keeps cells
@@ -51,9 +54,14 @@ export type FrozenValue =
   | { type: "error"; value: string }
   | { type: "empty" };
 
+/** The worksheet custom property (ExcelApi 1.12) holding a sheet's stamp. */
+export const SHEET_STAMP_KEY = "ShnorMonitorSheet";
+
 /** One frozen cell as the store keeps it. `address` is local A1 ("D7"). */
 export interface StoreEntry {
   sheetId: string;
+  /** The sheet's stamp at freezing ("" or absent: none, an older store or a host without ExcelApi 1.12). */
+  stamp?: string;
   sheet: string;
   address: string;
   formula: string;
@@ -68,6 +76,8 @@ export interface StoreEntry {
 export interface ScannedSheet {
   id: string;
   name: string;
+  /** The sheet's stamp; null: none; undefined: not readable (no ExcelApi 1.12). */
+  stamp?: string | null;
   row0: number;
   col0: number;
   formulas: unknown[][];
@@ -78,6 +88,8 @@ export interface ScannedSheet {
 export interface SheetRef {
   id: string;
   name: string;
+  /** The sheet's stamp; null: none; undefined: not readable (no ExcelApi 1.12). */
+  stamp?: string | null;
 }
 
 /** A cell the plan writes: a value (freeze) or a formula (restore). `row`, `col` 0-based. */
@@ -209,13 +221,20 @@ export interface SheetMatch<T> {
 }
 
 /**
- * Find a stored sheet now. By id first: with live ids (`idsAreLive`) a sheet with another id is never
- * taken, even under the stored name (the frozen sheet was renamed and a new one took its name, or it
- * was deleted). By name only when the entry has no id or the ids are stale, and the caller says so.
+ * Find a stored sheet now. A stamped entry, when stamps can be read, by its stamp only (a copy of a
+ * sheet carries the same stamp: the one under the stored name, else under the stored id, else the
+ * first); no sheet with it means the sheet was deleted. Otherwise by id first: with live ids
+ * (`idsAreLive`) a sheet with another id is never taken, even under the stored name (the frozen sheet
+ * was renamed and a new one took its name, or it was deleted). By name only when the entry has no id
+ * or the ids are stale, and the caller says so.
  */
-export function resolveSheet<T extends SheetRef>(entry: { sheetId: string; sheet: string }, sheets: readonly T[], live: boolean): SheetMatch<T> {
-  if (entry.sheetId !== "" && live) return { sheet: sheets.find((s) => s.id === entry.sheetId) ?? null, byName: null };
+export function resolveSheet<T extends SheetRef>(entry: { sheetId: string; sheet: string; stamp?: string }, sheets: readonly T[], live: boolean): SheetMatch<T> {
   const lower = entry.sheet.toLowerCase();
+  if (entry.stamp && sheets.some((s) => s.stamp !== undefined)) {
+    const hits = sheets.filter((s) => s.stamp === entry.stamp);
+    return { sheet: hits.find((s) => s.name.toLowerCase() === lower) ?? hits.find((s) => s.id === entry.sheetId) ?? hits[0] ?? null, byName: null };
+  }
+  if (entry.sheetId !== "" && live) return { sheet: sheets.find((s) => s.id === entry.sheetId) ?? null, byName: null };
   return { sheet: sheets.find((s) => s.name.toLowerCase() === lower) ?? null, byName: entry.sheetId === "" ? "noId" : "idsChanged" };
 }
 
@@ -234,6 +253,8 @@ function noteByName(out: ByName[], m: SheetMatch<SheetRef>): void {
 
 export interface FreezePlan {
   writes: CellWrite[];
+  /** Stamps to set before anything else is written (sheets with frozen cells and no stamp of their own). */
+  stamps: { sheetId: string; sheet: string; stamp: string }[];
   /** The store after freezing: earlier entries (still on a sheet or not) plus the new ones. */
   store: StoreEntry[];
   frozen: number;
@@ -250,9 +271,10 @@ const key = (sheetId: string, address: string) => `${sheetId}!${address}`;
  * Plan a freeze. `spilled` holds keys `${sheetId}!${address}` of cells inside a dynamic-array spill.
  * A cell already in the store keeps its stored formula (its frozen value is updated).
  */
-export function planFreeze(input: { sheets: readonly ScannedSheet[]; store: readonly StoreEntry[]; spilled?: ReadonlySet<string> }): FreezePlan {
+export function planFreeze(input: { sheets: readonly ScannedSheet[]; store: readonly StoreEntry[]; spilled?: ReadonlySet<string>; newStamp?: () => string }): FreezePlan {
   const stored = new Map<string, StoreEntry>();
   const carried: StoreEntry[] = [];
+  const carriedTo: (ScannedSheet | null)[] = [];
   const live = idsAreLive(input.store, input.sheets);
   for (const e of input.store) {
     const s = resolveSheet(e, input.sheets, live).sheet;
@@ -261,6 +283,7 @@ export function planFreeze(input: { sheets: readonly ScannedSheet[]; store: read
     const entry = s ? { ...e, sheetId: s.id, sheet: s.name } : { ...e };
     stored.set(k, entry);
     carried.push(entry);
+    carriedTo.push(s);
   }
   const writes: CellWrite[] = [];
   const skipped: KeptCell[] = [];
@@ -296,7 +319,52 @@ export function planFreeze(input: { sheets: readonly ScannedSheet[]; store: read
     );
     if (any && !sheets.includes(s.name)) sheets.push(s.name);
   }
-  return { writes, store: [...carried, ...added], frozen: writes.length, sheets, kept: carried.length, skipped };
+  const final = finalStamps(input.sheets, carriedTo, new Set(writes.map((w) => w.sheetId)), input.newStamp);
+  // Unreadable stamps (no ExcelApi 1.12 now): an entry keeps the stamp it had.
+  const setStamp = (e: StoreEntry, id: string) => {
+    const stamp = final.stamps.has(id) ? final.stamps.get(id) : e.stamp;
+    if (stamp) e.stamp = stamp;
+    else delete e.stamp;
+  };
+  carried.forEach((e, i) => {
+    const s = carriedTo[i];
+    if (s) setStamp(e, s.id);
+  });
+  for (const e of added) setStamp(e, e.sheetId);
+  return { writes, stamps: final.added, store: [...carried, ...added], frozen: writes.length, sheets, kept: carried.length, skipped };
+}
+
+/**
+ * Each sheet's stamp after the freeze (readable stamps only): its own, unless another sheet carries
+ * the same one (a copy) and is its keeper (the sheet earlier entries resolved to, else the first);
+ * a sheet with frozen cells and no stamp of its own gets a new one (listed in `added`).
+ */
+function finalStamps(
+  sheets: readonly ScannedSheet[],
+  carriedTo: readonly (ScannedSheet | null)[],
+  written: ReadonlySet<string>,
+  newStamp: (() => string) | undefined,
+): { stamps: Map<string, string | null>; added: FreezePlan["stamps"] } {
+  const first = new Map<string, ScannedSheet>();
+  for (const s of sheets) if (!first.has(s.id)) first.set(s.id, s);
+  const unique = [...first.values()];
+  const stamps = new Map<string, string | null>();
+  const added: FreezePlan["stamps"] = [];
+  if (!unique.some((s) => s.stamp !== undefined)) return { stamps, added };
+  const keeper = new Map<string, string>();
+  for (const s of carriedTo) if (s?.stamp && !keeper.has(s.stamp)) keeper.set(s.stamp, s.id);
+  for (const s of unique) if (s.stamp && !keeper.has(s.stamp)) keeper.set(s.stamp, s.id);
+  for (const s of unique) {
+    const own = s.stamp && keeper.get(s.stamp) === s.id ? s.stamp : null;
+    if (own || !written.has(s.id) || !newStamp) {
+      stamps.set(s.id, own);
+      continue;
+    }
+    const stamp = newStamp();
+    stamps.set(s.id, stamp);
+    added.push({ sheetId: s.id, sheet: s.name, stamp });
+  }
+  return { stamps, added };
 }
 
 // ---- restore ----------------------------------------------------------------------------------

@@ -36,9 +36,11 @@ export interface DemoPageProps {
   lang: Lang;
   /** The Office theme to imitate (?theme=dark). */
   theme?: "light" | "dark";
+  /** Show the task pane alone, this many CSS pixels wide (as Excel's pane webview), without the workbook. */
+  paneWidth?: number;
 }
 
-export function DemoPage({ host, commands, lang: initialLang, theme = "light" }: DemoPageProps): React.JSX.Element {
+export function DemoPage({ host, commands, lang: initialLang, theme = "light", paneWidth }: DemoPageProps): React.JSX.Element {
   const [lang, setLang] = React.useState<Lang>(initialLang);
   const [version, setVersion] = React.useState(0);
   const [sheet, setSheet] = React.useState(() => host.inspect.activeSheet());
@@ -82,6 +84,20 @@ export function DemoPage({ host, commands, lang: initialLang, theme = "light" }:
     [commands],
   );
   const onlyEmpty = host.inspect.sheetNames().length <= 1;
+  // A click on a sheet tab activates the sheet, as in Excel (commands then see it as the active sheet).
+  const showSheet = (name: string) => {
+    host.inspect.activate(name);
+    lastActive.current = name;
+    setSheet(name);
+  };
+
+  if (paneWidth) {
+    return (
+      <main className="panealone" style={{ width: paneWidth }} aria-label={t.pane}>
+        <App lang={initialLang} host="excel" theme={theme} commands={paneCommands} onLangChange={setLang} />
+      </main>
+    );
+  }
 
   return (
     <div className="page">
@@ -97,7 +113,7 @@ export function DemoPage({ host, commands, lang: initialLang, theme = "light" }:
       <div className="body">
         <section className="book" aria-label={t.workbook}>
           {onlyEmpty && <div className="empty">{t.empty}</div>}
-          <Grid host={host} lang={lang} sheet={sheet} onSheet={setSheet} version={version} />
+          <Grid host={host} lang={lang} locale={initialLang} sheet={sheet} onSheet={showSheet} version={version} />
         </section>
         <aside className="pane" aria-label={t.pane}>
           <div className="panehead">{t.pane}</div>

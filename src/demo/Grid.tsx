@@ -6,31 +6,47 @@
 import * as React from "react";
 import { flushSync } from "react-dom";
 import type { Lang, Text } from "../core/types";
-import type { SimHost } from "../sim";
+import type { AlertStyle, SimHost } from "../sim";
 import { fill, messages, tr } from "../i18n";
-import { address, columnName, mergeLayout, px } from "./gridModel";
+import { demoGridMessages } from "../i18n/demoGrid";
+import { AlertDialog, type AlertAnswer } from "./AlertDialog";
+import { toInvariant, toLocal } from "./formulaSyntax";
+import { copyText, pasteTable, tableFromClipboard } from "./gridClipboard";
+import { isPercentFormat } from "../sim";
+import { address, columnName, editText, isErrorText, mergeLayout, parseRange, px, rectAddress, selectionRect, type Cell } from "./gridModel";
 
 export interface GridProps {
   host: SimHost;
+  /** The pane's language (messages). */
   lang: Lang;
+  /** The workbook's language: formula syntax, number entry, error names (Russian Excel: «;», «,»). */
+  locale?: Lang;
   sheet: string;
   onSheet: (name: string) => void;
   /** Bumped on every workbook change. */
   version: number;
 }
 
-type Notice = { kind: "warning" | "error"; title: string; message: Text } | null;
+type Notice = { kind: "warning" | "error" | "info"; title: string; message: Text } | null;
+type Alert = { style: AlertStyle; title: string; message: Text; sheet: string; addr: string; r: number; c: number; typed: string } | null;
 
 /** A cell of a hidden column: no text, padding or border (its column is 0 wide). */
 const HIDDEN_CELL: React.CSSProperties = { padding: 0, border: "none", fontSize: 0, overflow: "hidden" };
 
-export function Grid({ host, lang, sheet, onSheet, version }: GridProps): React.JSX.Element {
+/** Options of every edit typed in the grid: ask before keeping a value a rule warns about; Excel's percent entry. */
+const EDIT = { alerts: "ask", autoPercentEntry: true } as const;
+
+export function Grid({ host, lang, locale = lang, sheet, onSheet, version }: GridProps): React.JSX.Element {
   const t = messages(lang).demo;
-  const [sel, setSel] = React.useState({ r: 0, c: 0 });
+  const g = demoGridMessages(lang);
+  const [sel, setSel] = React.useState<Cell>({ r: 0, c: 0 });
+  const [anchor, setAnchor] = React.useState<Cell>({ r: 0, c: 0 });
   const [draft, setDraft] = React.useState<string | null>(null);
   const [notice, setNotice] = React.useState<Notice>(null);
+  const [alert, setAlert] = React.useState<Alert>(null);
   const inputRef = React.useRef<HTMLInputElement>(null);
   const gridRef = React.useRef<HTMLDivElement>(null);
+  const tipRef = React.useRef<HTMLDivElement>(null);
 
   const sheets = host.inspect.sheetNames().filter((s) => s.visibility === "Visible");
   const current = sheets.some((s) => s.name === sheet) ? sheet : sheets[0]?.name ?? "";
@@ -43,42 +59,104 @@ export function Grid({ host, lang, sheet, onSheet, version }: GridProps): React.
   const hiddenRows = new Set(snap?.hiddenRows ?? []);
   const hiddenCols = new Set(snap?.hiddenColumns ?? []);
   const selAddr = address(sel.r, sel.c);
+  const rect = selectionRect(anchor, sel);
   const selInfo = current ? host.inspect.cell(current, selAddr) : null;
-  const content = selInfo ? (selInfo.formula ?? (selInfo.value === "" ? "" : String(selInfo.text || selInfo.value))) : "";
+  const content = !selInfo
+    ? ""
+    : selInfo.formula !== null
+      ? toLocal(selInfo.formula, locale)
+      : editText(selInfo.value, selInfo.text, isPercentFormat(selInfo.numberFormat), /[dmy]/i.test(selInfo.numberFormat.replace(/"[^"]*"|\[[^\]]*\]/g, "")) && !/general/i.test(selInfo.numberFormat), locale);
   const editable = selInfo ? !(snap?.protected && selInfo.locked) : false;
+  const prompt = selInfo?.validation?.prompt;
+  const showPrompt = !!prompt?.showPrompt && !!(prompt.title || prompt.message) && draft === null && !alert;
 
-  React.useEffect(() => setSel({ r: 0, c: 0 }), [current]);
+  React.useEffect(() => {
+    setSel({ r: 0, c: 0 });
+    setAnchor({ r: 0, c: 0 });
+  }, [current]);
   React.useEffect(() => {
     setDraft(null);
     setNotice(null);
-  }, [current, sel.r, sel.c]);
+  }, [current]);
+  // A command that selects a range (the sample road map, a paste) moves the grid's selection too.
+  const apiSelection = host.inspect.selection();
+  const apiKey = apiSelection ? `${apiSelection.sheet}!${apiSelection.address}` : "";
+  React.useEffect(() => {
+    if (!apiSelection || apiSelection.sheet !== current) return;
+    const r = parseRange(apiSelection.address);
+    if (!r) return;
+    // Excel: the active cell is the range's top-left.
+    setAnchor({ r: r.r1, c: r.c1 });
+    setSel({ r: r.r0, c: r.c0 });
+  }, [apiKey, current]);
+
+  // The input prompt sits beside the selected cell, like Excel's, and goes when the selection moves.
+  React.useLayoutEffect(() => {
+    const tip = tipRef.current;
+    const wrap = gridRef.current;
+    const td = wrap?.querySelector<HTMLElement>(`td[data-addr="${selAddr}"]`);
+    if (!tip || !td || !wrap) return;
+    const a = td.getBoundingClientRect();
+    const w = wrap.getBoundingClientRect();
+    tip.style.left = `${a.left - w.left + wrap.scrollLeft + Math.min(a.width, 60) + 4}px`;
+    tip.style.top = `${a.bottom - w.top + wrap.scrollTop + 4}px`;
+  });
 
   /** Start editing in the formula bar with `text` (synchronously, so the next keystrokes land after it). */
-  const startEdit = (text: string) => {
+  const startEdit = (text: string, selectAll = false) => {
     flushSync(() => setDraft(text));
     const input = inputRef.current;
     if (input) {
       input.focus();
-      input.setSelectionRange(text.length, text.length);
+      if (selectAll) input.select();
+      else input.setSelectionRange(text.length, text.length);
     }
   };
 
-  const focusCell = (r: number, c: number) => {
-    setSel({ r, c });
+  const select = (active: Cell, from: Cell = active) => {
+    if (active.r !== sel.r || active.c !== sel.c) {
+      setDraft(null);
+      setNotice(null);
+    }
+    setSel(active);
+    setAnchor(from);
+    if (current) host.inspect.select(current, rectAddress(selectionRect(from, active)));
+  };
+
+  const focusCell = (r: number, c: number, extend = false) => {
+    select({ r, c }, extend ? anchor : { r, c });
     // The cell is already in the DOM (same sheet): focus it now, so keys typed next reach it.
     gridRef.current?.querySelector<HTMLElement>(`[data-addr="${address(r, c)}"]`)?.focus();
   };
 
+  const moveDown = (r: number, c: number) => focusCell(Math.min(r + 1, rows - 1), c);
+
   const commit = () => {
     if (draft === null || !current) return;
-    const result = host.inspect.userEdit(current, selAddr, draft);
+    const typed = draft;
+    const result = host.inspect.userEdit(current, selAddr, toInvariant(typed, locale), EDIT);
     setDraft(null);
     if (!result.ok) {
+      if (result.alert) {
+        setAlert({ style: result.alert, title: result.title ?? "", message: result.message, sheet: current, addr: selAddr, r: sel.r, c: sel.c, typed });
+        return;
+      }
       setNotice({ kind: "error", title: result.title || t.refused, message: result.message });
       return;
     }
-    setNotice(result.warning ? { kind: "warning", title: result.warning.title || t.warning, message: result.warning.message } : null);
-    focusCell(Math.min(sel.r + 1, rows - 1), sel.c);
+    setNotice(null);
+    moveDown(sel.r, sel.c);
+  };
+
+  const answer = (a: AlertAnswer) => {
+    const al = alert;
+    setAlert(null);
+    if (!al) return;
+    if (a === "keep") {
+      host.inspect.userEdit(al.sheet, al.addr, toInvariant(al.typed, locale), { ...EDIT, alerts: "accept" });
+      moveDown(al.r, al.c);
+    } else if (a === "edit") startEdit(al.typed, true);
+    else focusCell(al.r, al.c);
   };
 
   const onGridKey = (e: React.KeyboardEvent) => {
@@ -86,18 +164,63 @@ export function Grid({ host, lang, sheet, onSheet, version }: GridProps): React.
     const mv = moves[e.key];
     if (mv && !(e.key === "Tab" && (sel.c + mv[1] < 0 || sel.c + mv[1] >= cols))) {
       e.preventDefault();
-      focusCell(Math.max(0, Math.min(rows - 1, sel.r + mv[0])), Math.max(0, Math.min(cols - 1, sel.c + mv[1])));
+      focusCell(Math.max(0, Math.min(rows - 1, sel.r + mv[0])), Math.max(0, Math.min(cols - 1, sel.c + mv[1])), e.shiftKey && e.key !== "Tab");
     } else if (e.key === "Enter" || e.key === "F2") {
       e.preventDefault();
       startEdit(content);
     } else if (e.key === "Delete" || e.key === "Backspace") {
       e.preventDefault();
-      const result = current ? host.inspect.userEdit(current, selAddr, "") : null;
-      if (result && !result.ok) setNotice({ kind: "error", title: result.title || t.refused, message: result.message });
+      if (!current) return;
+      for (let r = rect.r0; r <= rect.r1; r++)
+        for (let c = rect.c0; c <= rect.c1; c++) {
+          const result = host.inspect.userEdit(current, address(r, c), "");
+          if (!result.ok) return setNotice({ kind: "error", title: result.title || t.refused, message: result.message });
+        }
     } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
       e.preventDefault();
       startEdit(e.key);
     }
+  };
+
+  const onPaste = (e: React.ClipboardEvent) => {
+    if (!current || draft !== null) return;
+    e.preventDefault();
+    const table = tableFromClipboard(e.clipboardData);
+    if (table.length === 0) return setNotice({ kind: "error", title: t.refused, message: { ru: g.pasteNothing, en: g.pasteNothing } });
+    const at = { r: rect.r0, c: rect.c0 };
+    pasteTable(current, at.r, at.c, table, locale).then(
+      () => {
+        const msg = fill(g.pasted, { rows: table.length, cols: table[0].length, cell: address(at.r, at.c) });
+        setNotice({ kind: "info", title: "", message: { ru: msg, en: msg } });
+      },
+      (err: unknown) => {
+        const msg = fill(g.pasteFailed, { reason: err instanceof Error ? err.message : String(err) });
+        setNotice({ kind: "error", title: t.refused, message: { ru: msg, en: msg } });
+      },
+    );
+  };
+
+  const onCopy = (e: React.ClipboardEvent) => {
+    if (!snap || draft !== null) return;
+    e.preventDefault();
+    const texts: string[][] = [];
+    for (let r = rect.r0; r <= rect.r1; r++) {
+      const row: string[] = [];
+      for (let c = rect.c0; c <= rect.c1; c++) row.push(shown(snap.cells[r]?.[c]?.text ?? "", snap.cells[r]?.[c]?.value, locale, g));
+      texts.push(row);
+    }
+    e.clipboardData.setData("text/plain", copyText(texts));
+    const msg = fill(g.copied, { n: texts.length * (texts[0]?.length ?? 0) });
+    setNotice({ kind: "info", title: "", message: { ru: msg, en: msg } });
+  };
+
+  /** The error indicator's text for an error cell: what the error means, and the function's own message. */
+  const errorTitle = (r: number, c: number, v: string): string => {
+    const help = g.errors[v]?.help ?? v;
+    const detail = current ? host.inspect.cell(current, address(r, c)).errorMessage : null;
+    // HyperFormula's own details are English; a function of the add-in speaks the pane's language.
+    const useful = detail && (lang === "en" || /[А-Яа-яЁё]/.test(detail));
+    return useful ? `${help}\n${detail}` : help;
   };
 
   return (
@@ -129,13 +252,20 @@ export function Grid({ host, lang, sheet, onSheet, version }: GridProps): React.
         />
       </div>
       {notice ? (
-        <div className={`notice ${notice.kind}`} role="alert">
-          <strong>{notice.title}.</strong> {tr(notice.message, lang)}
+        <div className={`notice ${notice.kind}`} role={notice.kind === "info" ? "status" : "alert"}>
+          {notice.title && <strong>{notice.title}. </strong>}
+          {tr(notice.message, lang)}
         </div>
       ) : (
-        <div className="notice hint">{selInfo && !editable ? t.protectedHint : t.formulaHint}</div>
+        <div className="notice hint">{selInfo && !editable ? t.protectedHint : `${t.formulaHint} ${g.pasteHint}`}</div>
       )}
-      <div className="gridwrap" ref={gridRef}>
+      <div className="gridwrap" ref={gridRef} onPaste={onPaste} onCopy={onCopy}>
+        {showPrompt && prompt && (
+          <div className="prompt" ref={tipRef} role="tooltip" aria-label={fill(g.prompt, { cell: selAddr })} data-for={selAddr}>
+            {prompt.title && <strong>{prompt.title}</strong>}
+            {prompt.message && <span>{prompt.message}</span>}
+          </div>
+        )}
         <table className="grid" role="grid" style={{ width: 40 + widths.reduce((a, b) => a + b, 0) }} aria-label={fill(t.grid, { sheet: current })} onKeyDown={onGridKey}>
           <colgroup>
             <col style={{ width: 40 }} />
@@ -165,6 +295,8 @@ export function Grid({ host, lang, sheet, onSheet, version }: GridProps): React.
                   const cell = snap?.cells[r]?.[c];
                   const span = merges.spans.get(key);
                   const selected = r === sel.r && c === sel.c;
+                  const inRange = !selected && r >= rect.r0 && r <= rect.r1 && c >= rect.c0 && c <= rect.c1;
+                  const error = cell && isErrorText(cell.value) ? cell.value : null;
                   const style: React.CSSProperties = cell
                     ? {
                         background: cell.fill && cell.fill !== "#FFFFFF" ? cell.fill : undefined,
@@ -187,14 +319,15 @@ export function Grid({ host, lang, sheet, onSheet, version }: GridProps): React.
                       data-row={r + 1}
                       rowSpan={span?.rowSpan}
                       colSpan={span?.colSpan}
-                      className={selected ? "sel" : undefined}
+                      className={selected ? "sel" : inRange ? "insel" : error ? "err" : undefined}
+                      title={error ? errorTitle(r, c, error) : undefined}
                       style={style}
                       tabIndex={selected ? 0 : -1}
                       aria-selected={selected}
-                      onClick={() => focusCell(r, c)}
+                      onClick={(e) => focusCell(r, c, e.shiftKey)}
                       onDoubleClick={() => startEdit(content)}
                     >
-                      {cell?.text ?? ""}
+                      {cell ? shown(cell.text, cell.value, locale, g) : ""}
                     </td>
                   );
                 })}
@@ -216,8 +349,15 @@ export function Grid({ host, lang, sheet, onSheet, version }: GridProps): React.
           </button>
         ))}
       </div>
+      {alert && <AlertDialog lang={lang} style={alert.style} title={alert.title} message={tr(alert.message, lang)} onAnswer={answer} />}
     </div>
   );
+}
+
+/** A cell's text as the workbook's language shows it: error values by their local names (#ДЕЛ/0!). */
+function shown(text: string, value: unknown, locale: Lang, g: ReturnType<typeof demoGridMessages>): string {
+  if (locale !== "ru" || !isErrorText(value)) return text;
+  return demoGridMessages("ru").errors[value]?.name ?? g.errors[value]?.name ?? text;
 }
 
 /** True when the cell holds left-aligned unwrapped text and the next cell is empty. */

@@ -58,3 +58,33 @@ export function isDark(hex: string | null): boolean {
   const n = parseInt(hex.slice(1), 16);
   return 0.299 * ((n >> 16) & 255) + 0.587 * ((n >> 8) & 255) + 0.114 * (n & 255) < 110;
 }
+
+export interface Cell {
+  r: number;
+  c: number;
+}
+
+/** The rectangle between the anchor and the active cell. */
+export function selectionRect(anchor: Cell, active: Cell): { r0: number; c0: number; r1: number; c1: number } {
+  return { r0: Math.min(anchor.r, active.r), c0: Math.min(anchor.c, active.c), r1: Math.max(anchor.r, active.r), c1: Math.max(anchor.c, active.c) };
+}
+
+export function rectAddress(rect: { r0: number; c0: number; r1: number; c1: number }): string {
+  const a = address(rect.r0, rect.c0);
+  return rect.r0 === rect.r1 && rect.c0 === rect.c1 ? a : `${a}:${address(rect.r1, rect.c1)}`;
+}
+
+/** Error values as a cell shows them ("#DIV/0!" …). */
+export function isErrorText(v: unknown): v is string {
+  return typeof v === "string" && /^#(DIV\/0!|VALUE!|N\/A|NAME\?|REF!|NUM!|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA)$/.test(v);
+}
+
+/**
+ * What the formula bar shows for a constant, as Excel: the full number (not the rounded display) in
+ * the workbook's decimal separator, a percentage as percent points with «%», dates and text as shown.
+ */
+export function editText(value: unknown, text: string, percent: boolean, dateLike: boolean, lang: "ru" | "en"): string {
+  if (typeof value !== "number" || dateLike) return value === "" ? "" : text || String(value);
+  const n = (x: number) => String(Number(x.toPrecision(15))).replace(".", lang === "ru" ? "," : ".");
+  return percent ? `${n(value * 100)}%` : n(value);
+}

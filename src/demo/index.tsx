@@ -17,11 +17,13 @@ function start(): void {
   const params = new URLSearchParams(location.search);
   const lang = langFromLocale(params.get("lang") ?? "ru");
   const theme = params.get("theme") === "dark" ? "dark" : "light";
+  // ?pane=320: the task pane alone at that width (Excel's pane is 320–350 px), the workbook unseen.
+  const paneWidth = Number(params.get("pane")) || undefined;
   setFunctionMessageLanguage(lang);
   // EDU.* custom functions evaluated by HyperFormula, the same implementations as the add-in's.
   const host = createSimHost({ plugins: [registerEduFunctions()], sheets: [lang === "ru" ? "Лист1" : "Sheet1"], locale: lang === "ru" ? "ru-RU" : "en-US" });
   installSimHost(host);
-  createRoot(container).render(<DemoPage host={host} commands={excelCommands()} lang={lang} theme={theme} />);
+  createRoot(container).render(<DemoPage host={host} commands={excelCommands()} lang={lang} theme={theme} paneWidth={paneWidth && paneWidth >= 200 && paneWidth <= 1000 ? paneWidth : undefined} />);
 }
 
 // office.js outside Office: onReady resolves with host null; install our Excel after it so nothing overwrites it.

@@ -1,7 +1,7 @@
 /** The «Insert sheets» command: read, plan, write — one Excel.run, at most 3 syncs. */
 
-import { buildReportPlan, validateReportOptions, type ReportOptions } from "../core/layout";
-import type { Text } from "../core/types";
+import { buildReportPlan, validateReportOptions, type ExistingReport, type ReportOptions } from "../core/layout";
+import type { Period, SectionId, Text } from "../core/types";
 import { queuePlan, RequestBudget, type Capabilities } from "./apply";
 import { insertError, isSetSupported, mapOfficeError, withAftermath, type InsertError } from "./errors";
 import { readWorkbook, type ExtraRead } from "./read";
@@ -45,8 +45,19 @@ const NO_VALIDATION: Text = {
   en: "This Excel version lacks data validation (ExcelApi 1.8): input prompts and checks were not added.",
 };
 
+/**
+ * Lets a command put values into the sheets through the same read → plan → apply (the table
+ * import): `prepare` queues loads that arrive with the first read; `overlay` changes what the
+ * sheets hold before the plan is built and may add periods and sections, or stop the command
+ * (before any write) with a message.
+ */
+export interface InsertHooks {
+  prepare?: (context: Excel.RequestContext) => void;
+  overlay?: (existing: ExistingReport) => { existing: ExistingReport; periods?: Period[]; sections?: SectionId[] } | { stop: Text };
+}
+
 /** Insert (or update) the report sheets. Never throws: every failure is a typed result. */
-export async function insertReport(options: Omit<ReportOptions, "existing">, tuning: { chainBound?: number } = {}): Promise<InsertResult> {
+export async function insertReport(options: Omit<ReportOptions, "existing">, tuning: { chainBound?: number } = {}, hooks: InsertHooks = {}): Promise<InsertResult> {
   const problems = validateReportOptions(options as ReportOptions);
   if (problems.length) {
     const message: Text = { ru: problems.map((p) => p.ru).join(" "), en: problems.map((p) => p.en).join(" ") };
@@ -64,8 +75,16 @@ export async function insertReport(options: Omit<ReportOptions, "existing">, tun
         syncs++;
         await context.sync();
       };
+      hooks.prepare?.(context);
       const { report, states, read, hasTargets } = await readWorkbook(context, counted, tuning);
-      const plan = buildReportPlan({ ...options, existing: report });
+      const over = hooks.overlay?.(report);
+      if (over && "stop" in over) return { ok: false as const, error: { code: "invalidOptions" as const, message: over.stop }, syncs };
+      const plan = buildReportPlan({
+        ...options,
+        periods: [...options.periods, ...(over?.periods ?? [])],
+        sections: [...options.sections, ...(over?.sections ?? [])],
+        existing: over?.existing ?? report,
+      });
 
       if (caps.conditionalFormats) {
         const app = context.application as Excel.Application & { suspendApiCalculationUntilNextSync?: () => void };
@@ -82,8 +101,8 @@ export async function insertReport(options: Omit<ReportOptions, "existing">, tun
       budget.sent();
       return {
         ok: true as const,
-        created: plan.sheets.filter((s) => !s.existing).map((s) => s.name),
-        updated: plan.sheets.filter((s) => s.existing).map((s) => s.name),
+        created: plan.sheets.filter((s) => !states.has(s.name)).map((s) => s.name),
+        updated: plan.sheets.filter((s) => states.has(s.name)).map((s) => s.name),
         renamed: plan.sheets.filter((s) => s.renamedFrom).map((s) => ({ wanted: s.renamedFrom as string, used: s.name })),
         valuesKept: plan.valuesKept,
         syncs,

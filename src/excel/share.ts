@@ -14,7 +14,7 @@
  * Never throws: failures come back as typed results with ru/en messages.
  */
 import { freeSheetName } from "../core/layout";
-import { asTextInput, parseStore, planFreeze, planRestore, storeRows, transientCells, STORE_COLUMNS, STORE_SHEET_NAME, type ByName, type CellWrite, type KeptCell, type ScannedSheet } from "../core/share";
+import { asTextInput, parseStore, planFreeze, planRestore, storeRows, transientCells, SHEET_STAMP_KEY, STORE_COLUMNS, STORE_SHEET_NAME, type ByName, type CellWrite, type KeptCell, type ScannedSheet } from "../core/share";
 import type { Lang, Text } from "../core/types";
 import { arrayWriteBytes, officeBytes, OFFICE_BYTES, RequestBudget, size } from "./apply";
 import type { CommandError, CommandResult } from "./commands";
@@ -195,6 +195,15 @@ async function command<T>(kind: "freeze" | "restore", body: (context: Excel.Requ
   }
 }
 
+/** A new sheet stamp: 16 random hex digits (crypto where the webview has it). */
+function newStamp(): string {
+  const bytes = new Uint8Array(8);
+  const c = (globalThis as { crypto?: Crypto }).crypto;
+  if (c?.getRandomValues) c.getRandomValues(bytes);
+  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
 /** Store rows per write: about 200 KB a block. */
 const STORE_BLOCK_ROWS = 1000;
 
@@ -253,13 +262,18 @@ export async function freezeForSending(o: { lang: Lang; pause?: Pause }): Promis
     const wb = await scan(context, sync, "freeze");
     const waits = await settle(context, sync, wb.sheets, o?.pause ?? timerPause);
     const stored = wb.store ? parseStore(wb.store.values).entries : [];
-    const plan = planFreeze({ sheets: wb.sheets, store: stored, spilled: wb.spilled });
+    const plan = planFreeze({ sheets: wb.sheets, store: stored, spilled: wb.spilled, newStamp });
     const result: FreezeResult = { frozen: plan.frozen, sheets: plan.sheets, kept: plan.kept, skipped: plan.skipped, storeSheet: wb.store?.meta.name ?? null, waits, extraReads: wb.extra };
     if (plan.frozen === 0) return result;
     const name = wb.store?.meta.name ?? freeSheetName(STORE_SHEET_NAME[lang], wb.metas.map((m) => m.name));
     const touched = [...protectedOf(wb.metas, plan.writes.map((w) => w.sheetId)), ...storeIfProtected(wb.store)];
     await writePhase(context, sync, touched, "freeze", wb, async (budget) => {
       const sheets = context.workbook.worksheets;
+      // Stamps first: a store that names a stamp is only written when the stamp is.
+      for (const st of plan.stamps) {
+        await budget.reserve(size(st.sheetId) + size(st.stamp) + 40, officeBytes({ objects: 3, actions: 1 }));
+        sheets.getItem(st.sheetId).customProperties.add(SHEET_STAMP_KEY, st.stamp);
+      }
       // The store sheet, the clearing of its old rows, its visibility.
       await budget.reserve(size(name) + size(wb.store?.meta.id ?? "") + 40, officeBytes({ ranges: 1, objects: 1, actions: 2 }));
       const store = wb.store ? sheets.getItem(wb.store.meta.id) : sheets.add(name);

@@ -19,9 +19,10 @@
  *   Without ExcelApi 1.9 every used range is read instead, and a sheet whose used range exceeds
  *   MAX_SCAN_CELLS is refused (StrayRangeError: the sheet and the range, to remove the stray values).
  * Restore: sync 2 reads the store's used range, sync 3 only the stored cells (runs of adjacent cells).
+ * Sync 2 also brings each sheet's stamp (ExcelApi 1.12; see queueStamps).
  */
 import { parseOutputMarker } from "../core/layout/markers";
-import { a1, callsCustomFunction, idsAreLive, parseA1, parseStore, resolveSheet, type ScannedSheet, type StoreEntry } from "../core/share";
+import { a1, callsCustomFunction, idsAreLive, parseA1, parseStore, resolveSheet, SHEET_STAMP_KEY, type ScannedSheet, type StoreEntry } from "../core/share";
 import { isSetSupported } from "./errors";
 import { chainRefusal, type ExtraRead } from "./read";
 import { readBlocks, rowRuns, type Block, type BlockRead, type Sync } from "./shareBlocks";
@@ -52,6 +53,8 @@ export interface SheetMeta {
   a1: unknown;
   /** Formula cells' areas (ExcelApi 1.9); null when not asked. */
   formulas: Rect[] | null;
+  /** The sheet's stamp (core/share.ts); null: none; undefined: not readable (no ExcelApi 1.12). */
+  stamp?: string | null;
 }
 
 /** A used range too large to read (a stray value far from the table), found without ExcelApi 1.9. */
@@ -201,11 +204,11 @@ function wholeUsed(m: SheetMeta): Block<SheetMeta> {
 /** Every sheet of `metas` as an empty block, then the blocks read of it, in workbook order. */
 function partsOf(metas: SheetMeta[], reads: Read[]): ScannedSheet[] {
   return metas.flatMap((m) => [
-    { id: m.id, name: m.name, row0: 0, col0: 0, formulas: [], values: [], valueTypes: [] },
+    { id: m.id, name: m.name, stamp: m.stamp, row0: 0, col0: 0, formulas: [], values: [], valueTypes: [] },
     ...reads
       .filter((b) => b.tag === m)
       .sort((x, y) => x.row0 - y.row0 || x.col0 - y.col0)
-      .map((b) => ({ id: m.id, name: m.name, row0: b.row0, col0: b.col0, formulas: b.formulas, values: b.values, valueTypes: b.valueTypes })),
+      .map((b) => ({ id: m.id, name: m.name, stamp: m.stamp, row0: b.row0, col0: b.col0, formulas: b.formulas, values: b.values, valueTypes: b.valueTypes })),
   ]);
 }
 
@@ -222,6 +225,30 @@ async function readStored(context: Excel.RequestContext, sync: Sync, metas: Shee
   }
   const blocks = [...cells].flatMap(([m, list]) => rowRuns(list).map((r) => ({ tag: m, sheet: m.name, ...r })));
   return readBlocks(context, sync, blocks, false);
+}
+
+/**
+ * Each sheet's stamp (ExcelApi 1.12: a worksheet custom property, saved with the file), asked for by
+ * id in the next sync (the contents' read: no request of its own, and not on the chain's null
+ * objects); the returned function sets `stamp` on the metas after it. Without that sync, or without
+ * ExcelApi 1.12, stamps stay unknown (undefined).
+ */
+function queueStamps(context: Excel.RequestContext, metas: SheetMeta[]): () => void {
+  if (!isSetSupported("1.12") || !metas.length) return () => undefined;
+  const props = metas.map((m) => {
+    const p = context.workbook.worksheets.getItem(m.id).customProperties.getItemOrNullObject(SHEET_STAMP_KEY);
+    p.load("value");
+    return { m, p };
+  });
+  return () => {
+    for (const { m, p } of props) {
+      try {
+        m.stamp = p.isNullObject || typeof p.value !== "string" || p.value === "" ? null : p.value;
+      } catch {
+        // Not synced (nothing was read): unknown.
+      }
+    }
+  };
 }
 
 /**
@@ -252,7 +279,9 @@ export async function scan(context: Excel.RequestContext, sync: Sync, mode: "fre
     }
   }
   const spills = mode === "freeze" && isSetSupported("1.12");
+  const stamps = queueStamps(context, others);
   const reads = await readBlocks(context, sync, blocks, spills);
+  stamps();
   const store = storeMeta
     ? { meta: storeMeta, values: reads.filter((b) => b.tag === storeMeta).sort((x, y) => x.row0 - y.row0).flatMap((b) => b.values) }
     : null;

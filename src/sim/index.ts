@@ -123,7 +123,7 @@
  *
  * Inspection API (host.inspect; not Office semantics; throws a clear Error for an unknown sheet or
  * a bad address): sheetNames(), activeSheet(), cell(sheet, a1), grid(sheet), userEdit(sheet, a1,
- * input), onChange/offChange(listener), protection(sheet), frozen(sheet), dataValidationAt(sheet, a1),
+ * input, { alerts: "accept" | "ask", autoPercentEntry }), onChange/offChange(listener), protection(sheet), frozen(sheet), dataValidationAt(sheet, a1),
  * conditionalFormats(sheet), sheetInfo(sheet), columnWidth(sheet, column), charts(sheet), tables(),
  * names(), customXmlParts().
  */
@@ -131,7 +131,8 @@
 export { createSimHost, installSimHost, uninstallSimHost } from "./host/host";
 export type { SimHost, SimHostOptions } from "./host/host";
 export type { SyncStats } from "./host/context";
-export type { CellInfo, GridSnapshot, EditResult, ChangeListener } from "./host/inspect";
+export type { CellInfo, GridSnapshot, EditResult, EditOptions, AlertStyle, ChangeListener } from "./host/inspect";
+export { isPercentFormat, percentEntry } from "./host/entry";
 export { OfficeExtensionError } from "./host/errors";
 export { formatValue, parseInput } from "./host/numfmt";
 export type { PluginSpec } from "./host/calc";

@@ -19,6 +19,7 @@ import {
 } from "@fluentui/react-components";
 import type { Lang } from "../core/types";
 import { messages } from "../i18n";
+import { IMPORT_OPEN } from "../i18n/importEntry";
 import type { Commands } from "./commands";
 import { HostReady } from "./components/Feedback";
 import { Tabs } from "./components/Tabs";
@@ -37,6 +38,7 @@ const LAZY: ReadonlySet<Journey> = new Set<Journey>(["roadmap", "consolidate", "
 const Roadmap = React.lazy(() => import(/* webpackChunkName: "roadmap-screen" */ "./screens/Roadmap").then((m) => ({ default: m.Roadmap })));
 const Share = React.lazy(() => import(/* webpackChunkName: "share-screen" */ "./screens/Share").then((m) => ({ default: m.Share })));
 const SelfTest = React.lazy(() => import(/* webpackChunkName: "selftest-screen" */ "./screens/SelfTest").then((m) => ({ default: m.SelfTest })));
+const ImportTable = React.lazy(() => import(/* webpackChunkName: "import-screen" */ "./screens/ImportTable").then((m) => ({ default: m.ImportTable })));
 const Consolidate = React.lazy(() => import(/* webpackChunkName: "consolidate-screen" */ "./screens/Consolidate").then((m) => ({ default: m.Consolidate })));
 
 export interface AppProps {
@@ -95,6 +97,8 @@ export function App({ lang: initialLang, host, commands = {}, theme = "light", o
     if (!selfTest && wasOpen.current) selfTestButton.current?.focus();
     wasOpen.current = selfTest;
   }, [selfTest]);
+  /** «Загрузить таблицу показателей» opens under «Заполнить отчёт» (its screen loads on first open). */
+  const [importOpen, setImportOpen] = React.useState(false);
   const [generation, setGeneration] = React.useState(0);
   const bump = React.useCallback(() => setGeneration((g) => g + 1), []);
   const report = useReportInfo(commands, generation);
@@ -150,6 +154,16 @@ export function App({ lang: initialLang, host, commands = {}, theme = "light", o
             {JOURNEYS.map((j) => (
               <div key={j} id={`panel-${j}`} role="tabpanel" aria-labelledby={`tab-${j}`} hidden={journey !== j}>
                 {j === "fill" && <FillReport lang={lang} commands={commands} today={today} onInserted={bump} />}
+                {j === "fill" && (
+                  <Button appearance="subtle" aria-expanded={importOpen} onClick={() => setImportOpen((x) => !x)}>
+                    {IMPORT_OPEN[lang]}
+                  </Button>
+                )}
+                {j === "fill" && importOpen && (
+                  <React.Suspense fallback={<Spinner size="small" label={t.common.busy} />}>
+                    <ImportTable lang={lang} report={report.info} previewImport={commands.previewImport} writeImport={commands.writeImport} onChanged={bump} today={today} />
+                  </React.Suspense>
+                )}
                 {j === "compare" && <ComparePeriods lang={lang} commands={commands} report={report} />}
                 {j === "targets" && <TargetsRisks lang={lang} commands={commands} report={report} onChanged={bump} />}
                 {LAZY.has(j) && visited.has(j) && (

@@ -13,6 +13,7 @@ import type { FileRead } from "../xlsx/light/school";
 import type { FreezeResult, RestoreResult } from "../excel/share";
 import type { RoadmapImportOptions, RoadmapImportResult } from "../excel/roadmap";
 import type { SelfTestReport } from "../core/selftest";
+import type { ImportPreview, ImportTableOptions, ImportWriteOptions, ImportWriteResult } from "../excel/importTable";
 
 export type { CommandError, CommandResult } from "../excel/commands";
 
@@ -36,6 +37,9 @@ export interface Commands {
   readSchoolFile?: (label: string, bytes: Uint8Array) => Promise<FileRead>;
   /** «Загрузить дорожную карту» from the selection (loaded on first use). */
   importRoadmap?: (o: RoadmapImportOptions) => Promise<CommandResult<RoadmapImportResult>>;
+  /** «Загрузить таблицу показателей»: preview (no write) and write of the selected table (loaded on first use). */
+  previewImport?: (o: ImportTableOptions) => Promise<CommandResult<ImportPreview>>;
+  writeImport?: (o: ImportWriteOptions) => Promise<ImportWriteResult>;
   /** «Подготовить к отправке» / «Вернуть формулы» (loaded on first use). */
   freezeForSending?: (o: { lang: Lang }) => Promise<CommandResult<FreezeResult>>;
   restoreFormulas?: (o: { lang: Lang }) => Promise<CommandResult<RestoreResult>>;

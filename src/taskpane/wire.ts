@@ -5,7 +5,7 @@ const report = () => import(/* webpackChunkName: "report" */ "../excel/commands"
 const insert = () => import(/* webpackChunkName: "report" */ "../excel/insertReport");
 
 /**
- * Every command is loaded on first use (chunks: report, roadmap, consolidate, share, selftest), so the pane's
+ * Every command is loaded on first use (chunks: report, roadmap, import, consolidate, share, selftest), so the pane's
  * first load carries only React, Fluent UI and the screens; the sheet builders, readers and the
  * catalog arrive while the user reads the first screen.
  */
@@ -19,6 +19,8 @@ export function excelCommands(): Commands {
     activateSheet: async (name) => (await report()).activateSheet(name),
     consolidate: async (o) => (await import(/* webpackChunkName: "consolidate" */ "../excel/consolidate")).consolidate(o),
     importRoadmap: async (o) => (await import(/* webpackChunkName: "roadmap" */ "../excel/roadmap")).importRoadmap(o),
+    previewImport: async (o) => (await import(/* webpackChunkName: "import" */ "../excel/importTable")).previewImport(o),
+    writeImport: async (o) => (await import(/* webpackChunkName: "import" */ "../excel/importTable")).writeImport(o),
     freezeForSending: async (o) => (await import(/* webpackChunkName: "share" */ "../excel/share")).freezeForSending(o),
     restoreFormulas: async (o) => (await import(/* webpackChunkName: "share" */ "../excel/share")).restoreFormulas(o),
     runSelfTest: async () => (await import(/* webpackChunkName: "selftest" */ "../excel/selftest")).runSelfTest(),

@@ -10,6 +10,7 @@ import * as path from "path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { ROOT, buildDemo, serve } from "./server";
 import { requireBrowser } from "../../src/cli/tools";
+import { PASTE } from "../../src/demo/sampleRoadmap";
 
 const SHOTS = path.join(ROOT, "test-output/screenshots");
 const README_SHOTS = path.join(ROOT, "assets/screenshots");
@@ -168,14 +169,77 @@ describe("the demo in a real browser", () => {
     await expectCell(share, /^21[,.]0%$/);
     // The formula bar shows the selected share's formula.
     await page.locator(`td[data-addr="${share}"]`).click();
-    expect(await page.locator(".finput").inputValue()).toMatch(/^=IF\(/);
+    expect(await page.locator(".finput").inputValue()).toMatch(/^=ЕСЛИ\(/); // Russian Excel's names and «;»
     await shot("2-share-recomputed");
   });
 
-  it("the EDU.* functions compute in the simulated workbook", async () => {
+  it("the EDU.* functions compute, typed in Russian Excel's syntax («;» between arguments, decimal comma)", async () => {
     await openSheet("Лист1");
-    await typeInto("A1", "=EDU.SHARE(42,200)");
-    await expectCell("A1", /^0[,.]21$/);
+    await typeInto("A1", "=EDU.ДОЛЯ(42;200)");
+    await expectCell("A1", /^0,21$/);
+    await typeInto("A2", '=ЕСЛИ(A1>0,2;"да; 1,5";"нет")');
+    await expectCell("A2", /^да;1,5$/);
+    await page.locator('td[data-addr="A2"]').click();
+    expect(await page.locator(".finput").inputValue()).toBe('=ЕСЛИ(A1>0,2;"да; 1,5";"нет")');
+    // An error cell explains itself on hover, as Excel's error indicator does.
+    await typeInto("A3", "=EDU.ДОЛЯ(5;0)");
+    const err = page.locator('td[data-addr="A3"]');
+    expect(await err.innerText()).toMatch(/^#(ДЕЛ\/0!|ЗНАЧ!|Н\/Д)$/);
+    expect(await err.getAttribute("title")).toMatch(/Ошибка/);
+  });
+
+  it("percent entry as in Excel: 85, «85 %» and «,5» typed into a % cell", async () => {
+    await page.evaluate(async () => {
+      await Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("Лист1").getRange("B1:B3").numberFormat = [["0.0%"], ["0.0%"], ["0.0%"]];
+        await context.sync();
+      });
+    });
+    await typeInto("B1", "85");
+    await typeInto("B2", "85 %");
+    await typeInto("B3", ",5");
+    await expectCell("B1", /^85,0%$/);
+    await expectCell("B2", /^85,0%$/);
+    await expectCell("B3", /^50,0%$/);
+  });
+
+  it("Ctrl+V pastes a table (as Word puts it on the clipboard) from the selected cell and selects it", async () => {
+    await page.locator('td[data-addr="D1"]').click();
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.setData("text/html", "<table><tr><td><p>№</p></td><td>Мероприятие</td><td>Сроки</td></tr><tr><td>1.1</td><td>Создание рабочей<br>группы</td><td>Сентябрь 2023</td></tr></table>");
+      dt.setData("text/plain", "№\tМероприятие\tСроки\r\n1.1\tСоздание рабочей группы\tСентябрь 2023\r\n");
+      document.activeElement?.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+    });
+    await expectCell("E2", /^Созданиерабочейгруппы$/);
+    await expectCell("D2", /^1\.1$/);
+    await expectCell("F1", /^Сроки$/);
+    expect(await page.locator(".namebox").innerText()).toBe("D1");
+    expect(await page.locator("td.insel").count()).toBe(5); // D1:F2 without the active cell
+    await page.getByRole("status").filter({ hasText: "Вставлено: строк 2, столбцов 3" }).waitFor();
+    await shot("10-paste");
+    await openSheet("Предметные результаты");
+  });
+
+  it("a value the cell's rule warns about asks «Продолжить?» as Excel does; the input prompt stays beside its cell only", async () => {
+    await openSheet("Базовые показатели");
+    const [assessed] = await cellsOf("students_assessed", Y);
+    await page.locator(`td[data-addr="${assessed}"]`).click();
+    const tip = page.getByRole("tooltip");
+    await tip.waitFor();
+    expect(await tip.getAttribute("data-for")).toBe(assessed);
+    await page.keyboard.type("-5");
+    await page.keyboard.press("Enter");
+    const box = page.getByRole("alertdialog");
+    await box.waitFor();
+    expect(await box.innerText()).toContain("Продолжить?");
+    expect(await box.getByRole("button").allInnerTexts()).toEqual(["Да", "Нет", "Отмена"]);
+    await shot("9-validation-warning");
+    await box.getByRole("button", { name: "Отмена" }).click();
+    await expectCell(assessed, /^$/);
+    // Moving away takes the prompt with the selection.
+    await page.locator('td[data-addr="A1"]').click();
+    expect(await page.locator(`[role="tooltip"][data-for="${assessed}"]`).count()).toBe(0);
     await openSheet("Предметные результаты");
   });
 
@@ -197,6 +261,9 @@ describe("the demo in a real browser", () => {
     await result.filter({ hasText: "Обновлены листы" }).waitFor();
     // Our sheets were already there: updated in place, the typed values kept.
     expect(await result.innerText()).toMatch(/Сохранено введённых ранее значений: \d+\./);
+    // As in Excel, the insert activated its first sheet; the typed values are on theirs.
+    await page.locator(".tab.on", { hasText: "Паспорт" }).waitFor();
+    await openSheet("Предметные результаты");
     await expectCell((await cellsOf("quality_4_5", H1))[1], /^21[,.]0%$/);
   });
 
@@ -285,6 +352,23 @@ describe("the demo in a real browser", () => {
       expect(texts).toContain("Создание рабочей группы по реализации программы");
       expect(texts.some((t) => /срок не распознан/.test(t))).toBe(true);
       await shot("8-roadmap");
+    });
+
+    it("road map from the user's own table: Ctrl+V of tab-separated rows into the grid, then «Загрузить дорожную карту»", async () => {
+      await openSheet("Лист1");
+      await page.locator('td[data-addr="A5"]').click();
+      const tsv = PASTE.map((r) => r.join("\t")).join("\r\n") + "\r\n";
+      await page.evaluate((text) => {
+        const dt = new DataTransfer();
+        dt.setData("text/plain", text);
+        document.activeElement?.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+      }, tsv);
+      await expectCell("B8", /^Созданиерабочейгруппы/);
+      await page.locator(".pane").getByRole("tab", { name: "Дорожная карта", exact: true }).click();
+      await page.getByRole("button", { name: "Загрузить дорожную карту" }).click();
+      const result = page.getByTestId("roadmap-result");
+      await result.filter({ hasText: "обновлён" }).waitFor();
+      expect(await result.innerText()).toMatch(/Мероприятий\D*19/);
     });
 
     it("consolidation: two schools' files → «Свод» and «Данные»", async () => {

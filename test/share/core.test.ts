@@ -73,15 +73,21 @@ describe("the store", () => {
     { sheetId: "{2}", sheet: "Мой 'лист'", address: "B3", formula: "=EDU.DELTA(1,1)", value: { type: "empty" } },
     { sheetId: "{2}", sheet: "Мой 'лист'", address: "B4", formula: '=IF(1,"=x",EDU.DELTA(1,1))', value: { type: "string", value: "=x" } },
     { sheetId: "{2}", sheet: "Мой 'лист'", address: "B5", formula: "=EDU.DELTA(1,2)>0", value: { type: "boolean", value: true } },
+    { sheetId: "{3}", stamp: "0f1e2d3c4b5a6978", sheet: "Свод", address: "C3", formula: "=EDU.DELTA(1,2)", value: { type: "number", value: 1 } },
   ];
 
   it("round-trips every entry exactly through its text rows", () => {
     const rows = storeRows(entries, "ru");
     expect(rows[0][0]).toBe("shnor-monitor:v1:frozen");
-    expect(rows.every((r) => r.length === 6)).toBe(true);
+    expect(rows.every((r) => r.length === 7)).toBe(true);
     // As Excel gives the values back: text without the leading apostrophe.
     const back = asTextInput(rows).map((r) => r.map((v) => (v.startsWith("'") ? v.slice(1) : v)));
     expect(parseStore(back)).toEqual({ entries, bad: 0 });
+  });
+
+  it("reads a store written before stamps (six columns) with no stamp", () => {
+    const rows = storeRows(entries.slice(0, 2), "ru").map((r) => r.slice(0, 6));
+    expect(parseStore(rows)).toEqual({ entries: entries.slice(0, 2), bad: 0 });
   });
 
   it("counts rows it cannot read and skips blank ones", () => {
@@ -194,6 +200,34 @@ describe("planRestore", () => {
     // the workbook was reopened (no stored id is known now): by name, said so
     expect(idsAreLive([{ sheetId: "c" }, { sheetId: "" }], sheets)).toBe(false);
     expect(resolveSheet({ sheetId: "c", sheet: "X" }, sheets, false)).toEqual({ sheet: sheets[0], byName: "idsChanged" });
+  });
+
+  it("a stamped entry is found by its stamp only, whatever the ids and names say; a copy (same stamp) yields to the stored name", () => {
+    // After reopening, Excel desktop numbers ids by position: the stored id "p1" is now another sheet's.
+    const sheets = [{ id: "p0", name: "Свод", stamp: "s-svod" }, { id: "p1", name: "Новый", stamp: null }, { id: "p2", name: "Расчёты 2024", stamp: "s-calc" }, { id: "p3", name: "Расчёты (2)", stamp: "s-calc" }];
+    const entry = { sheetId: "p1", sheet: "Расчёты", stamp: "s-calc" };
+    expect(resolveSheet(entry, sheets, true)).toEqual({ sheet: sheets[2], byName: null });
+    expect(resolveSheet({ ...entry, sheet: "Расчёты (2)" }, sheets, true)).toEqual({ sheet: sheets[3], byName: null });
+    // the stamped sheet was deleted: nothing, although the id and a name are taken
+    expect(resolveSheet({ sheetId: "p1", sheet: "Новый", stamp: "s-gone" }, sheets, true)).toEqual({ sheet: null, byName: null });
+    // stamps unreadable now (no ExcelApi 1.12): the id/name rules apply
+    const plain = sheets.map(({ id, name }) => ({ id, name }));
+    expect(resolveSheet(entry, plain, true)).toEqual({ sheet: plain[1], byName: null });
+  });
+
+  it("planFreeze stamps sheets with frozen cells that have none (or carry a copy's stamp), and stores every entry with its sheet's stamp", () => {
+    const a = { ...sheet("{1}", "Расчёты", [["A1", "=EDU.DELTA(1,2)", 1, "Double"]]), stamp: "s-a" };
+    const copy = { ...sheet("{2}", "Расчёты (2)", [["A1", "=EDU.DELTA(1,2)", 1, "Double"]]), stamp: "s-a" };
+    const fresh = { ...sheet("{3}", "Новый", [["B1", "=EDU.SHARE(1,2)", 0.5, "Double"]]), stamp: null };
+    const quiet = { ...sheet("{4}", "Тихий", [["A1", "=1+1", 2, "Double"]]), stamp: null };
+    let n = 0;
+    const plan = planFreeze({ sheets: [a, copy, fresh, quiet], store: [], newStamp: () => `new-${++n}` });
+    expect(plan.stamps).toEqual([{ sheetId: "{2}", sheet: "Расчёты (2)", stamp: "new-1" }, { sheetId: "{3}", sheet: "Новый", stamp: "new-2" }]);
+    expect(plan.store.map((e) => [e.sheet, e.stamp])).toEqual([["Расчёты", "s-a"], ["Расчёты (2)", "new-1"], ["Новый", "new-2"]]);
+    // Without readable stamps nothing is stamped and entries carry none.
+    const unstamped = planFreeze({ sheets: [a, fresh].map(({ stamp, ...rest }) => (void stamp, rest)), store: [], newStamp: () => "x" });
+    expect(unstamped.stamps).toEqual([]);
+    expect(unstamped.store.every((e) => e.stamp === undefined)).toBe(true);
   });
 
   it("a frozen sheet renamed and a new sheet under its old name: the renamed one is restored, the new one never written", () => {

@@ -10,6 +10,7 @@ import type { CommandResult } from "../../src/excel/commands";
 import { freezeForSending, restoreFormulas, WAIT_PAUSES_MS } from "../../src/excel/share";
 import { mapOfficeError } from "../../src/excel/errors";
 import { ok } from "../helpers/commands";
+import { limitExcelApi } from "./apiSets";
 
 const CALC = "Расчёты";
 const OTHER = "Свод школ";
@@ -96,21 +97,59 @@ describe("«Вернуть формулы» finds sheets by id first", () => {
     expect(r.byName).toEqual([]);
   });
 
-  it("after the workbook is reopened (new sheet ids) finds the sheets by name and says so", async () => {
+  it("after the workbook is reopened (ids renumbered by position) finds each sheet by its stamp", async () => {
     ok(await freezeForSending({ lang: "ru", pause }));
     host.reopen();
     const r = ok(await restoreFormulas({ lang: "ru" }));
     expect(r.restored).toBe(5);
-    expect(r.byName).toEqual([{ sheet: CALC, reason: "idsChanged" }, { sheet: OTHER, reason: "idsChanged" }]);
+    expect(r.byName).toEqual([]);
     expect(formula(CALC, "C2")).toBe('=EDU.DELTA("",1)');
   });
 
-  it("an older store without sheet ids is restored by name and says so", async () => {
+  it("sheets moved and the workbook reopened twice: an old positional id now names another sheet, the stamp still finds the right one", async () => {
+    // A workbook as Excel desktop opens it: ids by position.
+    host.reopen();
+    ok(await freezeForSending({ lang: "ru", pause }));
+    await Excel.run(async (context) => {
+      // «Свод школ» moves to the front and a new sheet takes its old place, showing its frozen value in A1.
+      context.workbook.worksheets.getItem(OTHER).position = 0;
+      const twin = context.workbook.worksheets.add("Копия");
+      twin.position = 2;
+      twin.getRange("A1:B1").values = [[0.2, 7]];
+      await context.sync();
+    });
+    host.reopen();
+    const ids = host.inspect.sheetNames().map((s) => s.name);
+    expect(ids.indexOf("Копия")).toBe(2); // the position «Свод школ» had when frozen: its old id is now «Копия»'s
+    const r = ok(await restoreFormulas({ lang: "ru" }));
+    expect(r.restored).toBe(5);
+    expect(formula("Копия", "A1")).toBeNull();
+    expect(value("Копия", "A1")).toBe(0.2);
+    expect(formula(CALC, "A1")).toBe("=EDU.DELTA(0.21,0.24)");
+    expect(formula(OTHER, "A1")).toBe("=EDU.GROWTH(50,60)");
+  });
+
+  it("without ExcelApi 1.12 (no stamps) a reopened workbook's sheets are found by name, and the result says so", async () => {
+    const restore = limitExcelApi("1.11");
+    try {
+      ok(await freezeForSending({ lang: "ru", pause }));
+      host.reopen();
+      const r = ok(await restoreFormulas({ lang: "ru" }));
+      expect(r.restored).toBe(5);
+      expect(r.byName).toEqual([{ sheet: CALC, reason: "idsChanged" }, { sheet: OTHER, reason: "idsChanged" }]);
+    } finally {
+      restore();
+    }
+  });
+
+  it("an older store without sheet ids or stamps is restored by name and says so", async () => {
     ok(await freezeForSending({ lang: "ru", pause }));
     const store = host.inspect.sheetNames().find((s) => s.visibility === "VeryHidden")!.name;
     const rows = host.inspect.grid(store).cells.length;
     await Excel.run(async (context) => {
-      context.workbook.worksheets.getItem(store).getRange(`A3:A${rows}`).values = Array.from({ length: rows - 2 }, () => [""]);
+      const blank = Array.from({ length: rows - 2 }, () => [""]);
+      context.workbook.worksheets.getItem(store).getRange(`A3:A${rows}`).values = blank;
+      context.workbook.worksheets.getItem(store).getRange(`G3:G${rows}`).values = blank;
       await context.sync();
     });
     const r = ok(await restoreFormulas({ lang: "en" }));

@@ -110,9 +110,12 @@ test("data validation: a Stop alert refuses an invalid typed value, a Warning al
     expect(dv.valid).toBe(false);
   });
   const stop = host.inspect.userEdit("Отчёт", "C2", "-3");
-  expect(stop).toEqual({ ok: false, title: "Ошибка", message: { ru: "Введите целое число от 0.", en: "Введите целое число от 0." } });
+  expect(stop).toEqual({ ok: false, alert: "Stop", title: "Ошибка", message: { ru: "Введите целое число от 0.", en: "Введите целое число от 0." } });
   expect(host.inspect.cell("Отчёт", "C2").value).toBe("");
   expect(host.inspect.userEdit("Отчёт", "C2", "25")).toEqual({ ok: true });
+  // Asked instead of answered: the Warning comes back for the user to answer, the value not kept.
+  expect(host.inspect.userEdit("Отчёт", "D2", "1,5", { alerts: "ask" })).toMatchObject({ ok: false, alert: "Warning", message: { ru: "Доля от 0 до 1." } });
+  expect(host.inspect.cell("Отчёт", "D2").value).toBe("");
   const warn = host.inspect.userEdit("Отчёт", "D2", "1,5");
   expect(warn.ok).toBe(true);
   expect(warn.ok && warn.warning?.message.ru).toBe("Доля от 0 до 1.");

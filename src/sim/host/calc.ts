@@ -179,6 +179,14 @@ export class Calc {
     return toExcelValue(this.hf.getCellValue({ sheet, row, col }));
   }
 
+  /** The detail of an error value (HyperFormula's message, a custom function's text), else null. */
+  errorMessage(sheet: number, row: number, col: number): string | null {
+    if (this.deferred.has(sheet)) return null;
+    this.live();
+    const v = this.hf.getCellValue({ sheet, row, col });
+    return v instanceof DetailedCellError && v.message ? v.message : null;
+  }
+
   formula(sheet: number, row: number, col: number): string | undefined {
     if (this.deferred.has(sheet)) return undefined;
     this.live();

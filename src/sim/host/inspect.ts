@@ -4,6 +4,7 @@ import type { Text } from "../../core/types";
 import { Rect, colIndex, formatRect, parseRect } from "./address";
 import type { CellValue } from "./calc";
 import type { WorkbookModel } from "./model";
+import { isPercentFormat, percentEntry } from "./entry";
 import { parseInput } from "./numfmt";
 import { conditionalFormatAt, satisfies, validationAt } from "./rules";
 import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, SheetModel, ValidationEntry } from "./sheet";
@@ -29,6 +30,8 @@ export interface CellInfo {
   conditionalFill: string | null;
   conditionalFontColor: string | null;
   conditionalBold: boolean | null;
+  /** For an error value: the engine's detail (a custom function's message), else null. */
+  errorMessage: string | null;
 }
 
 export interface GridSnapshot {
@@ -63,7 +66,26 @@ export interface GridSnapshot {
   visibility: string;
 }
 
-export type EditResult = { ok: true; warning?: { title: string; message: Text } } | { ok: false; title?: string; message: Text };
+export type AlertStyle = "Stop" | "Warning" | "Information";
+
+/**
+ * `alert`: the data-validation error alert Excel shows for the refusal (absent for protection and
+ * formula errors, which Excel reports in a plain message box).
+ */
+export type EditResult =
+  | { ok: true; warning?: { title: string; message: Text } }
+  | { ok: false; title?: string; message: Text; alert?: AlertStyle };
+
+export interface EditOptions {
+  /**
+   * "accept" (default): a Warning or Information alert is answered Yes / OK, the value is kept and
+   * reported as `warning`. "ask": the value is not kept and the alert comes back as a refusal with
+   * its style, for the caller to ask the user (and, on Yes / OK, to repeat the edit with "accept").
+   */
+  alerts?: "accept" | "ask";
+  /** Excel's «Enable automatic percent entry» (see entry.ts); Excel's default is on, the host's off. */
+  autoPercentEntry?: boolean;
+}
 
 export type ChangeListener = (event: { source: "api" | "user"; sheet?: string }) => void;
 
@@ -127,6 +149,7 @@ export class Inspector {
       conditionalFill: cf.fill ?? null,
       conditionalFontColor: cf.fontColor ?? null,
       conditionalBold: cf.bold ?? null,
+      errorMessage: sheet.content.has(cellKey(r, c)) ? m.calc.errorMessage(sheet.hfId, r, c) : null,
     };
   }
 
@@ -179,15 +202,18 @@ export class Inspector {
   /**
    * Simulate a user typing `input` into a cell and pressing Enter: protection, formula syntax and
    * data validation are enforced as Excel does. A "Stop" alert refuses the value; "Warning" and
-   * "Information" alerts accept it (the user answers "Yes") and report the alert as `warning`.
+   * "Information" alerts accept it (the user answers "Yes") and report the alert as `warning`
+   * (see EditOptions for asking instead, and for automatic percent entry).
    */
-  userEdit(sheetName: string, a1: string, input: string): EditResult {
+  userEdit(sheetName: string, a1: string, input: string, options: EditOptions = {}): EditResult {
     const sheet = this.sheet(sheetName);
     const { r, c } = this.cellAt(a1);
     const m = this.model;
     const rect: Rect = { r0: r, c0: c, r1: r, c1: c };
     if (m.isLocked(sheet, rect)) return { ok: false, message: PROTECTED };
-    const parsed = sheet.styles.get(r, c).numberFormat === "@" && !input.startsWith("=") ? { kind: "text" as const, value: input } : parseInput(input);
+    const format = sheet.styles.get(r, c).numberFormat;
+    let parsed = format === "@" && !input.startsWith("=") ? { kind: "text" as const, value: input } : parseInput(input);
+    if (options.autoPercentEntry && parsed.kind === "number" && isPercentFormat(format)) parsed = { kind: "number", value: percentEntry(input, parsed.value) };
     if (parsed.kind === "formula" && !m.calc.validFormula(parsed.formula)) return { ok: false, message: BAD_FORMULA };
     const raw =
       parsed.kind === "empty" ? null : parsed.kind === "formula" ? parsed.formula : parsed.kind === "text" ? `'${parsed.value}` : parsed.value;
@@ -197,15 +223,39 @@ export class Inspector {
     if (entry && entry.errorAlert.showAlert && !satisfies(m, sheet, entry, r, c)) {
       const custom = entry.errorAlert.message;
       const message: Text = custom ? { ru: custom, en: custom } : INVALID;
-      if (entry.errorAlert.style === "Stop") {
+      const style = entry.errorAlert.style as AlertStyle;
+      if (style === "Stop" || options.alerts === "ask") {
         m.writeRaw(sheet, r, c, [[previous === "" ? null : previous]]);
-        return { ok: false, title: entry.errorAlert.title, message };
+        return { ok: false, title: entry.errorAlert.title, message, alert: style === "Warning" || style === "Information" ? style : "Stop" };
       }
       this.emit({ source: "user", sheet: sheet.name });
       return { ok: true, warning: { title: entry.errorAlert.title, message } };
     }
     this.emit({ source: "user", sheet: sheet.name });
     return { ok: true };
+  }
+
+  /** The user clicks a sheet's tab: it becomes the active sheet, its A1 the selection (as Excel's selection is on the active sheet). */
+  activate(sheetName: string): void {
+    const sheet = this.sheet(sheetName);
+    if (sheet.visibility !== "Visible") throw new Error(`Sheet "${sheetName}" is hidden.`);
+    this.model.activate(sheet);
+    if (this.model.selection?.sheetId !== sheet.id) this.model.selection = { sheetId: sheet.id, rect: { r0: 0, c0: 0, r1: 0, c1: 0 } };
+  }
+
+  /** The user selects a range (as by clicking in Excel): what workbook.getSelectedRange() then returns. */
+  select(sheetName: string, address: string): void {
+    const sheet = this.sheet(sheetName);
+    const rect = parseRect(address);
+    if (!rect) throw new Error(`"${address}" is not an A1 address.`);
+    this.model.selection = { sheetId: sheet.id, rect };
+  }
+
+  /** The selected range (null until something is selected). */
+  selection(): { sheet: string; address: string } | null {
+    const sel = this.model.selection;
+    const sheet = sel && this.model.sheetById(sel.sheetId);
+    return sel && sheet ? { sheet: sheet.name, address: formatRect(sel.rect) } : null;
   }
 
   onChange(listener: ChangeListener): void {

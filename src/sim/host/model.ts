@@ -69,12 +69,15 @@ export class WorkbookModel {
 
   /**
    * The workbook was saved, closed and opened again: Excel gives the sheets new ids (they are kept
-   * within a session only; Excel desktop then numbers them by position). Everything else stays.
+   * within a session only; Excel desktop then numbers them by position, the same numbers each time).
+   * Everything else stays, custom properties included.
    */
   reopen(): void {
     const renamed = new Map<string, string>();
     this.sheets.forEach((s, i) => {
-      const id = `{00000000-0001-0000-${i.toString(16).toUpperCase().padStart(4, "0")}-${(this.nextId++).toString(16).toUpperCase().padStart(12, "0")}}`;
+      // As Excel desktop: "{00000000-0001-0000-0003-000000000000}" for the 4th sheet (office-js 1390),
+      // so an id kept from an earlier session may name whichever sheet is now at its old position.
+      const id = `{00000000-0001-0000-${i.toString(16).toUpperCase().padStart(4, "0")}-000000000000}`;
       renamed.set(s.id, id);
       s.id = id;
     });

@@ -5,7 +5,7 @@ import { comparePeriods as order, formatPeriod, periodKey, parsePeriodKey, sugge
 import type { Lang, Period } from "../../core/types";
 import { fill, messages } from "../../i18n";
 import type { Commands, DynamicsResult } from "../commands";
-import { ActionButton, Failure, OpenSheet, Progress, Unavailable } from "../components/Feedback";
+import { ActionButton, Failure, OpenSheet, Progress, Reveal, Unavailable } from "../components/Feedback";
 import { useScreenStyles } from "../components/styles";
 import type { ReportInfoState } from "../hooks/useReportInfo";
 import { useOperation } from "../hooks/useOperation";
@@ -133,13 +133,15 @@ export function ComparePeriods({ lang, commands, report }: ComparePeriodsProps):
       {op.busy && <Progress text={t.compare.busy} />}
       {!op.busy && op.outcome.kind === "failed" && <Failure message={op.outcome.message} lang={lang} />}
       {!op.busy && op.outcome.kind === "done" && (
-        <MessageBar intent="success" layout="multiline" role="status" data-testid="compare-result">
-          <MessageBarBody>
-            <MessageBarTitle>{t.compare.doneTitle}</MessageBarTitle>
-            <div>{fill(t.compare.done, { sheet: op.outcome.value.sheet, n: op.outcome.value.indicators })}</div>
-            {commands.activateSheet && <OpenSheet name={op.outcome.value.sheet} lang={lang} open={commands.activateSheet} />}
-          </MessageBarBody>
-        </MessageBar>
+        <Reveal>
+          <MessageBar intent="success" layout="multiline" role="status" data-testid="compare-result">
+            <MessageBarBody>
+              <MessageBarTitle>{t.compare.doneTitle}</MessageBarTitle>
+              <div>{fill(t.compare.done, { sheet: op.outcome.value.sheet, n: op.outcome.value.indicators })}</div>
+              {commands.activateSheet && <OpenSheet name={op.outcome.value.sheet} lang={lang} open={commands.activateSheet} />}
+            </MessageBarBody>
+          </MessageBar>
+        </Reveal>
       )}
     </section>
   );

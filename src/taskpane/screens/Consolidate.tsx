@@ -12,7 +12,7 @@ import type { CommandResult } from "../../excel/commands";
 import type { FileRead } from "../../xlsx/light/school";
 import { fill, tr } from "../../i18n";
 import * as strings from "../../i18n/consolidate";
-import { ActionButton, Failure, OpenSheet, Progress, Unavailable } from "../components/Feedback";
+import { ActionButton, Failure, OpenSheet, Progress, Reveal, Unavailable } from "../components/Feedback";
 import { useScreenStyles } from "../components/styles";
 import { useOperation } from "../hooks/useOperation";
 
@@ -152,23 +152,25 @@ export function Consolidate({ lang, consolidate, readSchoolFile, activateSheet }
       )}
       {!op.busy && op.outcome.kind === "failed" && <Failure message={op.outcome.message} lang={lang} />}
       {!op.busy && result && (
-        <MessageBar intent={result.findings.length ? "warning" : "success"} layout="multiline" role="status" data-testid="consolidate-result">
-          <MessageBarBody>
-            <MessageBarTitle>{t.doneTitle}</MessageBarTitle>
-            {fill(t.done, { period: formatPeriod(result.period, lang), schools: result.schools, data: result.dataSheet, rows: result.dataRows })}
-            {result.findings.length > 0 && (
-              <>
-                <div>{fill(t.findingsTitle, { n: result.findings.length })}</div>
-                <ul className={s.list}>
-                  {result.findings.slice(0, 30).map((f, i) => (
-                    <li key={i}>{tr(f.message, lang)}</li>
-                  ))}
-                </ul>
-              </>
-            )}
-            {activateSheet && <OpenSheet name={result.summarySheet} lang={lang} open={activateSheet} />}
-          </MessageBarBody>
-        </MessageBar>
+        <Reveal>
+          <MessageBar intent={result.findings.length ? "warning" : "success"} layout="multiline" role="status" data-testid="consolidate-result">
+            <MessageBarBody>
+              <MessageBarTitle>{t.doneTitle}</MessageBarTitle>
+              {fill(t.done, { period: formatPeriod(result.period, lang), schools: result.schools, data: result.dataSheet, rows: result.dataRows })}
+              {result.findings.length > 0 && (
+                <>
+                  <div>{fill(t.findingsTitle, { n: result.findings.length })}</div>
+                  <ul className={s.list}>
+                    {result.findings.slice(0, 30).map((f, i) => (
+                      <li key={i}>{tr(f.message, lang)}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              {activateSheet && <OpenSheet name={result.summarySheet} lang={lang} open={activateSheet} />}
+            </MessageBarBody>
+          </MessageBar>
+        </Reveal>
       )}
     </section>
   );

@@ -10,7 +10,7 @@ import type { CommandResult } from "../../excel/commands";
 import type { RoadmapImportOptions, RoadmapImportResult } from "../../excel/roadmap";
 import { fill, tr } from "../../i18n";
 import * as strings from "../../i18n/roadmap";
-import { ActionButton, CountTiles, Failure, OpenSheet, Progress, Unavailable } from "../components/Feedback";
+import { ActionButton, CountTiles, Failure, OpenSheet, Progress, Reveal, Unavailable } from "../components/Feedback";
 import { useScreenStyles } from "../components/styles";
 import { useOperation } from "../hooks/useOperation";
 
@@ -65,7 +65,11 @@ export function Roadmap({ lang, importRoadmap, activateSheet, onChanged }: Roadm
       </div>
       {op.busy && <Progress text={t.busy} />}
       {!op.busy && op.outcome.kind === "failed" && <Failure message={op.outcome.message} lang={lang} />}
-      {!op.busy && op.outcome.kind === "done" && <Result result={op.outcome.value} lang={lang} activateSheet={activateSheet} />}
+      {!op.busy && op.outcome.kind === "done" && (
+        <Reveal>
+          <Result result={op.outcome.value} lang={lang} activateSheet={activateSheet} />
+        </Reveal>
+      )}
     </section>
   );
 }

@@ -11,7 +11,7 @@ import type { CommandResult } from "../../excel/commands";
 import { fill } from "../../i18n";
 import * as strings from "../../i18n/selftest";
 import { checkLabel, type SelfTestMessages } from "../../i18n/selftest";
-import { ActionButton, Failure, Progress, Unavailable } from "../components/Feedback";
+import { ActionButton, Failure, Progress, Reveal, Unavailable } from "../components/Feedback";
 import { useScreenStyles } from "../components/styles";
 import { useOperation } from "../hooks/useOperation";
 
@@ -83,7 +83,11 @@ export function SelfTest({ lang, runSelfTest, onBack, active = false }: SelfTest
       )}
       {op.busy && <Progress text={t.busy} />}
       {!op.busy && op.outcome.kind === "failed" && <Failure message={op.outcome.message} lang={lang} />}
-      {!op.busy && op.outcome.kind === "done" && <Results report={op.outcome.value.report} t={t} />}
+      {!op.busy && op.outcome.kind === "done" && (
+        <Reveal>
+          <Results report={op.outcome.value.report} t={t} />
+        </Reveal>
+      )}
     </section>
   );
 }

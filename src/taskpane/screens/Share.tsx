@@ -12,7 +12,7 @@ import type { FreezeResult, RestoreResult } from "../../excel/share";
 import { fill } from "../../i18n";
 import * as strings from "../../i18n/share";
 import type { ShareMessages } from "../../i18n/share";
-import { ActionButton, Failure, Progress, Unavailable } from "../components/Feedback";
+import { ActionButton, Failure, Progress, Reveal, Unavailable } from "../components/Feedback";
 import { useScreenStyles } from "../components/styles";
 import { useOperation } from "../hooks/useOperation";
 
@@ -78,9 +78,17 @@ export function Share({ lang, freezeForSending, restoreFormulas, onChanged }: Sh
       {(!freezeForSending || !restoreFormulas) && <Unavailable lang={lang} />}
       {busy && <Progress text={freezeOp.busy ? t.freezeBusy : t.restoreBusy} />}
       {!freezeOp.busy && freezeOp.outcome.kind === "failed" && <Failure message={freezeOp.outcome.message} lang={lang} />}
-      {!freezeOp.busy && freezeOp.outcome.kind === "done" && <Frozen result={freezeOp.outcome.value} t={t} />}
+      {!freezeOp.busy && freezeOp.outcome.kind === "done" && (
+        <Reveal>
+          <Frozen result={freezeOp.outcome.value} t={t} />
+        </Reveal>
+      )}
       {!restoreOp.busy && restoreOp.outcome.kind === "failed" && <Failure message={restoreOp.outcome.message} lang={lang} />}
-      {!restoreOp.busy && restoreOp.outcome.kind === "done" && <Restored result={restoreOp.outcome.value} t={t} />}
+      {!restoreOp.busy && restoreOp.outcome.kind === "done" && (
+        <Reveal>
+          <Restored result={restoreOp.outcome.value} t={t} />
+        </Reveal>
+      )}
     </section>
   );
 }
