@@ -164,7 +164,14 @@ export function Grid({ host, lang, locale = lang, sheet, onSheet, version }: Gri
     const mv = moves[e.key];
     if (mv && !(e.key === "Tab" && (sel.c + mv[1] < 0 || sel.c + mv[1] >= cols))) {
       e.preventDefault();
-      focusCell(Math.max(0, Math.min(rows - 1, sel.r + mv[0])), Math.max(0, Math.min(cols - 1, sel.c + mv[1])), e.shiftKey && e.key !== "Tab");
+      // Like Excel, the selection steps over hidden rows and columns (and stays put when only hidden ones lie ahead).
+      let r = sel.r + mv[0];
+      let c = sel.c + mv[1];
+      while (hiddenRows.has(r) && r > 0 && r < rows - 1) r += mv[0];
+      while (hiddenCols.has(c) && c > 0 && c < cols - 1) c += mv[1];
+      if (hiddenRows.has(r)) r = sel.r;
+      if (hiddenCols.has(c)) c = sel.c;
+      focusCell(Math.max(0, Math.min(rows - 1, r)), Math.max(0, Math.min(cols - 1, c)), e.shiftKey && e.key !== "Tab");
     } else if (e.key === "Enter" || e.key === "F2") {
       e.preventDefault();
       startEdit(content);
