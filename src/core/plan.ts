@@ -94,14 +94,21 @@ export interface PlanProtection {
 
 export interface PlanPageLayout {
   orientation: "landscape" | "portrait";
-  /** Fit to this many pages wide (height unlimited). */
+  /** Fit to this many pages wide (height unlimited); ignored when `scale` is set. */
   fitToPagesWide: number;
+  /**
+   * Print at this percentage (Excel's «Установить 100 %» … zoom.scale) instead of fitting: wide sheets
+   * split by columns across pages, titles repeated, text kept at 8 pt or more (layout/print.ts).
+   */
+  scale?: number;
   /** Rows repeated on each printed page, e.g. "1:4". */
   printTitleRows?: string;
   /** Columns repeated on each printed page, e.g. "A:C". */
   printTitleColumns?: string;
   /** The printed range, e.g. "A1:Q40" (helper cells outside it stay off paper); the used range when absent. */
   printArea?: string;
+  /** The centre footer of every page in Excel's codes (&A sheet name, &P page, &N pages). */
+  footer?: string;
 }
 
 export interface PlanName {
@@ -125,6 +132,11 @@ export interface SheetPlan {
   hiddenColumns?: number[];
   /** Row heights in points, index 0 = row 1; 0 or missing = default height. */
   rowHeights?: number[];
+  /**
+   * Hidden rows (1-based): where machine keys live (period keys). Hidden rows and columns keep the
+   * marker, ids and keys readable by the add-in but off screen and off paper; positions never change.
+   */
+  hiddenRows?: number[];
   merges: string[];
   frozenRows: number;
   frozenColumns: number;

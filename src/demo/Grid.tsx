@@ -30,6 +30,9 @@ export interface GridProps {
 type Notice = { kind: "warning" | "error" | "info"; title: string; message: Text } | null;
 type Alert = { style: AlertStyle; title: string; message: Text; sheet: string; addr: string; r: number; c: number; typed: string } | null;
 
+/** A cell of a hidden column: no text, padding or border (its column is 0 wide). */
+const HIDDEN_CELL: React.CSSProperties = { padding: 0, border: "none", fontSize: 0, overflow: "hidden" };
+
 /** Options of every edit typed in the grid: ask before keeping a value a rule warns about; Excel's percent entry. */
 const EDIT = { alerts: "ask", autoPercentEntry: true } as const;
 
@@ -52,6 +55,9 @@ export function Grid({ host, lang, locale = lang, sheet, onSheet, version }: Gri
   const rows = Math.max(snap?.rows ?? 0, 20);
   const cols = Math.max(snap?.columns ?? 0, 8);
   const widths = Array.from({ length: cols }, (_, c) => px(snap?.columnWidths[c] ?? 48));
+  // Hidden rows and columns are not shown, as in Excel (a hidden column keeps its place, 0 wide).
+  const hiddenRows = new Set(snap?.hiddenRows ?? []);
+  const hiddenCols = new Set(snap?.hiddenColumns ?? []);
   const selAddr = address(sel.r, sel.c);
   const rect = selectionRect(anchor, sel);
   const selInfo = current ? host.inspect.cell(current, selAddr) : null;
@@ -158,7 +164,14 @@ export function Grid({ host, lang, locale = lang, sheet, onSheet, version }: Gri
     const mv = moves[e.key];
     if (mv && !(e.key === "Tab" && (sel.c + mv[1] < 0 || sel.c + mv[1] >= cols))) {
       e.preventDefault();
-      focusCell(Math.max(0, Math.min(rows - 1, sel.r + mv[0])), Math.max(0, Math.min(cols - 1, sel.c + mv[1])), e.shiftKey && e.key !== "Tab");
+      // Like Excel, the selection steps over hidden rows and columns (and stays put when only hidden ones lie ahead).
+      let r = sel.r + mv[0];
+      let c = sel.c + mv[1];
+      while (hiddenRows.has(r) && r > 0 && r < rows - 1) r += mv[0];
+      while (hiddenCols.has(c) && c > 0 && c < cols - 1) c += mv[1];
+      if (hiddenRows.has(r)) r = sel.r;
+      if (hiddenCols.has(c)) c = sel.c;
+      focusCell(Math.max(0, Math.min(rows - 1, r)), Math.max(0, Math.min(cols - 1, c)), e.shiftKey && e.key !== "Tab");
     } else if (e.key === "Enter" || e.key === "F2") {
       e.preventDefault();
       startEdit(content);
@@ -271,7 +284,7 @@ export function Grid({ host, lang, locale = lang, sheet, onSheet, version }: Gri
             <tr>
               <th className="corner" aria-hidden />
               {Array.from({ length: cols }, (_, c) => (
-                <th key={c} scope="col" className={c === sel.c ? "hd on" : "hd"}>
+                <th key={c} scope="col" className={c === sel.c ? "hd on" : "hd"} style={hiddenCols.has(c) ? HIDDEN_CELL : undefined}>
                   {columnName(c)}
                 </th>
               ))}
@@ -279,7 +292,7 @@ export function Grid({ host, lang, locale = lang, sheet, onSheet, version }: Gri
           </thead>
           <tbody>
             {Array.from({ length: rows }, (_, r) => (
-              <tr key={r} style={{ height: px(snap?.rowHeights[r] ?? 15) }}>
+              <tr key={r} style={{ height: px(snap?.rowHeights[r] ?? 15), display: hiddenRows.has(r) ? "none" : undefined }}>
                 <th scope="row" className={r === sel.r ? "hd on" : "hd"}>
                   {r + 1}
                 </th>
@@ -302,6 +315,7 @@ export function Grid({ host, lang, locale = lang, sheet, onSheet, version }: Gri
                         whiteSpace: cell.wrapText ? "normal" : "nowrap",
                         // Like Excel, unwrapped text runs on over empty cells to its right.
                         overflow: overflows(snap?.cells[r], c, span?.colSpan ?? 1) ? "visible" : undefined,
+                        ...(hiddenCols.has(c) ? HIDDEN_CELL : {}),
                       }
                     : {};
                   return (

@@ -274,6 +274,12 @@ async function queueSheet(ws: Excel.Worksheet, plan: WorkbookPlan, sheet: SheetP
   await budget.reserve(20, officeBytes({ ranges: 1, objects: 1, actions: 1 }));
   ws.getRange(rangeAddress(1, 1, lastRow, lastCol)).format.autofitRows();
 
+  // Machine keys (period keys) stay readable but out of sight and off paper.
+  for (const r of sheet.hiddenRows ?? []) {
+    await budget.reserve(20, officeBytes({ ranges: 1, actions: 1 }));
+    ws.getRange(`${r}:${r}`).rowHidden = true;
+  }
+
   if (caps.validation) {
     for (const v of sheet.validations) {
       const rule = validationRule(v);
@@ -303,10 +309,10 @@ async function queueSheet(ws: Excel.Worksheet, plan: WorkbookPlan, sheet: SheetP
   else if (sheet.frozenColumns > 0) ws.freezePanes.freezeColumns(sheet.frozenColumns);
 
   if (caps.pageLayout) {
-    await budget.reserve(120, officeBytes({ objects: 1, actions: 4 }));
+    await budget.reserve(160, officeBytes({ objects: 1, actions: 5 }));
     const pl = ws.pageLayout;
     pl.orientation = sheet.pageLayout.orientation === "landscape" ? "Landscape" : "Portrait";
-    pl.zoom = { horizontalFitToPages: sheet.pageLayout.fitToPagesWide, verticalFitToPages: 0 };
+    pl.zoom = sheet.pageLayout.scale ? { scale: sheet.pageLayout.scale } : { horizontalFitToPages: sheet.pageLayout.fitToPagesWide, verticalFitToPages: 0 };
     if (sheet.pageLayout.printTitleRows) {
       const [a, b] = sheet.pageLayout.printTitleRows.split(":");
       pl.setPrintTitleRows(`$${a}:$${b ?? a}`);
@@ -316,6 +322,10 @@ async function queueSheet(ws: Excel.Worksheet, plan: WorkbookPlan, sheet: SheetP
       pl.setPrintTitleColumns(`$${a}:$${b ?? a}`);
     }
     if (sheet.pageLayout.printArea) pl.setPrintArea(sheet.pageLayout.printArea);
+    if (sheet.pageLayout.footer) {
+      await budget.reserve(size(sheet.pageLayout.footer) + 20, officeBytes({ objects: 2, actions: 1 }));
+      pl.headersFooters.defaultForAllPages.centerFooter = sheet.pageLayout.footer;
+    }
   }
   if (sheet.protection.protected) {
     await budget.reserve(120, officeBytes({ objects: 1, actions: 1 }));

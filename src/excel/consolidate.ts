@@ -9,9 +9,10 @@
  * Cancel (AbortSignal) or a failure before the last sync deletes the new sheets: the workbook
  * keeps its previous «Свод»/«Данные». Text from schools' files is always written as text.
  */
-import { consolidate as buildConsolidation, DATA_SHEET_NAME, DATA_VALUE_COL, SUMMARY_SHEET_NAME, summaryStyles, type ConsolidationFinding, type ConsolidationSource } from "../core/consolidate";
+import { consolidate as buildConsolidation, DATA_HIDDEN_COLS, DATA_SHEET_NAME, DATA_VALUE_COL, SUMMARY_SHEET_NAME, summaryStyles, type ConsolidationFinding, type ConsolidationSource } from "../core/consolidate";
 import { freeSheetName } from "../core/layout";
-import { rangeAddress } from "../core/layout/grid";
+import { columnLetter, rangeAddress } from "../core/layout/grid";
+import { PRINT_FOOTER, fixedScale } from "../core/layout/print";
 import { analysisStyles } from "../core/layout/highlight";
 import { markerOf, parseAnyMarker, parseOutputMarker, SHEET_KINDS } from "../core/layout/markers";
 import { readTargetsSheet } from "../core/layout/targetsSheet";
@@ -203,6 +204,18 @@ export async function consolidate(o: ConsolidateOptions): Promise<CommandResult<
         const table = ws.tables.add(`${rangeAddress(2, 1, 2 + Math.max(rows.length, 1), width)}`, true);
         ws.freezePanes.freezeRows(2);
         ws.getRange(rangeAddress(1, 1, 1, width)).format.columnWidth = 90;
+        // The marker row and the machine codes: read back and kept for Power Query, never shown or printed.
+        await budget.reserve(120, officeBytes({ ranges: 1 + DATA_HIDDEN_COLS.length, objects: 3, actions: 6 + DATA_HIDDEN_COLS.length }));
+        ws.getRange("1:1").rowHidden = true;
+        for (const c of DATA_HIDDEN_COLS) ws.getRange(`${columnLetter(c)}1`).columnHidden = true;
+        if (caps.pageLayout) {
+          ws.pageLayout.orientation = "Landscape";
+          // A fixed scale (text size the same wherever printed), one page wide: the shown columns are 90 pt each.
+          ws.pageLayout.zoom = { scale: fixedScale(90 * (width - DATA_HIDDEN_COLS.length), "landscape") };
+          ws.pageLayout.setPrintTitleRows("$2:$2");
+          ws.pageLayout.setPrintArea(rangeAddress(2, 1, 2 + Math.max(rows.length, 1), width));
+          ws.pageLayout.headersFooters.defaultForAllPages.centerFooter = PRINT_FOOTER;
+        }
         check();
         await sync();
         budget.sent();

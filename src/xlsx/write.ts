@@ -52,19 +52,22 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: SheetPlan, styles: Record
     views: [{ state: "frozen", xSplit: sheet.frozenColumns, ySplit: sheet.frozenRows }],
     pageSetup: {
       orientation: sheet.pageLayout.orientation,
-      fitToPage: true,
-      fitToWidth: sheet.pageLayout.fitToPagesWide,
-      fitToHeight: 0,
+      ...(sheet.pageLayout.scale ? { fitToPage: false, scale: sheet.pageLayout.scale } : { fitToPage: true, fitToWidth: sheet.pageLayout.fitToPagesWide, fitToHeight: 0 }),
       paperSize: 9,
       printTitlesRow: sheet.pageLayout.printTitleRows,
-      ...(sheet.pageLayout.printArea ? { printArea: sheet.pageLayout.printArea } : {}),
+      ...(sheet.pageLayout.printTitleColumns ? { printTitlesColumn: sheet.pageLayout.printTitleColumns } : {}),
+      // exceljs puts "$" before each end only: "B$1:N$14" is written as the absolute "$B$1:$N$14"
+      // ("$B1:$N14", with relative rows, is ignored by LibreOffice).
+      ...(sheet.pageLayout.printArea ? { printArea: sheet.pageLayout.printArea.replace(/([A-Z]+)(\d+)/g, "$1$$$2") } : {}),
     },
   });
+  if (sheet.pageLayout.footer) ws.headerFooter = { oddFooter: `&C${sheet.pageLayout.footer}` };
   sheet.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   for (const c of sheet.hiddenColumns ?? []) ws.getColumn(c).hidden = true;
   (sheet.rowHeights ?? []).forEach((h, i) => {
     if (h > 0) ws.getRow(i + 1).height = h;
   });
+  for (const r of sheet.hiddenRows ?? []) ws.getRow(r).hidden = true;
   sheet.cells.forEach((row, r) =>
     row.forEach((cell, c) => {
       if (!cell) return;

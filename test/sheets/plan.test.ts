@@ -125,7 +125,12 @@ describe("buildReportPlan: sheets", () => {
     expect(s.columnWidths[0]).toBeLessThan(10);
     // The print area is the table (the target status area later written right of it stays off paper).
     const lastCol = blockValueCol(ALL.length - 1) + 1;
-    expect(s.pageLayout).toEqual({ orientation: "landscape", fitToPagesWide: 1, printTitleRows: "2:4", printArea: `A1:${cellAddress(s.cells.length, lastCol)}` });
+    // From column B (column A and the key row are hidden); too wide for one page at 8 pt: a fixed
+    // scale (text 9 pt × 89 % ≥ 8 pt), number, name and unit repeated on every page.
+    expect(s.pageLayout).toMatchObject({ orientation: "landscape", printTitleRows: "2:4", printTitleColumns: "B:D", printArea: `B1:${cellAddress(s.cells.length, lastCol)}` });
+    expect(s.pageLayout.scale).toBeGreaterThanOrEqual(89);
+    expect(s.hiddenColumns).toEqual([LAYOUT.idCol]);
+    expect(s.hiddenRows).toEqual([LAYOUT.periodKeyRow]);
   });
 
   it("writes share formulas over the base row of the same period", () => {

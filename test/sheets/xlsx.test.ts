@@ -63,7 +63,11 @@ describe("writePlanToXlsx", () => {
     expect(ws.getColumn(3).width).toBe(60);
     expect(ws.getColumn(1).width).toBeLessThan(10);
     expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 3, ySplit: 4 });
-    expect(ws.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "2:4" });
+    expect(ws.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: false, scale: s.pageLayout.scale, printTitlesRow: "2:4", printTitlesColumn: "B:D" });
+    // The ids (and marker) and the period keys are hidden, still there for the readers.
+    expect(ws.getColumn(LAYOUT.idCol).hidden).toBe(true);
+    expect(ws.getRow(LAYOUT.periodKeyRow).hidden).toBe(true);
+    expect(ws.getCell(LAYOUT.periodKeyRow, LAYOUT.firstPeriodCol).value).toMatch(/^2023\/24-/);
     expect(ws.properties.tabColor).toEqual({ argb: "FF70AD47" });
     const child = ws.getCell(rowOf(s, "staff_category_highest"), LAYOUT.nameCol);
     expect(child.alignment).toMatchObject({ indent: 1, wrapText: true });

@@ -40,7 +40,7 @@ it("the status block sits below the table, outside the print area, and readers d
     const sheet = Object.values(report.sheets).find((s) => s?.name === h.sheet) as unknown as ReportSheet & { values: unknown[][]; formulas: unknown[][] }; // dense: read from a plan
     const tableWidth = (sheet.values[LAYOUT.periodKeyRow - 1] ?? []).length;
     const tableRows = sheet.values.length;
-    expect(h.status.printArea).toBe(`A1:${cellAddress(tableRows, tableWidth)}`);
+    expect(h.status.printArea).toBe(`B1:${cellAddress(tableRows, tableWidth)}`);
     expect(h.status.lastCol).toBe(tableWidth);
     if (h.status.cells.length === 0) continue;
     expect(h.status.row1).toBe(tableRows + 2);

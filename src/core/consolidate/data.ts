@@ -11,12 +11,12 @@ import { figureOf } from "./figures";
 
 export const DATA_SHEET_NAME: Text = { ru: "Данные", en: "Data" };
 
-export const DATA_COLUMNS: { id: string; title: Text; format: string }[] = [
+export const DATA_COLUMNS: { id: string; title: Text; format: string; hidden?: true }[] = [
   { id: "school", title: { ru: "Школа", en: "School" }, format: "General" },
   { id: "schoolYear", title: { ru: "Учебный год", en: "School year" }, format: "@" },
   { id: "period", title: { ru: "Период", en: "Period" }, format: "@" },
-  { id: "periodKey", title: { ru: "Код периода", en: "Period key" }, format: "@" },
-  { id: "indicator", title: { ru: "Код показателя", en: "Indicator id" }, format: "@" },
+  { id: "periodKey", title: { ru: "Код периода", en: "Period key" }, format: "@", hidden: true },
+  { id: "indicator", title: { ru: "Код показателя", en: "Indicator id" }, format: "@", hidden: true },
   { id: "name", title: { ru: "Показатель", en: "Indicator" }, format: "General" },
   { id: "value", title: { ru: "Значение", en: "Value" }, format: "General" },
   { id: "count", title: { ru: "Численность", en: "Count" }, format: "0" },
@@ -34,6 +34,9 @@ export interface TidyTable {
   /** Number format of each row's value cell: shares in percent («0.0%»), counts whole, others as typed. */
   valueFormats: string[];
 }
+
+/** Columns (1-based) of machine codes: kept for PivotTables and Power Query, hidden from screen and paper. */
+export const DATA_HIDDEN_COLS = DATA_COLUMNS.flatMap((c, i) => (c.hidden ? [i + 1] : []));
 
 /** The column of the value (1-based), formatted per row by `valueFormats`. */
 export const DATA_VALUE_COL = DATA_COLUMNS.findIndex((c) => c.id === "value") + 1;

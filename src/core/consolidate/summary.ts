@@ -6,10 +6,11 @@
  */
 import { SECTIONS, unitLabel } from "../catalog";
 import { comparePeriods, formatPeriod } from "../periods";
-import type { PlanConditionalFormat, SheetPlan } from "../plan";
+import type { PlanConditionalFormat, PlanStyle, SheetPlan } from "../plan";
 import type { Lang, Target, Text } from "../types";
-import { CellGrid, cellAddress, columnLetter, rangeAddress } from "../layout/grid";
-import { STATUS_NOTE } from "../layout/highlight";
+import { CellGrid, cellAddress, rangeAddress } from "../layout/grid";
+import { STATUS_NOTE, analysisStyles } from "../layout/highlight";
+import { printLayout } from "../layout/print";
 import { buildStatusBlock } from "../layout/targetStatus";
 import { markerOf } from "../layout/markers";
 import { TAB_COLORS } from "../layout/styles";
@@ -64,9 +65,6 @@ const METHOD_NOTE: Partial<Record<TotalMethod, Text>> = {
   mean: { ru: "простое среднее", en: "plain mean" },
   yesCount: { ru: "школ с «да»", en: "schools with yes" },
 };
-
-/** Schools per printed page width (the indicator columns repeat on each page). */
-export const SCHOOLS_PER_PAGE = 6;
 
 /** Shown at most on the sheet; the pane lists all. */
 export const MAX_FINDING_LINES = 500;
@@ -221,18 +219,23 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
     merges,
     frozenRows: SUMMARY.subHeaderRow,
     frozenColumns: SUMMARY.nameCol,
+    // Ids (with the A1 marker) and the key row of the school columns: read back, never shown or printed.
+    hiddenColumns: [SUMMARY.idCol],
+    hiddenRows: [SUMMARY.keyRow],
     validations: [],
     conditionalFormats,
     // A snapshot rebuilt at every consolidation; unprotected so the analyst can sort and format it.
     protection: { protected: false, allowFormatColumns: true, allowFormatRows: true, allowSort: true },
-    // Printed with the indicator names (A:C) repeated on every page, about 6 schools per page width.
-    pageLayout: {
+    // Printed with the indicator names (B:D) repeated on every page, whole schools (value and rank) per page width.
+    pageLayout: printLayout({
+      sheet: { cells: g.cells, columnWidths: widths, hiddenColumns: [SUMMARY.idCol], hiddenRows: [SUMMARY.keyRow] },
+      styles: { ...analysisStyles(lang), ...(summaryStyles() as Record<string, PlanStyle>) },
       orientation: "landscape",
-      fitToPagesWide: Math.max(1, Math.ceil(schools.length / SCHOOLS_PER_PAGE)),
-      printTitleRows: `${SUMMARY.headerRow}:${SUMMARY.subHeaderRow}`,
-      printTitleColumns: `${columnLetter(SUMMARY.idCol)}:${columnLetter(SUMMARY.nameCol)}`,
-      printArea: rangeAddress(1, 1, printedRows, lastCol),
-    },
+      titleRows: `${SUMMARY.headerRow}:${SUMMARY.subHeaderRow}`,
+      titleColumns: { first: SUMMARY.numberCol, last: SUMMARY.unitCol },
+      groupWidth: 2,
+      area: { row1: 1, col1: 1, row2: printedRows, col2: lastCol },
+    }),
   };
 }
 

@@ -12,7 +12,8 @@ import { indicatorsInReport, timelineOf, type CellRef, type ReportData } from ".
 import type { Indicator, Lang, Period, Text } from "../types";
 import { eduCall } from "./formulas";
 import { CellGrid, cellAddress, quoteSheetName, rangeAddress } from "./grid";
-import { LEGEND, RISK_COLORS, directionSign, requiredExpr } from "./highlight";
+import { LEGEND, analysisStyles, RISK_COLORS, directionSign, requiredExpr } from "./highlight";
+import { printLayout } from "./print";
 import { markerOf } from "./markers";
 import { TAB_COLORS } from "./styles";
 import { targetRefs, type TargetsLayout } from "./targetsSheet";
@@ -186,6 +187,9 @@ export function buildDynamicsSheet(input: DynamicsSheetInput): { sheet: SheetPla
   }
 
   const rowHeights: number[] = [0, 45, 0, 45];
+  const columnWidths = [6, 7, 50, 12, 14, 14, 14, 12, 10, 12, 14, 16];
+  // Ids (with the A1 marker) and period keys: read back, never shown or printed.
+  const hidden = { hiddenColumns: [DYN.idCol], hiddenRows: [DYN.periodKeyRow] };
   return {
     sheet: {
       name: input.name,
@@ -193,7 +197,8 @@ export function buildDynamicsSheet(input: DynamicsSheetInput): { sheet: SheetPla
       marker: markerOf("dynamics"),
       tabColor: TAB_COLORS.dynamics,
       cells: g.cells,
-      columnWidths: [6, 7, 50, 12, 14, 14, 14, 12, 10, 12, 14, 16],
+      columnWidths,
+      ...hidden,
       rowHeights,
       merges,
       frozenRows: DYN.periodKeyRow,
@@ -201,7 +206,13 @@ export function buildDynamicsSheet(input: DynamicsSheetInput): { sheet: SheetPla
       validations: [],
       conditionalFormats: rules,
       protection: { protected: true, allowFormatColumns: true, allowFormatRows: true, allowSort: false },
-      pageLayout: { orientation: "landscape", fitToPagesWide: 1, printTitleRows: `${DYN.headerRow}:${DYN.periodKeyRow}` },
+      pageLayout: printLayout({
+        sheet: { cells: g.cells, columnWidths, ...hidden },
+        styles: analysisStyles(lang),
+        orientation: "landscape",
+        titleRows: `${DYN.headerRow}:${DYN.periodKeyRow}`,
+        titleColumns: { first: DYN.numberCol, last: DYN.unitCol },
+      }),
     },
     indicators: count,
   };

@@ -219,7 +219,8 @@ export function buildHighlights(input: HighlightInput): SheetHighlights[] {
         cells: block.rules.length ? block.cells : [],
         row1: lastRow + 2,
         lastCol,
-        printArea: rangeAddress(1, 1, lastRow, lastCol),
+        // From column B: column A (ids, marker) is hidden and stays off paper.
+        printArea: rangeAddress(1, LAYOUT.numberCol, lastRow, lastCol),
       },
     });
   }

@@ -12,7 +12,8 @@ import { isoToSerial } from "../roadmap/dates";
 import { STATUS_LABELS } from "../roadmap/types";
 import type { Lang, Target, Text } from "../types";
 import { CellGrid, cellAddress, rangeAddress } from "./grid";
-import { LEGEND } from "./highlight";
+import { LEGEND, analysisStyles } from "./highlight";
+import { printLayout } from "./print";
 import { markerOf } from "./markers";
 import { TAB_COLORS } from "./styles";
 
@@ -153,6 +154,9 @@ export const OVERDUE_STYLES: Record<string, PlanStyle> = {
   "rm.overdueDate": { numberFormat: "dd.mm.yyyy", vertical: "top", horizontal: "center", locked: true },
 };
 
+/** The explanation column (wrapped) is narrow enough for the sheet to print one page wide at 8 pt or more. */
+const RISK_WIDTHS = [6, 22, 40, 18, 12, 12, 14, 50];
+
 export function buildRisksSheet(input: RisksSheetInput): { sheet: SheetPlan } {
   const { lang, lines, report } = input;
   const g = new CellGrid();
@@ -245,7 +249,9 @@ export function buildRisksSheet(input: RisksSheetInput): { sheet: SheetPlan } {
       marker: markerOf("risks"),
       tabColor: TAB_COLORS.risks,
       cells: g.cells,
-      columnWidths: [6, 22, 40, 18, 12, 12, 14, 70],
+      columnWidths: RISK_WIDTHS,
+      // The indicator ids (and the A1 marker) stay off screen and paper.
+      hiddenColumns: [RISKS.idCol],
       merges: [],
       frozenRows: RISKS.headerRow,
       frozenColumns: 0,
@@ -253,7 +259,13 @@ export function buildRisksSheet(input: RisksSheetInput): { sheet: SheetPlan } {
       conditionalFormats: [],
       // A snapshot rebuilt at every refresh; left unprotected so its charts can be moved and resized.
       protection: { protected: false, allowFormatColumns: true, allowFormatRows: true, allowSort: false },
-      pageLayout: { orientation: "landscape", fitToPagesWide: 1, printTitleRows: `${RISKS.headerRow}:${RISKS.headerRow}` },
+      pageLayout: printLayout({
+        sheet: { cells: g.cells, columnWidths: RISK_WIDTHS, hiddenColumns: [RISKS.idCol] },
+        styles: analysisStyles(lang),
+        orientation: "landscape",
+        titleRows: `${RISKS.headerRow}:${RISKS.headerRow}`,
+        titleColumns: { first: RISKS.kindCol, last: RISKS.nameCol },
+      }),
       charts,
     },
   };

@@ -26,6 +26,7 @@ import { CellGrid, cellAddress, columnLetter, quoteSheetName, rangeAddress } fro
 import { analysisStyles } from "./highlight";
 import { markerOf } from "./markers";
 import { fitRowHeights } from "./rowHeights";
+import { printLayout } from "./print";
 import { GROUP_KEY, hasTyped, ORPHANS_KEY, readRoadmapSheet, ROADMAP, yearsText, type SheetEventRow } from "./roadmapRead";
 import { TAB_COLORS } from "./styles";
 import { axisOf, moveOnAxis, translateFormula, type CellMove } from "./refs";
@@ -352,13 +353,22 @@ export function buildRoadmapSheet(input: RoadmapSheetInput): RoadmapSheetResult 
     merges,
     frozenRows: C.headerRow,
     frozenColumns: 0,
+    // The occurrence keys (with the marker and the years) and the period keys of the summary block: read back, never shown or printed.
+    hiddenColumns: [C.keyCol, C.sumKeyCol],
     validations,
     conditionalFormats,
     protection: { protected: true, allowFormatColumns: true, allowFormatRows: true, allowSort: false },
-    pageLayout: { orientation: "landscape", fitToPagesWide: 1, printTitleRows: `${C.headerRow}:${C.headerRow}` },
+    pageLayout: { orientation: "landscape", fitToPagesWide: 1 },
   };
   const heights = fitRowHeights(sheet, roadmapStyles(lang));
   heights[C.noteRow - 1] = 48;
   sheet.rowHeights = heights;
+  sheet.pageLayout = printLayout({
+    sheet,
+    styles: roadmapStyles(lang),
+    orientation: "landscape",
+    titleRows: `${C.headerRow}:${C.headerRow}`,
+    titleColumns: { first: C.numberCol, last: C.titleCol },
+  });
   return { sheet, summaryRowOf, unparsed, undated, kept, orphans: orphanRows.length };
 }

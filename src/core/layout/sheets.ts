@@ -11,7 +11,8 @@ import { CellGrid, LAYOUT, PASSPORT, blockValueCol, cellAddress, quoteSheetName,
 import { markerOf } from "./markers";
 import { typedCell } from "./typed";
 import { LEVEL_FIELDS, PASSPORT_FIELDS, S, t } from "./strings";
-import { INPUT_STYLE, TAB_COLORS, nameStyle } from "./styles";
+import { INPUT_STYLE, STYLES, TAB_COLORS, nameStyle } from "./styles";
+import { printLayout } from "./print";
 import { groupValidations, validationForUnit, type CellValidation } from "./validation";
 
 export const WIDTHS = { id: 6, number: 7, name: 60, unit: 12, value: 12, share: 8, passportLabel: 50, passportValue: 45 } as const;
@@ -142,23 +143,30 @@ export function buildIndicatorSheet(input: IndicatorSheetInput): { sheet: SheetP
   const lastCol = LAYOUT.firstPeriodCol + periods.length * LAYOUT.blockWidth - 1;
   const widths: number[] = [WIDTHS.id, WIDTHS.number, WIDTHS.name, WIDTHS.unit];
   periods.forEach(() => widths.push(WIDTHS.value, WIDTHS.share));
+  const columnWidths = widths.slice(0, Math.max(lastCol, LAYOUT.unitCol));
+  // The id column (with the A1 marker) and the period-key row: read by the add-in, never shown or printed.
+  const hidden = { hiddenColumns: [LAYOUT.idCol], hiddenRows: [LAYOUT.periodKeyRow] };
   const sheet: SheetPlan = {
     name: input.name,
     kind,
     ...baseSheetProps(kind),
     cells: g.cells,
-    columnWidths: widths.slice(0, Math.max(lastCol, LAYOUT.unitCol)),
+    columnWidths,
     merges,
     frozenRows: LAYOUT.subHeaderRow,
     frozenColumns: LAYOUT.nameCol,
+    ...hidden,
     validations: groupValidations(validated),
     // The print area keeps to the table: the target status block «Обновить риски» writes below it stays off paper.
-    pageLayout: {
+    pageLayout: printLayout({
+      sheet: { cells: g.cells, columnWidths, ...hidden },
+      styles: STYLES,
       orientation: "landscape",
-      fitToPagesWide: 1,
-      printTitleRows: `${LAYOUT.headerRow}:${LAYOUT.subHeaderRow}`,
-      printArea: rangeAddress(1, 1, Math.max(g.cells.length, LAYOUT.subHeaderRow), Math.max(lastCol, LAYOUT.unitCol)),
-    },
+      titleRows: `${LAYOUT.headerRow}:${LAYOUT.subHeaderRow}`,
+      titleColumns: { first: LAYOUT.numberCol, last: LAYOUT.unitCol },
+      groupWidth: LAYOUT.blockWidth,
+      area: { row1: 1, col1: 1, row2: Math.max(g.cells.length, LAYOUT.subHeaderRow), col2: Math.max(lastCol, LAYOUT.unitCol) },
+    }),
   };
   return { sheet, kept };
 }
@@ -255,7 +263,14 @@ export function buildPassportSheet(input: PassportInput): SheetPlan {
     merges: [],
     frozenRows: 2,
     frozenColumns: 0,
+    hiddenColumns: [PASSPORT.idCol],
     validations,
-    pageLayout: { orientation: "portrait", fitToPagesWide: 1, printTitleRows: "2:2" },
+    pageLayout: printLayout({
+      sheet: { cells: g.cells, columnWidths: [WIDTHS.id, WIDTHS.passportLabel, WIDTHS.passportValue], hiddenColumns: [PASSPORT.idCol] },
+      styles: STYLES,
+      orientation: "portrait",
+      titleRows: "2:2",
+      titleColumns: { first: PASSPORT.labelCol, last: PASSPORT.labelCol },
+    }),
   };
 }

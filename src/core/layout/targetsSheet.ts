@@ -11,7 +11,8 @@ import { DIRECTION_LABELS, defaultDeadline, defaultDirection, defaultTargetsFor,
 import type { Lang, Period, SchoolLevel, Target, Text } from "../types";
 import { parseValue } from "../values";
 import { CellGrid, cellAddress, quoteSheetName, rangeAddress } from "./grid";
-import type { TargetRefs } from "./highlight";
+import { analysisStyles, type TargetRefs } from "./highlight";
+import { printLayout } from "./print";
 import { markerOf } from "./markers";
 import { TAB_COLORS } from "./styles";
 import { widthOf } from "../arrays";
@@ -363,11 +364,21 @@ export function buildTargetsSheet(input: TargetsSheetInput): TargetsSheetResult 
       merges,
       frozenRows: TARGETS.periodKeyRow,
       frozenColumns: TARGETS.nameCol,
+      // The milestones' period keys: read back, never shown or printed.
+      hiddenRows: [TARGETS.periodKeyRow],
       validations,
       conditionalFormats: [],
       // Targets are the user's data: the sheet stays unprotected so rows can be added.
       protection: { protected: false, allowFormatColumns: true, allowFormatRows: true, allowSort: true },
-      pageLayout: { orientation: "landscape", fitToPagesWide: 1, printTitleRows: `${TARGETS.headerRow}:${TARGETS.periodKeyRow}` },
+      // On paper from the names on (column A holds the codes), the names repeated on every page.
+      pageLayout: printLayout({
+        sheet: { cells: g.cells, columnWidths: widths, hiddenRows: [TARGETS.periodKeyRow] },
+        styles: analysisStyles(lang),
+        orientation: "landscape",
+        titleRows: `${TARGETS.headerRow}:${TARGETS.periodKeyRow}`,
+        titleColumns: { first: TARGETS.nameCol, last: TARGETS.nameCol },
+        area: { row1: 1, col1: TARGETS.nameCol, row2: g.cells.length, col2: Math.max(lastCol, TARGETS.marginCol) },
+      }),
     },
     layout: { sheet: input.name, rowOf, milestoneColOf },
     standing: read ? { sheet: input.name, rowOf: read.rowOf, milestoneColOf: read.milestoneColOf } : null,

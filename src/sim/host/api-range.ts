@@ -256,6 +256,26 @@ function setNumberFormat(self: R, v: unknown): void {
 defineProps(
   RangeProxy,
   {
+    /**
+     * ExcelApi 1.2: true when every row of the range is hidden, false when none is, null when mixed;
+     * setting hides or shows the entire rows (on a protected sheet only with allowFormatRows).
+     */
+    rowHidden: {
+      get: (s: R) => {
+        const { sheet, rect } = at(s);
+        let n = 0;
+        // A whole column spans a million rows: count the hidden ones rather than walk the span.
+        for (const r of sheet.hiddenRows) if (r >= rect.r0 && r <= rect.r1) n++;
+        return n === 0 ? false : n === rect.r1 - rect.r0 + 1 ? true : null;
+      },
+      set: (s: R, v: unknown) => {
+        const { sheet, rect } = at(s);
+        if (typeof v !== "boolean") fail(Codes.invalidArgument, "Range.rowHidden");
+        guardFormat(sheet, "rows", "Range.rowHidden");
+        if (!v) for (const r of [...sheet.hiddenRows]) if (r >= rect.r0 && r <= rect.r1) sheet.hiddenRows.delete(r);
+        if (v) for (let r = rect.r0; r <= rect.r1; r++) sheet.hiddenRows.add(r);
+      },
+    },
     address: { get: (s: R) => qualified(at(s).sheet.name, at(s).rect) },
     addressLocal: { get: (s: R) => qualified(at(s).sheet.name, at(s).rect) },
     rowIndex: { get: (s: R) => at(s).rect.r0 },

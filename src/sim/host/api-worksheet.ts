@@ -258,19 +258,54 @@ const layoutProp = (key: "orientation" | "printGridlines" | "centerHorizontally"
   },
 });
 const isBool = (v: unknown) => typeof v === "boolean";
-defineProps(PageLayoutProxy, {
-  orientation: layoutProp("orientation", (v) => v === "Portrait" || v === "Landscape"),
-  printGridlines: layoutProp("printGridlines", isBool),
-  centerHorizontally: layoutProp("centerHorizontally", isBool),
-  centerVertically: layoutProp("centerVertically", isBool),
-  zoom: {
-    get: (s: S) => s._sheet().pageLayout.zoom,
-    set: (s: S, v: Record<string, unknown>) => {
-      if (!v || typeof v !== "object") fail(Codes.invalidArgument, "PageLayout.zoom");
-      s._sheet().pageLayout.zoom = { ...v };
+defineProps(
+  PageLayoutProxy,
+  {
+    orientation: layoutProp("orientation", (v) => v === "Portrait" || v === "Landscape"),
+    printGridlines: layoutProp("printGridlines", isBool),
+    centerHorizontally: layoutProp("centerHorizontally", isBool),
+    centerVertically: layoutProp("centerVertically", isBool),
+    zoom: {
+      get: (s: S) => s._sheet().pageLayout.zoom,
+      set: (s: S, v: Record<string, unknown>) => {
+        if (!v || typeof v !== "object") fail(Codes.invalidArgument, "PageLayout.zoom");
+        s._sheet().pageLayout.zoom = { ...v };
+      },
     },
   },
-});
+  { headersFooters: (s: PageLayoutProxy) => new HeaderFooterGroupProxy(s.context, s._ws) },
+);
+
+/** PageLayout.headersFooters (ExcelApi 1.9): only the headers and footers used on every page are kept. */
+export class HeaderFooterGroupProxy extends SheetPart {
+  readonly _entity = "HeaderFooterGroup";
+}
+defineProps(
+  HeaderFooterGroupProxy,
+  { state: { get: () => "Default" } },
+  { defaultForAllPages: (s: HeaderFooterGroupProxy) => new HeaderFooterProxy(s.context, s._ws) },
+);
+
+/** One header/footer set; texts use Excel's codes (&P page, &N pages, &A sheet name …). */
+export class HeaderFooterProxy extends SheetPart {
+  readonly _entity = "HeaderFooter";
+}
+const HEADER_FOOTER_KEYS = ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"] as const;
+defineProps(
+  HeaderFooterProxy,
+  Object.fromEntries(
+    HEADER_FOOTER_KEYS.map((key) => [
+      key,
+      {
+        get: (s: S) => s._sheet().pageLayout.headersFooters[key] ?? "",
+        set: (s: S, v: unknown) => {
+          if (typeof v !== "string") fail(Codes.invalidArgument, `HeaderFooter.${key}`);
+          s._sheet().pageLayout.headersFooters[key] = v;
+        },
+      },
+    ]),
+  ),
+);
 
 export class WorksheetCustomPropertyProxy extends SimObject {
   readonly _entity = "WorksheetCustomProperty";

@@ -57,6 +57,9 @@ export interface GridSnapshot {
   /** Widths in points, index 0 = column A; 0 for a hidden column. */
   columnWidths: number[];
   rowHeights: number[];
+  /** Hidden rows and columns, 0-based (Excel shows and prints neither). */
+  hiddenRows: number[];
+  hiddenColumns: number[];
   frozen: { rows: number; columns: number };
   protected: boolean;
   tabColor: string;
@@ -186,7 +189,9 @@ export class Inspector {
       cells,
       merges: sheet.merges.map((x) => formatRect(x)),
       columnWidths: Array.from({ length: columns }, (_, c) => (sheet.hiddenCols.has(c) ? 0 : sheet.colWidths.get(c) ?? DEFAULT_COLUMN_WIDTH)),
-      rowHeights: Array.from({ length: rows }, (_, r) => sheet.rowHeights.get(r) ?? DEFAULT_ROW_HEIGHT),
+      rowHeights: Array.from({ length: rows }, (_, r) => (sheet.hiddenRows.has(r) ? 0 : sheet.rowHeights.get(r) ?? DEFAULT_ROW_HEIGHT)),
+      hiddenRows: [...sheet.hiddenRows].filter((r) => r < rows).sort((a, b) => a - b),
+      hiddenColumns: [...sheet.hiddenCols].filter((c) => c < columns).sort((a, b) => a - b),
       frozen: { rows: sheet.frozen.rows, columns: sheet.frozen.cols },
       protected: sheet.protection.protected,
       tabColor: sheet.tabColor,

@@ -77,6 +77,8 @@ export interface PageLayout {
   printTitleRows: string | null;
   printTitleColumns: string | null;
   printArea: string | null;
+  /** The headers and footers of every page (HeaderFooter.centerFooter …). */
+  headersFooters: Partial<Record<"leftHeader" | "centerHeader" | "rightHeader" | "leftFooter" | "centerFooter" | "rightFooter", string>>;
 }
 
 export interface TableModel {
@@ -110,6 +112,8 @@ export class SheetModel {
   /** Hidden columns (0-based), Range.columnHidden; the width is kept for when the column is shown. */
   hiddenCols = new Set<number>();
   rowHeights = new Map<number, number>();
+  /** Hidden rows (0-based), Range.rowHidden; the height is kept for when the row is shown. */
+  hiddenRows = new Set<number>();
   merges: Rect[] = [];
   frozen = { rows: 0, cols: 0 };
   protection = { protected: false, options: { ...DEFAULT_PROTECTION_OPTIONS }, password: undefined as string | undefined };
@@ -124,6 +128,7 @@ export class SheetModel {
     printTitleRows: null,
     printTitleColumns: null,
     printArea: null,
+    headersFooters: {},
   };
   customProperties = new Map<string, string>();
   tabColor = "";
