@@ -56,7 +56,9 @@ describe("the indicator drop-down of «Цели программы»", () => {
     const rows = lastRow - TARGETS.firstDataRow + 1;
     expect(rows).toBeGreaterThanOrEqual(TARGET_CHOICES.length);
     expect(rows - built.targets.length).toBeGreaterThanOrEqual(TARGETS.spareRows);
-    const [col] = sheet.hiddenColumns!;
+    // Column A (the code, filled from the picked name) and the list, both hidden.
+    const [idCol, col] = sheet.hiddenColumns!;
+    expect(idCol).toBe(TARGETS.idCol);
     const list = sheet.cells.slice(TARGETS.firstDataRow - 1).map((r) => r[col - 1]?.value).filter((v) => v !== undefined);
     expect(list).toEqual(TARGET_CHOICES.map((i) => i.short.ru));
     const dropDown = sheet.validations.find((v) => v.rule.kind === "listFrom")!;
@@ -103,7 +105,8 @@ describe("the indicator drop-down of «Цели программы»", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     const ws = wb.getWorksheet("Цели программы")!;
-    const col = built.sheet.hiddenColumns![0];
+    const col = built.sheet.hiddenColumns![1];
+    expect(ws.getColumn(TARGETS.idCol).hidden).toBe(true);
     expect(ws.getColumn(col).hidden).toBe(true);
     expect(ws.getColumn(col - 1).hidden).toBe(false);
     const dv = ws.getCell(`B${TARGETS.firstDataRow + 40}`).dataValidation;
@@ -126,10 +129,11 @@ describe("picking a target by name in the simulated Excel", () => {
   it("hides the list, accepts a listed name, warns on another, and reads the pick on refresh", async () => {
     const name = "Цели программы";
     const info = host.inspect.sheetInfo(name);
-    expect(info.hiddenColumns).toHaveLength(1);
+    expect(info.hiddenColumns).toHaveLength(2);
+    expect(info.hiddenColumns[0]).toBe(columnLetter(TARGETS.idCol));
     const grid = host.inspect.grid(name);
-    const hidden = grid.columnWidths.findIndex((w) => w === 0) + 1;
-    expect(columnLetter(hidden)).toBe(info.hiddenColumns[0]);
+    const hidden = grid.columnWidths.lastIndexOf(0) + 1;
+    expect(columnLetter(hidden)).toBe(info.hiddenColumns[1]);
     const spare = grid.cells.findIndex((r, i) => i >= TARGETS.firstDataRow - 1 && !r[TARGETS.idCol - 1]?.value && !r[TARGETS.nameCol - 1]?.value) + 5;
     const bad = host.inspect.userEdit(name, cellAddress(spare, TARGETS.nameCol), "Мой показатель");
     expect(bad).toMatchObject({ ok: true, warning: { title: "Проверьте значение" } });
@@ -150,7 +154,7 @@ describe("picking a target by name in the simulated Excel", () => {
     expect(row).toBeGreaterThan(0);
     expect(after.cells[row - 1][TARGETS.nameCol - 1]?.value).toBe("Стаж свыше 30 лет");
     expect(after.cells[row - 1][TARGETS.valueCol - 1]?.value).toBe(0.2);
-    // Still exactly one hidden column after the rebuild.
+    // Still exactly the code and list columns hidden after the rebuild.
     expect(host.inspect.sheetInfo(name).hiddenColumns).toEqual(info.hiddenColumns);
   });
 
@@ -161,8 +165,8 @@ describe("picking a target by name in the simulated Excel", () => {
     if (!r.ok) throw new Error(r.error.message.en);
     ok(await insertTargets({ lang: "ru" }));
     const after = host.inspect.sheetInfo(name).hiddenColumns;
-    expect(after).toHaveLength(1);
-    expect(after[0]).toBe(columnLetter(TARGETS.firstMilestoneCol + 4));
+    expect(after).toHaveLength(2);
+    expect(after[1]).toBe(columnLetter(TARGETS.firstMilestoneCol + 4));
     expect(after).not.toEqual(before);
     const grid = host.inspect.grid(name);
     expect(grid.columnWidths[TARGETS.firstMilestoneCol + 2]).toBeGreaterThan(0); // the list's old column, now a milestone

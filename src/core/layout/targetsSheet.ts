@@ -359,7 +359,8 @@ export function buildTargetsSheet(input: TargetsSheetInput): TargetsSheetResult 
       tabColor: TAB_COLORS.targets,
       cells: g.cells,
       columnWidths: widths,
-      hiddenColumns: [choicesCol],
+      // The indicator code (read back, filled from the picked name) and the drop-down's list: never shown or printed.
+      hiddenColumns: [TARGETS.idCol, choicesCol],
       rowHeights: Array.from({ length: TARGETS.noteRow }, (_, i) => rowHeights[i] ?? 0),
       merges,
       frozenRows: TARGETS.periodKeyRow,
