@@ -123,9 +123,11 @@ describe("buildReportPlan: sheets", () => {
     expect(s.frozenColumns).toBe(3); // id, number, name
     expect(s.columnWidths.length).toBe(4 + 2 * ALL.length);
     expect(s.columnWidths[0]).toBeLessThan(10);
-    // The print area is the table (the target status area later written right of it stays off paper).
+    // The print area is the table: the check rows and target status rows below it stay off paper.
     const lastCol = blockValueCol(ALL.length - 1) + 1;
-    expect(s.pageLayout).toEqual({ orientation: "landscape", fitToPagesWide: 1, printTitleRows: "2:4", printArea: `A1:${cellAddress(s.cells.length, lastCol)}` });
+    const lastRow = s.cells.reduce((last, r, i) => (typeof r?.[LAYOUT.idCol - 1]?.value === "string" ? i + 1 : last), 0);
+    expect(lastRow).toBeLessThan(s.cells.length);
+    expect(s.pageLayout).toEqual({ orientation: "landscape", fitToPagesWide: 1, printTitleRows: "2:4", printArea: `A1:${cellAddress(lastRow, lastCol)}` });
   });
 
   it("writes share formulas over the base row of the same period", () => {

@@ -250,10 +250,10 @@ describe("refreshRisks («Риски» and highlighting)", () => {
     const fail24 = host.inspect.cell(SUBJECT, at(SUBJECT, "gia9_rus_fail", "2023/24-E", true));
     expect(fail24.conditionalFill).toBe(RISK_COLORS.missed.fill);
     expect(fail24.conditionalFontColor).toBeNull();
-    // Worse than the half-year: red bold font.
+    // Below the half-year, but a year is not compared with its half-year (like with like, as «Риски»): no worsening colour.
     const he = host.inspect.cell(STAFF, at(STAFF, "staff_higher_ed", "2023/24-Y", true));
-    expect(he.conditionalFontColor).toBe(RISK_COLORS.worsening.fontColor);
-    expect(he.conditionalBold).toBe(true);
+    expect(he.conditionalFontColor).toBeNull();
+    expect(he.conditionalBold).toBeNull();
     // A neutral indicator is never coloured.
     for (const k of ["2023/24-H1", "2023/24-Y"]) {
       for (const share of [false, true]) {
