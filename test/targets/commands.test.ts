@@ -165,7 +165,9 @@ describe("comparePeriods («Динамика»)", () => {
     expect(dir.value).toBe(1);
     expect(dir.formula).toBe(`=IF(COUNT(E${rowOf("gia9_rus_fail")},F${rowOf("gia9_rus_fail")})<2,"",EDU.DYNAMICS(E${rowOf("gia9_rus_fail")},F${rowOf("gia9_rus_fail")},"gia9_rus_fail"))`);
     expect(dir.text).toBe("▲");
-    expect(dir.conditionalFontColor).toBe(RISK_COLORS.met.fontColor);
+    // 5 → 2 of 50 is within random variation (Newcombe 95 %, issue 16): said so, in pupils, and not coloured green.
+    expect(cellIn("gia9_rus_fail", DYN.verdictCol).value).toBe("в пределах случайных колебаний (−3 учащихся)");
+    expect(dir.conditionalFontColor).toBeNull();
     // Target 0 («не более») in ГИА-2024: 4 % is missed, the gap is −4 п. п.
     expect(cellIn("gia9_rus_fail", DYN.targetCol).value).toBe(0);
     expect(cellIn("gia9_rus_fail", DYN.statusCol).value).toBe(-1);
@@ -189,7 +191,9 @@ describe("comparePeriods («Динамика»)", () => {
     const he = cellIn("staff_higher_ed", DYN.directionCol);
     expect(he.value).toBe(-1);
     expect(he.text).toBe("▼");
-    expect(he.conditionalFontColor).toBe(RISK_COLORS.worsening.fontColor);
+    // 38 → 36 of 40 teachers is within random variation: not coloured as worsening (issue 16).
+    expect(cellIn("staff_higher_ed", DYN.verdictCol).value).toBe("в пределах случайных колебаний (−2 педагога)");
+    expect(he.conditionalFontColor).toBeNull();
   });
 
   it("follows the user's targets live and replaces the sheet idempotently", async () => {
