@@ -2,7 +2,8 @@
  * The impossible-data check formulas (impossible.ts) evaluated by another engine than HyperFormula:
  * the report plan written as .xlsx (as the template workbook is), impossible and valid values typed
  * in, LibreOffice recalculates headless, and the check cells below the tables name a reason for
- * exactly the impossible values. Skipped, with the reason, where LibreOffice is absent.
+ * exactly the impossible values; and the «Динамика» significance formula (chanceFormulas.ts) gives
+ * the verdict of stats.ts. Skipped, with the reason, where LibreOffice is absent.
  */
 import { execFileSync } from "child_process";
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "fs";
@@ -11,9 +12,11 @@ import { join } from "path";
 import type ExcelJS from "exceljs";
 import { getIndicator } from "../../src/core/catalog";
 import { buildReportPlan, LAYOUT } from "../../src/core/layout";
+import { significanceFormula, verdictFormula } from "../../src/core/layout/chanceFormulas";
 import { CHECK_NOTE } from "../../src/core/layout/impossible";
 import type { SheetPlan } from "../../src/core/plan";
 import { periodsOf } from "../../src/core/periods";
+import { changeSignificance, pupilsChange } from "../../src/core/stats";
 import { loadXlsx } from "../../src/xlsx/read";
 import { writePlanToXlsx } from "../../src/xlsx/write";
 import { itWithSoffice, profileArg, soffice } from "../helpers/soffice";
@@ -88,6 +91,46 @@ describe("impossible-data checks in LibreOffice (headless recalculation)", () =>
       }
       expect(checked).toBeGreaterThan(40);
       expect(marked.sort()).toEqual(IMPOSSIBLE);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
+
+describe("«Динамика» significance formula in LibreOffice", () => {
+  itWithSoffice("gives the verdict of stats.ts changeSignificance over a table of classes", async () => {
+    const cases: [number, number, number, number][] = [
+      [1, 9, 2, 9], [0, 9, 5, 9], [40, 200, 100, 200], [40, 200, 41, 200], [38, 40, 36, 40], [5, 50, 2, 50], [0, 15, 1, 15], [10, 14, 2, 14], [3, 30, 3, 31],
+    ];
+    const dir = mkdtempSync(join(tmpdir(), "shnor-lo-sig-"));
+    try {
+      const { default: Excel } = await import("exceljs");
+      const wb = new Excel.Workbook();
+      const ws = wb.addWorksheet("S");
+      cases.forEach(([c1, n1, c2, n2], i) => {
+        const r = i + 1;
+        ws.getRow(r).values = [c1, n1, c2, n2];
+        ws.getCell(r, 5).value = { formula: significanceFormula(`A${r}`, `B${r}`, `C${r}`, `D${r}`).slice(1) };
+        ws.getCell(r, 6).value = { formula: verdictFormula(`E${r}`, `A${r}`, `C${r}`, "ru").slice(1) };
+        // The verdict as text (exceljs reads a formula's cached 0 as no result).
+        ws.getCell(r, 7).value = { formula: `IF(E${r}="","blank",E${r}&"")` };
+      });
+      const input = join(dir, "sig.xlsx");
+      await wb.xlsx.writeFile(input);
+      execFileSync(soffice!, ["--headless", "--norestore", profileArg(join(dir, "profile")), "--convert-to", "xlsx", "--outdir", join(dir, "out"), input], { stdio: "pipe", timeout: 120000 });
+      const out = (await loadXlsx(readFileSync(join(dir, "out", "sig.xlsx")))).getWorksheet("S")!;
+      const got = cases.map((_, i) => {
+        const v = out.getCell(i + 1, 7).value as { result?: unknown } | number | string;
+        const w = out.getCell(i + 1, 6).value as { result?: unknown } | string;
+        return [v && typeof v === "object" ? v.result : v, w && typeof w === "object" ? w.result : w];
+      });
+      const want = cases.map(([c1, n1, c2, n2]) => {
+        const s = changeSignificance(c1, n1, c2, n2);
+        if (!s.ok) throw new Error("valid counts");
+        return [String(s.value.verdict), `${s.value.verdict === 0 ? "в пределах случайных колебаний" : "значимое изменение"} (${pupilsChange(c2 - c1).ru})`];
+      });
+      expect(got).toEqual(want);
+      expect(want.map((w) => w[0])).toEqual(expect.arrayContaining(["0", "1", "-1"])); // not vacuous
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -16,12 +16,11 @@ import type { PlanConditionalFormat, SheetPlan } from "../plan";
 import { formatPeriod, periodKey } from "../periods";
 import { indicatorsInReport, timelineOf, type CellRef, type ReportData } from "../report";
 import type { Indicator, Lang, Period, Text } from "../types";
-import { cellAt, gridRows } from "../cells";
 import { significanceFormula, verdictFormula } from "./chanceFormulas";
 import { eduCall, isTotalChoice } from "./formulas";
-import { CellGrid, PASSPORT, cellAddress, quoteSheetName, rangeAddress } from "./grid";
+import { CellGrid, cellAddress, quoteSheetName, rangeAddress } from "./grid";
 import { valid } from "./impossible";
-import { LEGEND, RISK_COLORS, directionSign, requiredExpr } from "./highlight";
+import { LEGEND, RISK_COLORS, directionSign, qualityChoiceRef, requiredExpr } from "./highlight";
 import { markerOf } from "./markers";
 import { TAB_COLORS } from "./styles";
 import { targetRefs, type TargetsLayout } from "./targetsSheet";
@@ -282,16 +281,6 @@ function countRefs(report: ReportData, ind: Indicator, ek: string, lk: string, c
   };
   const [count1, total1, count2, total2] = [count(ek), total(ek), count(lk), total(lk)];
   return count1 && total1 && count2 && total2 ? { count1, total1, count2, total2 } : null;
-}
-
-/** Absolute reference of the «Паспорт» cell with the quality denominator choice, when the report has a passport. */
-function qualityChoiceRef(report: ReportData): string | undefined {
-  const p = report.sheets.passport;
-  if (!p) return undefined;
-  for (const r of gridRows(p.values, PASSPORT.firstFieldRow)) {
-    if (cellAt(p.values, r, PASSPORT.idCol) === "quality_denominator") return `${quoteSheetName(p.name)}!${cellAddress(r, PASSPORT.valueCol, true)}`;
-  }
-  return undefined;
 }
 
 /** Consecutive runs of row numbers: [5,6,7,9] → [[5,7],[9,9]]. */

@@ -168,7 +168,7 @@ function judgedOffset(id: string): number {
 }
 
 /** Absolute reference of the «Паспорт» cell holding the quality denominator choice, when the report has a passport. */
-function qualityChoiceRef(report: ReportData): string | undefined {
+export function qualityChoiceRef(report: ReportData): string | undefined {
   const p = report.sheets.passport;
   if (!p) return undefined;
   for (const r of gridRows(p.values, PASSPORT.firstFieldRow)) {
