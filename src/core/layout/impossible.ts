@@ -61,7 +61,11 @@ export interface CheckCell {
   formula: string;
 }
 
-const label = (id: string, lang: Lang): string => `«${getIndicator(id)?.short[lang] ?? id}»`;
+const label = (id: string, lang: Lang): string => {
+  const name = getIndicator(id)?.short[lang] ?? id;
+  // No straight quote inside a formula's text (HyperFormula does not read a doubled one).
+  return lang === "ru" ? `«${name}»` : `“${name}”`;
+};
 const str = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 const fill = (t: Text, lang: Lang, vars: Record<string, string>): string => t[lang].replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? "");
 
