@@ -123,11 +123,14 @@ describe("buildReportPlan: sheets", () => {
     expect(s.frozenColumns).toBe(3); // id, number, name
     expect(s.columnWidths.length).toBe(4 + 2 * ALL.length);
     expect(s.columnWidths[0]).toBeLessThan(10);
-    // The print area is the table (the target status area later written right of it stays off paper).
+    // The print area is the table: the check rows and target status rows below it stay off paper.
     const lastCol = blockValueCol(ALL.length - 1) + 1;
     // From column B (column A and the key row are hidden); too wide for one page at 8 pt: a fixed
-    // scale (text 9 pt × 89 % ≥ 8 pt), number, name and unit repeated on every page.
-    expect(s.pageLayout).toMatchObject({ orientation: "landscape", printTitleRows: "2:4", printTitleColumns: "B:D", printArea: `B1:${cellAddress(s.cells.length, lastCol)}` });
+    // scale (text 9 pt × 89 % ≥ 8 pt), number, name and unit repeated on every page. The table ends at
+    // its last indicator id: the check rows below it stay off paper.
+    const lastRow = s.cells.reduce((last, r, i) => (typeof r?.[LAYOUT.idCol - 1]?.value === "string" ? i + 1 : last), 0);
+    expect(lastRow).toBeLessThan(s.cells.length);
+    expect(s.pageLayout).toMatchObject({ orientation: "landscape", printTitleRows: "2:4", printTitleColumns: "B:D", printArea: `B1:${cellAddress(lastRow, lastCol)}` });
     expect(s.pageLayout.scale).toBeGreaterThanOrEqual(89);
     expect(s.hiddenColumns).toEqual([LAYOUT.idCol]);
     expect(s.hiddenRows).toEqual([LAYOUT.periodKeyRow]);

@@ -22,7 +22,11 @@ it("every conditional-format formula of every plan is at most 255 characters (ai
 
 it.each([1, 10])("report of %i school year(s): three status rules per sheet with targets, one status cell per judged cell", (years) => {
   const { report, highlights, targets } = reportPlans(years);
-  const statusRules = highlights.flatMap((h) => h.rules.filter((r) => r.style.fill));
+  // Status rules fill only; the impossible-data rules (impossible.ts) fill and set a dark red font.
+  const statusRules = highlights.flatMap((h) => h.rules.filter((r) => r.style.fill && !r.style.fontColor));
+  const checkRules = highlights.flatMap((h) => h.rules.filter((r) => r.style.fill && r.style.fontColor));
+  expect(checkRules.length).toBeGreaterThanOrEqual(highlights.length);
+  expect(checkRules.every((r) => /^=OR\([A-Z]+\d+<>"",[A-Z]+\d+<>""\)$/.test(r.formula))).toBe(true);
   const statusCells = highlights.flatMap((h) => h.status.cells.flat().filter((c) => c?.style === "st.status").map((c) => c?.formula ?? ""));
   const judged = targets.targets.reduce((n, t) => n + Object.keys(report.cells[t.indicatorId] ?? {}).length, 0);
   console.log(`${years} school year(s): ${report.periods.length} periods, ${targets.targets.length} targets, ${statusRules.length} status rules, ${statusCells.length} status cells (longest ${longest(statusCells)} characters)`);
@@ -39,16 +43,17 @@ it("the status block sits below the table, outside the print area, and readers d
   for (const h of highlights) {
     const sheet = Object.values(report.sheets).find((s) => s?.name === h.sheet) as unknown as ReportSheet & { values: unknown[][]; formulas: unknown[][] }; // dense: read from a plan
     const tableWidth = (sheet.values[LAYOUT.periodKeyRow - 1] ?? []).length;
-    const tableRows = sheet.values.length;
+    // The table ends at its last indicator id (the plan's check rows below it are helper cells).
+    const tableRows = sheet.values.reduce((last: number, r, i) => (typeof (r as unknown[])?.[LAYOUT.idCol - 1] === "string" && String((r as unknown[])[LAYOUT.idCol - 1]).trim() ? i + 1 : last), 0);
     expect(h.status.printArea).toBe(`B1:${cellAddress(tableRows, tableWidth)}`);
     expect(h.status.lastCol).toBe(tableWidth);
     if (h.status.cells.length === 0) continue;
     expect(h.status.row1).toBe(tableRows + 2);
-    expect(h.status.cells.slice(0, tableRows).flat().filter((c) => c !== null)).toEqual([]);
+    expect(h.status.cells.slice(0, tableRows + 1).flat().filter((c) => c !== null)).toEqual([]);
     expect(Math.max(...h.status.cells.map((r) => r.length))).toBeLessThanOrEqual(tableWidth);
     // Reading the sheet with its status block gives the same report.
     const grown = (grid: unknown[][], pick: (c: NonNullable<(typeof h.status.cells)[number][number]>) => unknown) =>
-      [...grid, ...h.status.cells.slice(grid.length).map((row) => row.map((c) => (c ? pick(c) : "")))];
+      [...grid.slice(0, tableRows), ...h.status.cells.slice(tableRows).map((row) => row.map((c) => (c ? pick(c) : "")))];
     const withBlock = { ...sheet, values: grown(sheet.values, (c) => c.value ?? (c.formula ? 1 : "")), formulas: grown(sheet.formulas, (c) => c.formula ?? c.value ?? "") };
     const again = readReport(Object.values(report.sheets).map((s) => (s?.name === h.sheet ? withBlock : s!)));
     expect(again.cells).toEqual(report.cells);

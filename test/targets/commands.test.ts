@@ -165,7 +165,9 @@ describe("comparePeriods («Динамика»)", () => {
     expect(dir.value).toBe(1);
     expect(dir.formula).toBe(`=IF(COUNT(E${rowOf("gia9_rus_fail")},F${rowOf("gia9_rus_fail")})<2,"",EDU.DYNAMICS(E${rowOf("gia9_rus_fail")},F${rowOf("gia9_rus_fail")},"gia9_rus_fail"))`);
     expect(dir.text).toBe("▲");
-    expect(dir.conditionalFontColor).toBe(RISK_COLORS.met.fontColor);
+    // 5 → 2 of 50 is within random variation (Newcombe 95 %, issue 16): said so, in pupils, and not coloured green.
+    expect(cellIn("gia9_rus_fail", DYN.verdictCol).value).toBe("в пределах случайных колебаний (−3 учащихся)");
+    expect(dir.conditionalFontColor).toBeNull();
     // Target 0 («не более») in ГИА-2024: 4 % is missed, the gap is −4 п. п.
     expect(cellIn("gia9_rus_fail", DYN.targetCol).value).toBe(0);
     expect(cellIn("gia9_rus_fail", DYN.statusCol).value).toBe(-1);
@@ -189,7 +191,9 @@ describe("comparePeriods («Динамика»)", () => {
     const he = cellIn("staff_higher_ed", DYN.directionCol);
     expect(he.value).toBe(-1);
     expect(he.text).toBe("▼");
-    expect(he.conditionalFontColor).toBe(RISK_COLORS.worsening.fontColor);
+    // 38 → 36 of 40 teachers is within random variation: not coloured as worsening (issue 16).
+    expect(cellIn("staff_higher_ed", DYN.verdictCol).value).toBe("в пределах случайных колебаний (−2 педагога)");
+    expect(he.conditionalFontColor).toBeNull();
   });
 
   it("follows the user's targets live and replaces the sheet idempotently", async () => {
@@ -250,10 +254,10 @@ describe("refreshRisks («Риски» and highlighting)", () => {
     const fail24 = host.inspect.cell(SUBJECT, at(SUBJECT, "gia9_rus_fail", "2023/24-E", true));
     expect(fail24.conditionalFill).toBe(RISK_COLORS.missed.fill);
     expect(fail24.conditionalFontColor).toBeNull();
-    // Worse than the half-year: red bold font.
+    // Below the half-year, but a year is not compared with its half-year (like with like, as «Риски»): no worsening colour.
     const he = host.inspect.cell(STAFF, at(STAFF, "staff_higher_ed", "2023/24-Y", true));
-    expect(he.conditionalFontColor).toBe(RISK_COLORS.worsening.fontColor);
-    expect(he.conditionalBold).toBe(true);
+    expect(he.conditionalFontColor).toBeNull();
+    expect(he.conditionalBold).toBeNull();
     // A neutral indicator is never coloured.
     for (const k of ["2023/24-H1", "2023/24-Y"]) {
       for (const share of [false, true]) {

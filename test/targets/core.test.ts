@@ -1,6 +1,6 @@
 /** Pure parts of targets, risks and the analysis sheets. */
 import { buildTargetsSheet, readTargetsSheet, targetCheck, TARGETS } from "../../src/core/layout/targetsSheet";
-import { earlierCandidates } from "../../src/core/layout/highlight";
+import { comparableEarlier } from "../../src/core/judge";
 import { signCellFormula, targetStatusFormula } from "../../src/core/layout/targetStatus";
 import { defaultDeadline, defaultTargetsFor, deviationWords, parseDirection, describeEvaluation, evaluateTarget } from "../../src/core/targets";
 import type { ReadSheet } from "../../src/core/report";
@@ -115,11 +115,12 @@ describe("«Цели программы» sheet", () => {
 });
 
 describe("highlighting helpers", () => {
-  it("compares a year with its half-year and a session with last year's", () => {
-    const all = [P(2022, "E"), P(2023, "H1"), P(2023, "Y"), P(2023, "E")];
-    expect(earlierCandidates(P(2023, "Y"), all, all)).toEqual([P(2023, "H1")]);
-    expect(earlierCandidates(P(2023, "E"), all, [P(2022, "E"), P(2023, "E")])).toEqual([P(2022, "E")]);
-    expect(earlierCandidates(P(2023, "H1"), all, all)).toEqual([]);
+  it("compares like with like: a year with last year, never with its half-year; a session with last year's", () => {
+    const all = [P(2022, "E"), P(2022, "Y"), P(2023, "H1"), P(2023, "H2"), P(2023, "Y"), P(2023, "E")];
+    expect(comparableEarlier(P(2023, "Y"), [P(2023, "H1"), P(2023, "Y")])).toEqual([]);
+    expect(comparableEarlier(P(2023, "Y"), all)).toEqual([P(2022, "Y")]);
+    expect(comparableEarlier(P(2023, "E"), [P(2022, "E"), P(2023, "E")])).toEqual([P(2022, "E")]);
+    expect(comparableEarlier(P(2023, "H1"), all)).toEqual([]);
   });
 
   it("builds the status from native functions only (it must work without the add-in)", () => {

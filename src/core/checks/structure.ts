@@ -4,7 +4,7 @@ import type { Finding, Indicator, Text } from "../types";
 import { label, n, sortPeriodKeys, type CheckContext } from "./context";
 
 /** Pairs where the first can never exceed the second, beyond parent/child and denominators. */
-const NOT_ABOVE: [string, string][] = [
+export const NOT_ABOVE: readonly [string, string][] = [
   ["contest_winners", "contest_participants"],
   ["vsosh_winners", "vsosh_participants"],
   ["students_assessed", "students_total"],

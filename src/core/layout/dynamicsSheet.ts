@@ -4,15 +4,23 @@
  * shares ×100, in п. п.), the growth rate where it makes sense (counts, averages, ratios), the
  * judged direction (=EDU.DYNAMICS, 1/0/−1 shown as ▲/▼/=), and the status against the target for
  * the later period (=EDU.TARGETSTATUS) with the gap (=EDU.TARGETGAP), linked to «Цели программы».
+ *
+ * Chance told from change (issue 16): for a share whose count and denominator are on the sheets,
+ * the verdict column says whether the change is «в пределах случайных колебаний» or significant
+ * (Newcombe 95 %, as stats.ts) and by how many pupils — live native formulas over helper columns
+ * right of the table (off paper; chanceFormulas.ts), working without the add-in. A change within
+ * random variation keeps its arrow but gets no green/red colour.
  */
 import { isShareLike } from "../catalog";
 import type { PlanConditionalFormat, SheetPlan } from "../plan";
 import { formatPeriod, periodKey } from "../periods";
 import { indicatorsInReport, timelineOf, type CellRef, type ReportData } from "../report";
 import type { Indicator, Lang, Period, Text } from "../types";
-import { eduCall } from "./formulas";
+import { significanceFormula, verdictFormula } from "./chanceFormulas";
+import { eduCall, isTotalChoice } from "./formulas";
 import { CellGrid, cellAddress, quoteSheetName, rangeAddress } from "./grid";
-import { LEGEND, analysisStyles, RISK_COLORS, directionSign, requiredExpr } from "./highlight";
+import { valid } from "./impossible";
+import { LEGEND, analysisStyles, RISK_COLORS, directionSign, qualityChoiceRef, requiredExpr } from "./highlight";
 import { printLayout } from "./print";
 import { markerOf } from "./markers";
 import { TAB_COLORS } from "./styles";
@@ -38,6 +46,14 @@ export const DYN = {
   targetCol: 10,
   statusCol: 11,
   gapCol: 12,
+  /** Whether a share's change is chance or significant, with the change in pupils. */
+  verdictCol: 13,
+  /** Helper columns (not printed): count and denominator of each period, then the significance (1/0/−1). */
+  count1Col: 14,
+  total1Col: 15,
+  count2Col: 16,
+  total2Col: 17,
+  sigCol: 18,
 } as const;
 
 const D = {
@@ -58,6 +74,15 @@ const D = {
     en: "Values come from the indicator sheets and update by themselves. Shares in %, their change in percentage points. ▲ better, ▼ worse (for some indicators lower is better); = unchanged. Target for the period: the milestone on the targets sheet when set, else the final target.",
   },
   legend: { ru: "Условные обозначения", en: "Legend" },
+  verdict: { ru: "Случайное или значимое изменение (для долей; в скобках — в учащихся)", en: "Chance or significant change (shares; in pupils)" },
+  helper: {
+    ru: "Служебные (не печатаются): число и знаменатель ранее, число и знаменатель позднее, значимость (1 рост, −1 снижение, 0 случайно)",
+    en: "Helpers (not printed): count and denominator before, count and denominator after, significance (1 rise, −1 fall, 0 chance)",
+  },
+  chanceNote: {
+    ru: " Для долей с известными численностями изменение проверяется на случайность (95 %-й интервал Ньюкомба): изменение «в пределах случайных колебаний» не окрашивается как улучшение или ухудшение.",
+    en: " For shares with known counts the change is tested against random variation (Newcombe 95% interval): a change within random variation is not coloured as better or worse.",
+  },
 } satisfies Record<string, Text>;
 
 export interface DynamicsSheetInput {
@@ -100,7 +125,7 @@ export function buildDynamicsSheet(input: DynamicsSheetInput): { sheet: SheetPla
     [DYN.idCol, D.id[lang]], [DYN.numberCol, D.number[lang]], [DYN.nameCol, D.name[lang]], [DYN.unitCol, D.unit[lang]],
     [DYN.earlierCol, formatPeriod(earlier, lang)], [DYN.laterCol, formatPeriod(later, lang)], [DYN.changeCol, D.change[lang]],
     [DYN.growthCol, D.growth[lang]], [DYN.directionCol, D.direction[lang]], [DYN.targetCol, D.target[lang]],
-    [DYN.statusCol, D.status[lang]], [DYN.gapCol, D.gap[lang]],
+    [DYN.statusCol, D.status[lang]], [DYN.gapCol, D.gap[lang]], [DYN.verdictCol, D.verdict[lang]],
   ];
   for (const [c, text] of heads) {
     g.set(DYN.headerRow, c, { value: text, style: "header" });
@@ -108,8 +133,10 @@ export function buildDynamicsSheet(input: DynamicsSheetInput): { sheet: SheetPla
   }
   g.set(DYN.periodKeyRow, DYN.earlierCol, { value: ek, style: "periodKey" });
   g.set(DYN.periodKeyRow, DYN.laterCol, { value: lk, style: "periodKey" });
-  g.set(DYN.noteRow, DYN.numberCol, { value: D.note[lang], style: "a.note" });
-  const merges = [rangeAddress(DYN.noteRow, DYN.numberCol, DYN.noteRow, DYN.gapCol)];
+  g.set(DYN.noteRow, DYN.numberCol, { value: D.note[lang] + D.chanceNote[lang], style: "a.note" });
+  g.set(DYN.headerRow, DYN.count1Col, { value: D.helper[lang], style: "st.note" });
+  const merges = [rangeAddress(DYN.noteRow, DYN.numberCol, DYN.noteRow, DYN.verdictCol)];
+  const choiceRef = qualityChoiceRef(report);
 
   const rules: PlanConditionalFormat[] = [];
   let r = DYN.firstDataRow;
@@ -139,6 +166,16 @@ export function buildDynamicsSheet(input: DynamicsSheetInput): { sheet: SheetPla
     g.set(r, DYN.growthCol, growthMakesSense ? { formula: `=IF(OR(${both},${e}=0),"",${eduCall("GROWTH", e, l)})`, style: "d.growth" } : { style: "unused" });
     g.set(r, DYN.directionCol, { formula: `=IF(${both},"",${eduCall("DYNAMICS", e, l, `"${ind.id}"`)})`, style: ind.polarity === 0 ? "d.neutral" : "d.arrow" });
     if (ind.polarity !== 0) judgedRows.push(r);
+    const counts = ind.polarity !== 0 && reported.has(ek) && reported.has(lk) ? countRefs(report, ind, ek, lk, choiceRef) : null;
+    if (counts) {
+      const at = (c: number) => cellAddress(r, c);
+      g.set(r, DYN.count1Col, { formula: counts.count1, style: "st.num" });
+      g.set(r, DYN.total1Col, { formula: counts.total1, style: "st.num" });
+      g.set(r, DYN.count2Col, { formula: counts.count2, style: "st.num" });
+      g.set(r, DYN.total2Col, { formula: counts.total2, style: "st.num" });
+      g.set(r, DYN.sigCol, { formula: significanceFormula(at(DYN.count1Col), at(DYN.total1Col), at(DYN.count2Col), at(DYN.total2Col)), style: "st.num" });
+      g.set(r, DYN.verdictCol, { formula: verdictFormula(at(DYN.sigCol), at(DYN.count1Col), at(DYN.count2Col), lang, ind.section === "staff" ? "staff" : "pupils"), style: "a.text" });
+    } else g.set(r, DYN.verdictCol, { style: "unused" });
 
     const refs = targetRefs(input.targets, ind.id);
     if (refs && reported.has(lk)) {
@@ -160,12 +197,15 @@ export function buildDynamicsSheet(input: DynamicsSheetInput): { sheet: SheetPla
   }
   const count = r - DYN.firstDataRow;
 
-  // Colours: direction of judged rows (never neutral), status and the later value of rows with a target.
+  // Colours: direction of judged rows (never neutral, never a change within random variation),
+  // status and the later value of rows with a target.
   for (const [a, b] of runs(judgedRows)) {
     const range = rangeAddress(a, DYN.directionCol, b, DYN.directionCol);
     const x = cellAddress(a, DYN.directionCol);
-    rules.push({ range, formula: `=${x}=1`, style: { fontColor: RISK_COLORS.met.fontColor } });
-    rules.push({ range, formula: `=${x}=-1`, style: { fontColor: RISK_COLORS.worsening.fontColor } });
+    const sig = cellAddress(a, DYN.sigCol);
+    const notChance = `NOT(AND(ISNUMBER(${sig}),${sig}=0))`;
+    rules.push({ range, formula: `=AND(${x}=1,${notChance})`, style: { fontColor: RISK_COLORS.met.fontColor } });
+    rules.push({ range, formula: `=AND(${x}=-1,${notChance})`, style: { fontColor: RISK_COLORS.worsening.fontColor } });
   }
   for (const [a, b] of runs(targetRows)) {
     const s = cellAddress(a, DYN.statusCol, false).replace(/^([A-Z]+)/, "$$$1");
@@ -187,9 +227,11 @@ export function buildDynamicsSheet(input: DynamicsSheetInput): { sheet: SheetPla
   }
 
   const rowHeights: number[] = [0, 45, 0, 45];
-  const columnWidths = [6, 7, 50, 12, 14, 14, 14, 12, 10, 12, 14, 16];
-  // Ids (with the A1 marker) and period keys: read back, never shown or printed.
-  const hidden = { hiddenColumns: [DYN.idCol], hiddenRows: [DYN.periodKeyRow] };
+  const columnWidths = [6, 7, 50, 12, 14, 14, 14, 12, 10, 12, 14, 16, 30, 8, 8, 8, 8, 8];
+  // Ids (with the A1 marker), period keys and the chance helpers (counts, denominators, significance):
+  // read by formulas, never shown or printed.
+  const helpers = Array.from({ length: columnWidths.length - DYN.verdictCol }, (_, i) => DYN.verdictCol + 1 + i);
+  const hidden = { hiddenColumns: [DYN.idCol, ...helpers], hiddenRows: [DYN.periodKeyRow] };
   return {
     sheet: {
       name: input.name,
@@ -212,10 +254,47 @@ export function buildDynamicsSheet(input: DynamicsSheetInput): { sheet: SheetPla
         orientation: "landscape",
         titleRows: `${DYN.headerRow}:${DYN.periodKeyRow}`,
         titleColumns: { first: DYN.numberCol, last: DYN.unitCol },
+        // The helper columns right of the verdict stay off paper.
+        area: { row1: 1, col1: 1, row2: lr - 1, col2: DYN.verdictCol },
       }),
     },
     indicators: count,
   };
+}
+
+/**
+ * The helper formulas of a share's counts in both periods (count cells and denominators on the
+ * indicator sheets; a count or denominator that is no whole number ≥ 0 gives ""), or null when the
+ * indicator is not a count + share or a denominator is not on the sheets.
+ */
+function countRefs(report: ReportData, ind: Indicator, ek: string, lk: string, choiceRef: string | undefined): { count1: string; total1: string; count2: string; total2: string } | null {
+  if (ind.unit.kind !== "countShare") return null;
+  const ref = (id: string, key: string, offset = 0): string | null => {
+    const c = report.cells[id]?.[key];
+    return c ? `${quoteSheetName(c.sheet)}!${cellAddress(c.row, c.col - offset)}` : null;
+  };
+  const count = (key: string): string | null => {
+    const x = ref(ind.id, key, 1);
+    return x ? `=IF(${valid(x)},${x},"")` : null;
+  };
+  const sum = (dens: string[], key: string): string | null => {
+    const refs = dens.map((d) => ref(d, key));
+    if (refs.some((x) => x === null)) return null;
+    const list = refs as string[];
+    return `IF(AND(${list.map(valid).join(",")}),${list.length === 1 ? list[0] : `SUM(${list.join(",")})`},"")`;
+  };
+  const total = (key: string): string | null => {
+    const u = ind.unit as Extract<Indicator["unit"], { kind: "countShare" }>;
+    if (choiceRef && u.choices?.includes("students_total") && u.choices.includes("students_assessed")) {
+      const t = sum(["students_total"], key);
+      const a = sum(["students_assessed"], key);
+      if (t && a) return `=IF(${isTotalChoice(choiceRef)},${t},${a})`;
+    }
+    const s = sum(u.denominator, key);
+    return s ? `=${s}` : null;
+  };
+  const [count1, total1, count2, total2] = [count(ek), total(ek), count(lk), total(lk)];
+  return count1 && total1 && count2 && total2 ? { count1, total1, count2, total2 } : null;
 }
 
 /** Consecutive runs of row numbers: [5,6,7,9] → [[5,7],[9,9]]. */

@@ -50,15 +50,20 @@ function denominatorParts(refs: string[]): { expr: string; blank: string; nonNum
  * students_assessed, or blank) → assessedRef.
  */
 export function choiceShareFormula(countRef: string, choiceRef: string, totalRef: string, assessedRef: string): string {
-  const isTotal = `OR(${[...new Set([QUALITY_DENOMINATOR_LABELS.students_total.ru, QUALITY_DENOMINATOR_LABELS.students_total.en])]
-    .map((l) => `${choiceRef}=${str(l)}`)
-    .join(",")})`;
+  const isTotal = isTotalChoice(choiceRef);
   const pick = (a: string, b: string) => `IF(${isTotal},${a},${b})`;
   return shareFormula(countRef, {
     expr: pick(totalRef, assessedRef),
     blank: pick(`${totalRef}=""`, `${assessedRef}=""`),
     nonNumber: pick(`NOT(ISNUMBER(${totalRef}))`, `NOT(ISNUMBER(${assessedRef}))`),
   });
+}
+
+/** TRUE when the «Паспорт» choice cell `choiceRef` names students_total (either language). */
+export function isTotalChoice(choiceRef: string): string {
+  return `OR(${[...new Set([QUALITY_DENOMINATOR_LABELS.students_total.ru, QUALITY_DENOMINATOR_LABELS.students_total.en])]
+    .map((l) => `${choiceRef}=${str(l)}`)
+    .join(",")})`;
 }
 
 /**

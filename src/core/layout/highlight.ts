@@ -1,17 +1,21 @@
 /**
  * Risk highlighting: the colours, the styles and legend of the analysis sheets, and per indicator
- * sheet its target status block (native formulas below the table, targetStatus.ts) and conditional
- * formats (target met / at risk / missed testing the status cells, worsening dynamics). Neutral
- * indicators get no rule unless the user set a target on them.
+ * sheet the block below its table (native formulas, off paper): the impossible-data check rows
+ * (impossible.ts, as written at insert) and the target status rows (targetStatus.ts); and the
+ * conditional formats (impossible values red; target met / at risk / missed testing the status
+ * cells; worsening against the comparable earlier period). Neutral indicators get no rule unless
+ * the user set a target on them.
  */
 import { cellAt, gridCols, gridExtent, gridRows } from "../cells";
 import { getIndicator, isShareLike } from "../catalog";
 import type { PlanCell, PlanConditionalFormat, PlanStyle } from "../plan";
-import { comparePeriods, parsePeriodKey, periodKey, suggestedPairs } from "../periods";
-import type { ReportData, ReportSheet } from "../report";
+import { comparableEarlier } from "../judge";
+import { comparePeriods, parsePeriodKey, periodKey } from "../periods";
+import { judgedInShareColumn, type ReportData, type ReportSheet } from "../report";
 import { defaultDirection } from "../targets";
 import type { Lang, Period, Target, Text } from "../types";
-import { LAYOUT, cellAddress, rangeAddress } from "./grid";
+import { LAYOUT, PASSPORT, cellAddress, quoteSheetName, rangeAddress } from "./grid";
+import { buildCheckBlock, impossibleChecks, mergeCells, type CheckBlock } from "./impossible";
 import { buildStatusBlock, type StatusBlockRow } from "./targetStatus";
 import { COLORS, RISK_COLORS, STYLES } from "./styles";
 
@@ -63,6 +67,7 @@ export function analysisStyles(lang: Lang): Record<string, PlanStyle> {
     "leg.missed": { ...ro, ...RISK_COLORS.missed },
     "leg.atRisk": { ...ro, ...RISK_COLORS.atRisk },
     "leg.met": { ...ro, ...RISK_COLORS.met },
+    "leg.invalid": { ...ro, ...RISK_COLORS.missed, bold: true },
     "leg.worsening": { ...ro, ...RISK_COLORS.worsening },
     // The target status block (helper formulas of the highlighting): quiet grey.
     "st.note": { ...quiet, italic: true },
@@ -85,6 +90,14 @@ export const LEGEND: { style: string; sample: Text; text: Text }[] = [
     text: { ru: "под угрозой: отставание не больше допустимого отклонения или темп роста недостаточен к сроку", en: "at risk: short by no more than the allowed deviation, or too slow to reach it by the deadline" },
   },
   { style: "leg.missed", sample: { ru: "красный", en: "red" }, text: { ru: "цель не достигнута", en: "target missed" } },
+  {
+    style: "leg.invalid",
+    sample: { ru: "красный, тёмно-красный шрифт", en: "red, dark red font" },
+    text: {
+      ru: "данные неверны: значение невозможно (доля вне 0–100 %, часть больше целого, отрицательное или дробное количество); причина — в служебной строке под таблицей; цель по нему не оценивается",
+      en: "invalid data: an impossible value (a share outside 0–100%, a part above its whole, a negative or fractional count); the reason is in the helper row below the table; no target is judged on it",
+    },
+  },
   { style: "leg.worsening", sample: { ru: "▼ красный шрифт", en: "▼ red font" }, text: { ru: "ухудшение по сравнению с предыдущим периодом", en: "worse than the previous period" } },
   { style: "d.neutral", sample: { ru: "○", en: "○" }, text: { ru: "нейтральный показатель: не оценивается и не подсвечивается", en: "neutral indicator: never judged or coloured" } },
 ];
@@ -109,17 +122,7 @@ export function requiredExpr(refs: TargetRefs, key: string): string {
   return m ? `IF(ISNUMBER(${m}),${m},${refs.value})` : refs.value;
 }
 
-/**
- * The earlier period a value in `later` is compared with: among the usual comparisons
- * (suggestedPairs, baseline excluded), in their order, the first whose earlier period the
- * indicator is reported in.
- */
-export function earlierCandidates(later: Period, available: readonly Period[], reported: readonly Period[]): Period[] {
-  const ok = new Set(reported.map(periodKey));
-  return suggestedPairs(available)
-    .filter((p) => p.relation !== "baseline" && periodKey(p.later) === periodKey(later) && comparePeriods(p.earlier, later) < 0 && ok.has(periodKey(p.earlier)))
-    .map((p) => p.earlier);
-}
+
 
 export interface SheetHighlights {
   sheet: string;
@@ -152,9 +155,27 @@ export interface HighlightInput {
 
 /** The note heading the status block of an indicator sheet and of «Свод». */
 export const STATUS_NOTE: Text = {
-  ru: "Служебные формулы подсветки целей (не печатаются): A — цель, B — направление (≥ не менее, ≤ не более), D — допустимое отклонение; под значениями — статус: 1 достигнута, 0 под угрозой, −1 не достигнута.",
-  en: "Helper formulas of the target colours (not printed): A target, B direction (≥ at least, ≤ at most), D margin; under the values the status: 1 met, 0 at risk, −1 missed.",
+  ru: "Служебные формулы подсветки целей (не печатаются): A — цель, B — направление (≥ не менее, ≤ не более), D — допустимое отклонение; под значениями — статус: 1 достигнута, 0 под угрозой, −1 не достигнута, x данные неверны.",
+  en: "Helper formulas of the target colours (not printed): A target, B direction (≥ at least, ≤ at most), D margin; under the values the status: 1 met, 0 at risk, −1 missed, x invalid data.",
 };
+
+const INDICATOR_KINDS: readonly string[] = ["base", "subject", "staff", "facilities", "methods", "partnership", "context"];
+
+/** Columns from an indicator's value (count) cell to its judged cell: 1 for Ч/УВ (the share beside it). */
+function judgedOffset(id: string): number {
+  const ind = getIndicator(id);
+  return ind && judgedInShareColumn(ind) ? 1 : 0;
+}
+
+/** Absolute reference of the «Паспорт» cell holding the quality denominator choice, when the report has a passport. */
+export function qualityChoiceRef(report: ReportData): string | undefined {
+  const p = report.sheets.passport;
+  if (!p) return undefined;
+  for (const r of gridRows(p.values, PASSPORT.firstFieldRow)) {
+    if (cellAt(p.values, r, PASSPORT.idCol) === "quality_denominator") return `${quoteSheetName(p.name)}!${cellAddress(r, PASSPORT.valueCol, true)}`;
+  }
+  return undefined;
+}
 
 /** The table of an indicator sheet as read: its last column (after the period blocks) and last row (column A ids). */
 function tableOf(sheet: ReportSheet): { lastCol: number; lastRow: number } {
@@ -173,6 +194,29 @@ function tableOf(sheet: ReportSheet): { lastCol: number; lastRow: number } {
 /** Conditional formats and target status blocks of the indicator sheets. */
 export function buildHighlights(input: HighlightInput): SheetHighlights[] {
   const { report, lang } = input;
+  // The impossible-data checks of every value (impossible.ts), as at insert; the status cells read them.
+  const checks = impossibleChecks({
+    lang,
+    qualityChoiceRef: qualityChoiceRef(report),
+    periodsOf: (id) => (report.cells[id] ? input.timeline(id).map(periodKey).filter((k) => report.cells[id][k]) : []),
+    valueCell: (id, key) => {
+      const c = report.cells[id]?.[key];
+      return c ? { sheet: c.sheet, row: c.row, col: c.col - judgedOffset(id) } : null;
+    },
+  });
+  const blocks = new Map<string, { block: CheckBlock; lastRow: number; lastCol: number }>();
+  for (const sheet of Object.values(report.sheets)) {
+    if (!sheet || !INDICATOR_KINDS.includes(sheet.kind)) continue;
+    const { lastCol, lastRow } = tableOf(sheet);
+    const name = (row: number) => {
+      const id = cellAt(sheet.values, row, LAYOUT.idCol);
+      return (typeof id === "string" && getIndicator(id.trim())?.short[lang]) || "";
+    };
+    const block = buildCheckBlock(checks.filter((c) => c.sheet === sheet.name), { lang, startRow: lastRow + 2, firstCol: LAYOUT.firstPeriodCol, lastCol, names: name });
+    blocks.set(sheet.name, { block, lastRow, lastCol });
+  }
+  const checkCell = (sheet: string, row: number, valueCol: number): string | undefined => blocks.get(sheet)?.block.checkOf.get(`${row}|${valueCol}`);
+
   const byTargetSheet = new Map<string, StatusBlockRow[]>();
   for (const { target, refs } of input.targets) {
     const cells = report.cells[target.indicatorId];
@@ -183,7 +227,7 @@ export function buildHighlights(input: HighlightInput): SheetHighlights[] {
       const c = cells[key];
       if (!c) return [];
       const timing = { phase: comparePeriods(p, target.deadline) >= 0 ? "deadline" : "before", trendTooSlow: input.trendTooSlow.has(`${target.indicatorId}|${key}`), onCourse: input.onCourse?.has(`${target.indicatorId}|${key}`) ?? false } as const;
-      return [{ c, cell: { col: c.col, milestone: refs.milestones[key], timing } }];
+      return [{ c, cell: { col: c.col, milestone: refs.milestones[key], timing, check: checkCell(c.sheet, c.row, c.col - judgedOffset(ind.id)) } }];
     });
     if (judged.length === 0) continue;
     const { sheet, row } = judged[0].c;
@@ -203,20 +247,23 @@ export function buildHighlights(input: HighlightInput): SheetHighlights[] {
 
   const out: SheetHighlights[] = [];
   for (const sheet of Object.values(report.sheets)) {
-    if (!sheet || !["base", "subject", "staff", "facilities", "methods", "partnership", "context"].includes(sheet.kind)) continue;
-    const { lastCol, lastRow } = tableOf(sheet);
+    if (!sheet || !INDICATOR_KINDS.includes(sheet.kind)) continue;
+    const { block: checked, lastCol, lastRow } = blocks.get(sheet.name) as { block: CheckBlock; lastRow: number; lastCol: number };
     const values = gridExtent(sheet.values);
     const formulas = gridExtent(sheet.formulas);
     const usedCols = Math.max(lastCol, values.cols, formulas.cols);
     const usedRows = Math.max(values.rows, formulas.rows);
-    const block = buildStatusBlock({ lang, firstCol: LAYOUT.firstPeriodCol, lastCol, startRow: lastRow + 2, note: STATUS_NOTE, rows: byTargetSheet.get(sheet.name) ?? [] });
+    // Below the table: the check rows, then the target status rows.
+    const block = buildStatusBlock({ lang, firstCol: LAYOUT.firstPeriodCol, lastCol, startRow: Math.max(lastRow + 2, checked.lastRow + 1), note: STATUS_NOTE, rows: byTargetSheet.get(sheet.name) ?? [] });
+    const cells = block.rules.length ? block.cells : [];
+    mergeCells(cells, checked.cells);
     out.push({
       sheet: sheet.name,
       clear: rangeAddress(LAYOUT.firstDataRow, LAYOUT.firstPeriodCol, Math.max(lastRow, LAYOUT.firstDataRow), usedCols),
-      rules: [...block.rules],
+      rules: [...checked.rules, ...block.rules],
       status: {
         clear: usedRows > lastRow ? rangeAddress(lastRow + 1, 1, usedRows, usedCols) : null,
-        cells: block.rules.length ? block.cells : [],
+        cells,
         row1: lastRow + 2,
         lastCol,
         // From column B: column A (ids, marker) is hidden and stays off paper.
@@ -227,17 +274,31 @@ export function buildHighlights(input: HighlightInput): SheetHighlights[] {
   const sheetOf = (name: string): SheetHighlights | undefined => out.find((h) => h.sheet === name);
 
   // Worsening: one rule per run of consecutive rows with the same polarity, column and earlier block.
-  type Item = { sheet: string; row: number; col: number; prevCol: number; polarity: number };
+  // Like with like (judge.ts comparableEarlier, as «Риски»): the same period of the previous year
+  // first, else the previous period of the same kind — of those, the first with a value at refresh
+  // (the first at all when none has one). An impossible value on either side colours nothing.
+  type Item = { sheet: string; row: number; col: number; prevCol: number; polarity: number; checks?: [string, string]; checkRow?: number };
   const items: Item[] = [];
   for (const [id, cells] of Object.entries(report.cells)) {
     const ind = getIndicator(id);
     if (!ind || ind.polarity === 0 || ind.unit.kind === "yesNo") continue;
     const reported = input.timeline(id);
+    const has = report.judged[id] ?? {};
     for (const p of reported) {
       const c = cells[periodKey(p)];
-      const earlier = earlierCandidates(p, report.periods, reported)[0];
+      const candidates = comparableEarlier(p, reported).filter((e) => cells[periodKey(e)]);
+      const earlier = candidates.find((e) => has[periodKey(e)] !== undefined) ?? candidates[0];
       const e = earlier ? cells[periodKey(earlier)] : undefined;
-      if (c && e) items.push({ sheet: c.sheet, row: c.row, col: c.col, prevCol: e.col, polarity: ind.polarity });
+      if (!c || !e) continue;
+      const off = judgedOffset(id);
+      const cx = checkCell(c.sheet, c.row, c.col - off);
+      const cy = checkCell(c.sheet, c.row, e.col - off);
+      const item: Item = { sheet: c.sheet, row: c.row, col: c.col, prevCol: e.col, polarity: ind.polarity };
+      if (cx && cy) {
+        item.checks = [cx, cy];
+        item.checkRow = Number(/\d+$/.exec(cx)?.[0]);
+      }
+      items.push(item);
     }
   }
   items.sort((a, b) => a.sheet.localeCompare(b.sheet) || a.col - b.col || a.prevCol - b.prevCol || a.polarity - b.polarity || a.row - b.row);
@@ -247,13 +308,16 @@ export function buildHighlights(input: HighlightInput): SheetHighlights[] {
     while (
       j + 1 < items.length &&
       items[j + 1].sheet === first.sheet && items[j + 1].col === first.col && items[j + 1].prevCol === first.prevCol &&
-      items[j + 1].polarity === first.polarity && items[j + 1].row === items[j].row + 1
+      items[j + 1].polarity === first.polarity && items[j + 1].row === items[j].row + 1 &&
+      (items[j + 1].checkRow === undefined) === (items[j].checkRow === undefined) &&
+      (items[j].checkRow === undefined || items[j + 1].checkRow === (items[j].checkRow as number) + 1)
     ) j++;
     const x = cellAddress(first.row, first.col);
     const y = cellAddress(first.row, first.prevCol);
+    const valid = first.checks ? `,${first.checks[0]}="",${first.checks[1]}=""` : "";
     sheetOf(first.sheet)?.rules.push({
       range: rangeAddress(first.row, first.col, items[j].row, first.col),
-      formula: `=AND(ISNUMBER(${x}),ISNUMBER(${y}),((${x})-(${y}))*${first.polarity}<-0.000000001)`,
+      formula: `=AND(ISNUMBER(${x}),ISNUMBER(${y}),((${x})-(${y}))*${first.polarity}<-0.000000001${valid})`,
       style: { ...RISK_COLORS.worsening },
     });
     i = j + 1;

@@ -8,9 +8,10 @@ import type { SheetKind, SheetPlan, WorkbookPlan } from "../plan";
 import type { Indicator, Lang, Period, SectionId } from "../types";
 import { comparePeriods, formatPeriod, formatSchoolYear, parsePeriodKey, periodKey } from "../periods";
 import type { CellContent, ExistingReport, ExistingSheet } from "./existing";
-import { LAYOUT as GRID, PASSPORT, cellAddress, quoteSheetName } from "./grid";
+import { LAYOUT as GRID, PASSPORT, blockValueCol, cellAddress, quoteSheetName } from "./grid";
 import { REPORT_SECTIONS, ReportOptionsError, validateReportOptions, type ReportOptions } from "./options";
-import { buildIndicatorSheet, buildPassportSheet, passportRowOf, type SheetRow } from "./sheets";
+import { appliesTo, buildIndicatorSheet, buildPassportSheet, passportRowOf, type SheetRow } from "./sheets";
+import { impossibleChecks, type CheckCell } from "./impossible";
 import { LEVEL_FIELDS, PASSPORT_FIELDS, PASSPORT_SHEET_NAME, PROMPTS, QUALITY_DENOMINATOR_LABELS, S, SCHOOL_LEVELS, YES_NO, levelsFromFields, parseQualityDenominator, t } from "./strings";
 import { STYLES } from "./styles";
 import { asTyped, typedValue } from "./typed";
@@ -183,13 +184,22 @@ export function buildReportPlan(options: ReportOptions): WorkbookPlan {
     ...meta(names.get("passport")!, ours.has("passport")),
   });
 
+  // Every indicator row of every sheet, so that the impossible-data checks can reach across sheets.
+  const rowsByKind = new Map<SheetKind, SheetRow[]>();
+  for (const kind of kinds) {
+    if (kind !== "passport") rowsByKind.set(kind, kind === "base" ? baseRows : rowsOf(indicatorsOfSection(kind as SectionId), lang, ours.get(kind) ?? null));
+  }
+  const checks = reportChecks(lang, periods, [...rowsByKind].map(([kind, rows]) => ({ sheet: names.get(kind)!.name, rows })), base.qualityChoiceRef);
+
   for (const kind of kinds) {
     if (kind === "passport") continue;
     const ex = ours.get(kind) ?? null;
-    const rows = kind === "base" ? baseRows : rowsOf(indicatorsOfSection(kind as SectionId), lang, ex);
+    const rows = rowsByKind.get(kind) as SheetRow[];
     const title = `${sectionName(kind as SectionId, lang)} — ${school ? `${school}, ` : ""}${yearText}`;
     const sheetName = names.get(kind)!.name;
-    const { sheet, kept } = buildIndicatorSheet({ name: sheetName, kind, title, lang, rows, periods, base, existing: ex, formula: formulaOn(sheetName), levels });
+    const { sheet, kept } = buildIndicatorSheet({
+      name: sheetName, kind, title, lang, rows, periods, base, existing: ex, formula: formulaOn(sheetName), levels, checks: checks.filter((c) => c.sheet === sheetName),
+    });
     valuesKept += kept;
     sheets.push({ ...sheet, ...meta(names.get(kind)!, ours.has(kind)) });
   }
@@ -197,6 +207,30 @@ export function buildReportPlan(options: ReportOptions): WorkbookPlan {
   const styles = { ...STYLES };
   for (const sheet of sheets) sheet.rowHeights = fitRowHeights(sheet, styles);
   return { lang, sheets, styles, names: [], valuesKept };
+}
+
+/** The impossible-data checks of the report sheets about to be written (every period block sits in the same columns on every sheet). */
+function reportChecks(lang: Lang, periods: Period[], sheets: { sheet: string; rows: SheetRow[] }[], qualityChoiceRef: string): CheckCell[] {
+  const where = new Map<string, { sheet: string; row: number; ind: Indicator }>();
+  for (const { sheet, rows } of sheets) {
+    rows.forEach((r, i) => {
+      if (r.indicator && !where.has(r.id)) where.set(r.id, { sheet, row: GRID.firstDataRow + i, ind: r.indicator });
+    });
+  }
+  const colOf = new Map(periods.map((p, i) => [periodKey(p), blockValueCol(i)]));
+  return impossibleChecks({
+    lang,
+    qualityChoiceRef,
+    periodsOf: (id) => {
+      const w = where.get(id);
+      return w ? periods.filter((p) => appliesTo(w.ind, p)).map(periodKey) : [];
+    },
+    valueCell: (id, key) => {
+      const w = where.get(id);
+      const col = colOf.get(key);
+      return w && col !== undefined ? { sheet: w.sheet, row: w.row, col } : null;
+    },
+  });
 }
 
 /**

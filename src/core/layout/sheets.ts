@@ -10,6 +10,7 @@ import { NA_TEXT, choiceShareFormula, shareFormula } from "./formulas";
 import { CellGrid, LAYOUT, PASSPORT, blockValueCol, cellAddress, quoteSheetName, rangeAddress } from "./grid";
 import { markerOf } from "./markers";
 import { typedCell } from "./typed";
+import { buildCheckBlock, mergeCells, type CheckCell } from "./impossible";
 import { LEVEL_FIELDS, PASSPORT_FIELDS, S, t } from "./strings";
 import { INPUT_STYLE, STYLES, TAB_COLORS, nameStyle } from "./styles";
 import { printLayout } from "./print";
@@ -55,6 +56,8 @@ export interface IndicatorSheetInput {
   formula?: (f: string) => string;
   /** The school's levels of education; items of other levels are «–» (locked). Absent: all apply. */
   levels?: SchoolLevel[];
+  /** The impossible-data checks of this sheet's values (impossible.ts), written below the table. */
+  checks?: CheckCell[];
 }
 
 /** A typed «–» (or «н/п» …): what a not-applicable cell holds. */
@@ -141,6 +144,13 @@ export function buildIndicatorSheet(input: IndicatorSheetInput): { sheet: SheetP
   });
 
   const lastCol = LAYOUT.firstPeriodCol + periods.length * LAYOUT.blockWidth - 1;
+  // Below the table, off paper: the check rows marking impossible values red with their reason.
+  const tableRows = Math.max(g.cells.length, LAYOUT.subHeaderRow);
+  const rowName = new Map(rows.map((row, ri) => [LAYOUT.firstDataRow + ri, row.indicator?.short[lang] ?? row.name]));
+  const block = buildCheckBlock(input.checks ?? [], {
+    lang, startRow: tableRows + 2, firstCol: LAYOUT.firstPeriodCol, lastCol, names: (r) => rowName.get(r) ?? "",
+  });
+  mergeCells(g.cells, block.cells);
   const widths: number[] = [WIDTHS.id, WIDTHS.number, WIDTHS.name, WIDTHS.unit];
   periods.forEach(() => widths.push(WIDTHS.value, WIDTHS.share));
   const columnWidths = widths.slice(0, Math.max(lastCol, LAYOUT.unitCol));
@@ -150,6 +160,7 @@ export function buildIndicatorSheet(input: IndicatorSheetInput): { sheet: SheetP
     name: input.name,
     kind,
     ...baseSheetProps(kind),
+    conditionalFormats: block.rules,
     cells: g.cells,
     columnWidths,
     merges,
@@ -157,7 +168,7 @@ export function buildIndicatorSheet(input: IndicatorSheetInput): { sheet: SheetP
     frozenColumns: LAYOUT.nameCol,
     ...hidden,
     validations: groupValidations(validated),
-    // The print area keeps to the table: the target status block «Обновить риски» writes below it stays off paper.
+    // The print area keeps to the table: the check rows and the target status block below it stay off paper.
     pageLayout: printLayout({
       sheet: { cells: g.cells, columnWidths, ...hidden },
       styles: STYLES,
@@ -165,7 +176,7 @@ export function buildIndicatorSheet(input: IndicatorSheetInput): { sheet: SheetP
       titleRows: `${LAYOUT.headerRow}:${LAYOUT.subHeaderRow}`,
       titleColumns: { first: LAYOUT.numberCol, last: LAYOUT.unitCol },
       groupWidth: LAYOUT.blockWidth,
-      area: { row1: 1, col1: 1, row2: Math.max(g.cells.length, LAYOUT.subHeaderRow), col2: Math.max(lastCol, LAYOUT.unitCol) },
+      area: { row1: 1, col1: 1, row2: tableRows, col2: Math.max(lastCol, LAYOUT.unitCol) },
     }),
   };
   return { sheet, kept };

@@ -76,6 +76,10 @@ export const STYLES: Record<string, PlanStyle> = {
   na: { fill: COLORS.notApplicable, locked: true },
   label: { wrap: true, vertical: "top", locked: true },
   info: { numberFormat: "@", wrap: true, vertical: "top", locked: true },
+  // The check rows below a table (impossible.ts): helper cells, off paper.
+  "chk.note": { fontColor: COLORS.grey, italic: true, locked: true },
+  "chk.name": { fontColor: COLORS.grey, locked: true },
+  "chk.reason": { fontColor: RISK_COLORS.missed.fontColor, locked: true },
 };
 
 /** The name style for a row nested `depth` levels under its total. */

@@ -3,7 +3,9 @@
  * conditional formats only test a status cell (`=E40=1`, a few characters; Excel refuses rule
  * formulas over 255). The status block sits below a sheet's table, outside its print area, one row
  * per table row with a target: the status of each judged cell in that cell's column (1 met, 0 at
- * risk, −1 missed, "" nothing to judge — the core Judgement codes).
+ * risk, −1 missed, "" nothing to judge — the core Judgement codes — and "x" «данные неверны» when
+ * the value's check cell (impossible.ts) names why it is impossible: never met, never missed, so no
+ * colour rule of the status fires; the check's own rule fills it red).
  */
 import { DIRECTION_WORDS } from "../targets";
 import type { Direction, Lang, Text } from "../types";
@@ -26,7 +28,12 @@ export interface StatusRefs {
   margin: string;
   /** The milestone of the value's period, when there is a column for it (a number when typed). */
   milestone?: string;
+  /** The value's check cell (impossible.ts): non-empty when the value is impossible. */
+  check?: string;
 }
+
+/** The status code of an impossible value: «данные неверны», neither met nor missed. */
+export const INVALID_STATUS = "x";
 
 export interface StatusTiming {
   /** "deadline": the period is the target's deadline or later; "before": earlier. */
@@ -39,7 +46,7 @@ export interface StatusTiming {
 
 /**
  * THE status rule of a value, as a native formula (the same rule as evaluateTarget, judged per
- * cell): at or after the deadline met or missed against the target (the margin only warns before);
+ * cell): an impossible value (its check cell not empty) is "x", «данные неверны»; at or after the deadline met or missed against the target (the margin only warns before);
  * before it a typed milestone not reached is missed, a reached target is met, on course (found at
  * refresh) is met with a milestone and uncoloured without, a trend found too slow or a value within
  * the margin is at risk, else the milestone decides and without one nothing is shown.
@@ -60,7 +67,8 @@ export function targetStatusFormula(r: StatusRefs, t: StatusTiming): string {
           const short = t.onCourse ? "1" : t.trendTooSlow ? "0" : within(`IF(${met(m)},1,0)`);
           return `IF(ISNUMBER(${m}),IF(${gap(m)}<-${EPS},-1,IF(${met(r.target)},1,${short})),${noMilestone})`;
         })();
-  return `=IF(COUNT(${r.value},${r.target})<2,"",${body})`;
+  const judged = r.check ? `IF(${r.check}<>"","${INVALID_STATUS}",${body})` : body;
+  return `=IF(COUNT(${r.value},${r.target})<2,"",${judged})`;
 }
 
 /** The target as a number, or "" when the target cell holds none. */
@@ -106,8 +114,8 @@ export interface StatusBlockRow {
   fallback: Direction;
   /** Targets and margins are shares (shown in %). */
   share: boolean;
-  /** The judged cells of the row: their column, the milestone cell of their period, the timing. */
-  cells: { col: number; milestone?: string; timing: StatusTiming }[];
+  /** The judged cells of the row: their column, the milestone cell of their period, the timing, the value's check cell. */
+  cells: { col: number; milestone?: string; timing: StatusTiming; check?: string }[];
 }
 
 export interface StatusBlockInput {
@@ -152,7 +160,7 @@ export function buildStatusBlock(input: StatusBlockInput): StatusBlock {
     g.set(s, C.margin, { formula: marginCellFormula(r.margin), style: r.share ? "st.pct1" : "st.num" });
     const refs = { target: cellAddress(s, C.target), sign: cellAddress(s, C.sign), margin: cellAddress(s, C.margin) };
     for (const c of r.cells) {
-      g.set(s, c.col, { formula: targetStatusFormula({ ...refs, value: cellAddress(r.row, c.col), milestone: c.milestone }, c.timing), style: "st.status" });
+      g.set(s, c.col, { formula: targetStatusFormula({ ...refs, value: cellAddress(r.row, c.col), milestone: c.milestone, check: c.check }, c.timing), style: "st.status" });
     }
     if (!run) run = { row: r.row, status: s };
     const next = rows[i + 1];
