@@ -103,9 +103,11 @@ describe("«Динамика»: chance told from change (with the add-in's funct
     expect(dyn("quality_4_5", DYN.directionCol).conditionalFontColor).toBeNull();
   });
 
-  it("keeps the helper columns off paper", () => {
-    const area = String(host.inspect.sheetInfo(DYNAMICS).pageLayout.printArea).replace(/\$/g, "");
-    expect(area).toMatch(/^A1:M\d+$/);
+  it("keeps the helper columns off paper and out of sight", () => {
+    const info = host.inspect.sheetInfo(DYNAMICS);
+    // Column A (ids) and the helpers N:R are hidden; the print area ends at the verdict (M).
+    expect(String(info.pageLayout.printArea).replace(/\$/g, "")).toMatch(/^B1:M\d+$/);
+    expect(info.hiddenColumns).toEqual(["A", "N", "O", "P", "Q", "R"]);
   });
 });
 
