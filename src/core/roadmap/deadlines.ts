@@ -29,7 +29,13 @@
  * - «ежегодно», «в течение года», «1 раз в год», «каждый год» → the whole school year, Sep 1 …
  *   Aug 31, of each Y. «ежегодно» before or after another year-less deadline just repeats it
  *   («ежегодно в сентябре»); with a dated deadline it is unparsed.
- * - «По итогам учебного года», «по итогам года», «в конце учебного года» → June of each Y+1.
+ * - «По итогам учебного года», «по итогам года», «в конце учебного года» → June of each Y+1;
+ *   «по итогам (каждой) четверти» → the month after each school quarter (November, January, April,
+ *   June), «по итогам I четверти» → the month after that one; «по итогам полугодия» → January and
+ *   June, «по итогам II полугодия» → June: the summing-up follows the period it sums up.
+ * - A qualifier naming the plan («в течение года, согласно плану-графику», «ежемесячно (по
+ *   отдельному графику)», «сентябрь 2025 в соответствии с положением») is dropped when the text
+ *   before it is a deadline; alone it is undated (schedule), as below.
  * - «ежеквартально», «1 раз в четверть/квартал» → the four school quarters of each Y;
  *   «1 раз в полугодие», «2 раза в год», «ежеполугодно» → both school half-years of each Y;
  *   «ежемесячно» → each month September…May of each Y.
@@ -348,6 +354,54 @@ const RECURRING: [RegExp, Recur][] = [
     })],
 ];
 
+/** The month after each school quarter ends (Q1 → November, Q2 → January, Q3 → April, Q4 → June), as «по итогам учебного года» → June. */
+const AFTER_QUARTER: [number, number][] = [[0, 11], [1, 1], [1, 4], [1, 6]];
+const monthOf = (Y: number, [dy, m]: [number, number]): [Ymd, Ymd] => [[Y + dy, m, 1], [Y + dy, m, daysInMonth(Y + dy, m)]];
+const ORDINAL_WORD = "(i|ii|iii|iv|1|2|3|4|1-?[йяо]|2-?[йяо]|3-?[йяо]|4-?[йяо]|перв[а-я]*|втор[а-я]*|трет[а-я]*|четверт[а-я]*)";
+const AFTER = "(по (итогам|окончании|завершении)|в конце)";
+const AFTER_EACH_QUARTER = new RegExp(`^${AFTER} (каждой )?(четверти|четвертей)$`);
+const AFTER_EACH_HALF = new RegExp(`^${AFTER} (каждого )?(полугодия|полугодий)$`);
+const AFTER_ONE_QUARTER = new RegExp(`^${AFTER} ${ORDINAL_WORD} (уч |учебной )?четверти$`);
+const AFTER_ONE_HALF = new RegExp(`^${AFTER} ${ORDINAL_WORD} (уч |учебного )?полугодия$`);
+
+/** 1…4 for an ordinal word («I», «2-й», «третьей»), else 0. */
+function ordinalOf(w: string): number {
+  const d = /^([1-4])/.exec(w);
+  if (d) return Number(d[1]);
+  for (const [re, n] of ORDINALS) if (re.test(w)) return n;
+  return /^четверт/.test(w) ? 4 : /^трет/.test(w) ? 3 : /^втор/.test(w) ? 2 : /^перв/.test(w) ? 1 : 0;
+}
+
+/** «по итогам (I) четверти / полугодия» → the month after the period, in every program year (null: not such a phrase). */
+function afterPeriod(plain: string): Recur | null {
+  if (AFTER_EACH_QUARTER.test(plain)) return (Y) => AFTER_QUARTER.map((m) => monthOf(Y, m));
+  if (AFTER_EACH_HALF.test(plain)) return (Y) => [monthOf(Y, AFTER_QUARTER[1]), monthOf(Y, AFTER_QUARTER[3])];
+  const q = AFTER_ONE_QUARTER.exec(plain);
+  if (q) {
+    const n = ordinalOf(q[3]);
+    return n ? (Y) => [monthOf(Y, AFTER_QUARTER[n - 1])] : null;
+  }
+  const h = AFTER_ONE_HALF.exec(plain);
+  if (h) {
+    const n = ordinalOf(h[3]);
+    return n === 1 || n === 2 ? (Y) => [monthOf(Y, AFTER_QUARTER[n === 1 ? 1 : 3])] : null;
+  }
+  return null;
+}
+
+/**
+ * A qualifier naming the plan the event follows («, согласно плану-графику», «(по отдельному
+ * графику)», «в соответствии с положением», «по плану школы»): the text before it, or null.
+ */
+const QUALIFIER = /(^|[ ,;:(-])(согласно|в соответствии с|по (отдельному |утвержденному |индивидуальному |составленному |школьному )?(план[а-я]*|график[а-я]*|положени[а-я]*|приказ[а-я]*|расписани[а-я]*|циклограмм[а-я]*))(?![а-я])/;
+
+function withoutQualifier(s: string): string | null {
+  const m = QUALIFIER.exec(s);
+  if (!m || m.index === 0) return null;
+  const head = s.slice(0, m.index).replace(/[ ,;:(-]+$/, "").trim();
+  return head === "" ? null : head;
+}
+
 const WHOLE_PROGRAM = /^(в )?(течение|период|протяжении) (всего )?(периода|срока)( реализации)?( программы| проекта)?$|^весь период( реализации)?( программы| проекта)?$|^(в )?(течение )?(срока )?реализации (программы|проекта)$/;
 
 const UNDATED: [RegExp, Extract<Deadline, { kind: "undated" }>["reason"]][] = [
@@ -387,13 +441,23 @@ function stripAnnually(s: string): string {
 /** Reads a deadline text; see the module comment for what each form means. Never throws. */
 export function parseDeadline(text: string, years: ProgramYears): Deadline {
   if (typeof text !== "string") return { kind: "unparsed" };
-  let s = normalize(text);
+  const read = parseNormalized(normalize(text), years);
+  if (read.kind !== "unparsed") return read;
+  // «в течение года, согласно плану-графику»: the deadline before the qualifier, when it is one.
+  const head = withoutQualifier(normalize(text));
+  const before = head === null ? null : parseNormalized(head, years);
+  return before && before.kind === "dated" ? before : read;
+}
+
+function parseNormalized(text: string, years: ProgramYears): Deadline {
+  let s = text;
   if (s === "" || s.length > 300) return { kind: "unparsed" };
   let annual = false;
   const stripped = stripAnnually(s);
   if (stripped !== s) { annual = true; s = stripped; }
   const plain = words(s);
-  const recurring = RECURRING.find(([re]) => re.test(plain));
+  const after = afterPeriod(plain);
+  const recurring: [RegExp, Recur] | undefined = after ? [/./, after] : RECURRING.find(([re]) => re.test(plain));
   if (recurring && (plain !== "" || annual)) {
     if (!programOk(years)) return { kind: "unparsed" };
     const spans = programYears(years).flatMap((Y) => recurring[1](Y));

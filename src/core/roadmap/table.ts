@@ -53,10 +53,25 @@ export function headerField(cell: unknown): RoadmapField | null {
 const SERIAL_MIN = 18264;
 const SERIAL_MAX = 73050;
 
-function cellText(v: unknown, isDeadline: boolean): string {
+const MONTH_NAMES = ["Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Июль", "Август", "Сентябрь", "Октябрь", "Ноябрь", "Декабрь"];
+
+/**
+ * Whether a number format shows a month and a year but no day or time («mmmm yyyy», «mmm-yy»,
+ * «[$-419]ММММ ГГГГ»): Excel gave a pasted «Март 2022» such a format. Quoted text, escapes and
+ * bracketed sections (locale, colour) are not codes.
+ */
+export function isMonthFormat(format: unknown): boolean {
+  if (typeof format !== "string" || format.length > 200) return false;
+  const codes = format.split(";")[0].replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "").toLowerCase();
+  return /[mм]/.test(codes) && /[yг]/.test(codes) && !/[dдhчsс]/.test(codes);
+}
+
+function cellText(v: unknown, isDeadline: boolean, format?: unknown): string {
   if (typeof v === "number" && Number.isFinite(v)) {
     if (isDeadline && Number.isInteger(v) && v >= SERIAL_MIN && v <= SERIAL_MAX) {
       const iso = serialToIso(v);
+      // A month Excel turned into its first day: the whole month, in the words it was typed in.
+      if (iso && isMonthFormat(format)) return `${MONTH_NAMES[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
       if (iso) return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
     }
     return String(v);
@@ -65,6 +80,9 @@ function cellText(v: unknown, isDeadline: boolean): string {
   if (typeof v === "boolean") return String(v);
   return "";
 }
+
+/** Text that goes on from the row above: a lower-case start, a bullet or a dash. */
+const CONTINUED = /^([a-zа-яё]|[-–—•·▪◦*o]\s)/;
 
 const HEADING = /^((\d{1,2}|[ivxlc]{1,5})\.?\s+\S|(раздел|направление|блок|модуль|этап)(?![а-я]))/i;
 const NUMBERING = /^(\d+\.)*\d+\.?$|^[ivxlc]{1,5}\.?$/i;
@@ -94,8 +112,9 @@ function findHeader(rows: unknown[][]): { row: number; columns: Partial<Record<R
  * Recognises the values of a pasted road-map table (strings, numbers, empty cells). `_lang` is
  * reserved: findings always carry both languages.
  */
-export function recognizeRoadmap(grid: unknown[][], _lang?: Lang): RoadmapParse {
+export function recognizeRoadmap(grid: unknown[][], _lang?: Lang, formats?: unknown[][]): RoadmapParse {
   const rows: unknown[][] = Array.isArray(grid) ? grid.map((r) => (Array.isArray(r) ? r : [])) : [];
+  const formatAt = (r: number, c: number): unknown => (Array.isArray(formats) && Array.isArray(formats[r]) ? formats[r][c] : undefined);
   const result: RoadmapParse = { columns: {}, headerRow: -1, groups: [], events: [], findings: [] };
   const header = findHeader(rows);
   if (!header) {
@@ -119,7 +138,7 @@ export function recognizeRoadmap(grid: unknown[][], _lang?: Lang): RoadmapParse 
   let group = "";
   let current: RoadmapEvent | null = null;
   for (let r = header.row + 1; r < rows.length; r++) {
-    const cells = rows[r].map((v, c) => cellText(v, c === columns.deadline));
+    const cells = rows[r].map((v, c) => cellText(v, c === columns.deadline, c === columns.deadline ? formatAt(r, c) : undefined));
     const text = (f: RoadmapField): string => (columns[f] === undefined ? "" : cells[columns[f] as number] ?? "");
     const nonEmpty = cells.map((t, c) => (t === "" ? -1 : c)).filter((c) => c >= 0);
     if (nonEmpty.length === 0) continue;
@@ -141,14 +160,22 @@ export function recognizeRoadmap(grid: unknown[][], _lang?: Lang): RoadmapParse 
 
     const number = text("number");
     const deadlineText = text("deadline");
+    const title = text("title");
     const continues = (["title", "responsible", "targetGroup", "result"] as const).some((f) => text(f) !== "");
     if (!continues && number === "" && deadlineText === "") {
       result.findings.push(finding(r, "текст вне распознанных столбцов пропущен.", "text outside the recognised columns was skipped."));
       continue;
     }
-    if (current && number === "" && deadlineText === "") {
-      for (const f of ["title", "responsible", "targetGroup", "result"] as const) {
-        current[f] = [current[f], text(f)].filter((t) => t !== "").join(" ");
+    // Excel puts each paragraph of a Word cell on a row of its own: a row without a № continues the
+    // event above when it has no title, or no deadline, or (in a numbered table) its title or
+    // deadline goes on mid-sentence (a lower-case word or a bullet).
+    const goesOn = (t: string) => CONTINUED.test(t);
+    const continuation = current !== null && number === "" && (title === "" || deadlineText === ""
+      || (columns.number !== undefined && current.number !== "" && (goesOn(title) || goesOn(deadlineText))));
+    if (current && continuation) {
+      for (const f of ["title", "deadlineText", "responsible", "targetGroup", "result"] as const) {
+        const more = f === "deadlineText" ? deadlineText : text(f);
+        current[f] = [current[f], more].filter((t) => t !== "").join(" ");
       }
       current.sourceRows.push(r);
       continue;
@@ -160,6 +187,8 @@ export function recognizeRoadmap(grid: unknown[][], _lang?: Lang): RoadmapParse 
     result.events.push(current);
   }
 
+  // Numbering may restart in each direction (1.1 … 2.1, or 1, 2, 3 in every section): a № repeated
+  // within one direction is the mistake.
   const seen = new Map<string, number>();
   for (const e of result.events) {
     const r = e.sourceRows[0];
@@ -167,7 +196,7 @@ export function recognizeRoadmap(grid: unknown[][], _lang?: Lang): RoadmapParse 
       const no = e.number === "" ? "" : ` № ${e.number}`;
       result.findings.push(finding(r, `у мероприятия${no} нет названия.`, `event${no} has no title.`));
     }
-    const key = e.number.replace(/\.$/, "");
+    const key = e.number === "" ? "" : `${e.group}\u0000${e.number.replace(/\.$/, "")}`;
     if (key === "") continue;
     const first = seen.get(key);
     if (first === undefined) seen.set(key, r);
