@@ -10,6 +10,7 @@ import type { CommandResult } from "../excel/commands";
 import type { InsertResult } from "../excel/insertReport";
 import type { ConsolidateOptions, ConsolidateResult } from "../excel/consolidate";
 import type { FileRead } from "../xlsx/light/school";
+import type { DocxRead } from "../xlsx/light/docx";
 import type { FreezeResult, RestoreResult } from "../excel/share";
 import type { RoadmapImportOptions, RoadmapImportResult } from "../excel/roadmap";
 import type { SelfTestReport } from "../core/selftest";
@@ -36,6 +37,8 @@ export interface Commands {
   readSchoolFile?: (label: string, bytes: Uint8Array) => Promise<FileRead>;
   /** «Загрузить дорожную карту» from the selection (loaded on first use). */
   importRoadmap?: (o: RoadmapImportOptions) => Promise<CommandResult<RoadmapImportResult>>;
+  /** Reads a Word (.docx) file: its tables and paragraphs, or a finding (loaded on first use). */
+  readWordFile?: (bytes: Uint8Array) => Promise<DocxRead>;
   /** «Подготовить к отправке» / «Вернуть формулы» (loaded on first use). */
   freezeForSending?: (o: { lang: Lang }) => Promise<CommandResult<FreezeResult>>;
   restoreFormulas?: (o: { lang: Lang }) => Promise<CommandResult<RestoreResult>>;
