@@ -14,6 +14,8 @@ export interface DocxCell {
   /** w:vMerge: the first cell of a vertical merge, or one that continues it (its text is not written). */
   vMerge?: "restart" | "continue";
   bold?: boolean;
+  /** The cell's paragraph is numbered automatically by Word (list 1: «1», «2» …); its text is written after the number. */
+  numbered?: boolean;
 }
 
 export type DocxBlock =
@@ -45,8 +47,9 @@ export function runs(text: string, o: { bold?: boolean; size?: number } = {}): s
   return `<w:r>${rPr}${body}</w:r>`;
 }
 
-export function paragraph(text: string, o: { bold?: boolean; center?: boolean; size?: number } = {}): string {
-  const pPr = o.center ? `<w:pPr><w:jc w:val="center"/></w:pPr>` : "";
+export function paragraph(text: string, o: { bold?: boolean; center?: boolean; size?: number; numbered?: boolean } = {}): string {
+  const props = `${o.numbered ? `<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>` : ""}${o.center ? `<w:jc w:val="center"/>` : ""}`;
+  const pPr = props ? `<w:pPr>${props}</w:pPr>` : "";
   return `<w:p>${pPr}${text === "" ? "" : runs(text, o)}</w:p>`;
 }
 
@@ -64,7 +67,7 @@ export function table(b: Extract<DocxBlock, { kind: "table" }>): string {
       col += span;
       const tcPr = `<w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ""}${c.vMerge === "restart" ? `<w:vMerge w:val="restart"/>` : c.vMerge === "continue" ? "<w:vMerge/>" : ""}</w:tcPr>`;
       const paras = c.vMerge === "continue" ? [""] : typeof c.text === "string" ? [c.text] : c.text.length ? c.text : [""];
-      return `<w:tc>${tcPr}${paras.map((p) => paragraph(p, { bold: c.bold || ri < (b.headerRows ?? 0) })).join("")}</w:tc>`;
+      return `<w:tc>${tcPr}${paras.map((p, k) => paragraph(p, { bold: c.bold || ri < (b.headerRows ?? 0), numbered: c.numbered && k === 0 })).join("")}</w:tc>`;
     });
     const trPr = ri < (b.headerRows ?? 0) ? "<w:trPr><w:tblHeader/></w:trPr>" : "";
     return `<w:tr>${trPr}${cells.join("")}</w:tr>`;
@@ -81,13 +84,25 @@ export function documentXml(body: string, o: { landscape?: boolean } = {}): stri
 export const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
 export const ROOT_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
 
-/** The parts of a .docx around a document.xml (for crafted files too). */
-export function docxParts(document: string): Record<string, Uint8Array> {
-  return { "[Content_Types].xml": strToU8(CONTENT_TYPES), "_rels/.rels": strToU8(ROOT_RELS), "word/document.xml": strToU8(document) };
+/** List 1: decimal «1», «2» … (what a № column numbered by Word holds). */
+export const NUMBERING_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering xmlns:w="${W_NS}"><w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="360" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+const NUMBERING_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml";
+const DOCUMENT_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>`;
+
+/** The parts of a .docx around a document.xml (for crafted files too); with `numbering`, the list part too. */
+export function docxParts(document: string, o: { numbering?: boolean } = {}): Record<string, Uint8Array> {
+  const parts: Record<string, Uint8Array> = { "[Content_Types].xml": strToU8(CONTENT_TYPES), "_rels/.rels": strToU8(ROOT_RELS), "word/document.xml": strToU8(document) };
+  if (o.numbering) {
+    parts["[Content_Types].xml"] = strToU8(CONTENT_TYPES.replace("</Types>", `<Override PartName="/word/numbering.xml" ContentType="${NUMBERING_TYPE}"/></Types>`));
+    parts["word/_rels/document.xml.rels"] = strToU8(DOCUMENT_RELS);
+    parts["word/numbering.xml"] = strToU8(NUMBERING_XML);
+  }
+  return parts;
 }
 
 /** A .docx of the blocks. Deterministic (fixed zip dates), so samples are reproducible. */
 export function writeDocx(blocks: readonly DocxBlock[], o: { landscape?: boolean } = {}): Uint8Array {
   const body = blocks.map((b) => (b.kind === "p" ? paragraph(b.text, b) : table(b) + paragraph(""))).join("");
-  return zipSync(docxParts(documentXml(body, o)), { mtime: new Date(2025, 0, 1) });
+  const numbering = blocks.some((b) => b.kind === "table" && b.rows.some((r) => r.some((c) => typeof c !== "string" && c.numbered)));
+  return zipSync(docxParts(documentXml(body, o), { numbering }), { mtime: new Date(2025, 0, 1) });
 }

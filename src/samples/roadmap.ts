@@ -33,6 +33,9 @@ export const ROADMAP_ROWS: readonly Row[] = [
 /** The row of column numbers Word road maps often have under the header. */
 const COLUMN_NUMBERS = ["1", "2", "3", "4", "5", "6"];
 
+/** Rows after this index (the third direction's heading) have automatic numbers in the .docx. */
+const AUTO_NUMBERED_FROM = 9;
+
 const paras = (p: Para): string[] => (typeof p === "string" ? [p] : p);
 
 /**
@@ -58,7 +61,11 @@ export function roadmapBlocks(): DocxBlock[] {
   const rows: (DocxCell | string)[][] = [
     ROADMAP_HEADER.slice(),
     COLUMN_NUMBERS.slice(),
-    ...ROADMAP_ROWS.map((r): (DocxCell | string)[] => (Array.isArray(r) ? r.map((p) => ({ text: paras(p) })) : [{ text: (r as { direction: string }).direction, span: 6, bold: true }])),
+    // The third direction's № are Word's automatic numbers (a list restarting at 1), as real documents have.
+    ...ROADMAP_ROWS.map((r, i): (DocxCell | string)[] =>
+      Array.isArray(r)
+        ? r.map((p, c) => (c === 0 && i > AUTO_NUMBERED_FROM ? { text: "", numbered: true } : { text: paras(p) }))
+        : [{ text: (r as { direction: string }).direction, span: 6, bold: true }]),
   ];
   return [
     { kind: "p", text: "Программа поддержки МБОУ «СОШ № 7» с низкими образовательными результатами", bold: true, center: true, size: 28 },

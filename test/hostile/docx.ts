@@ -87,6 +87,12 @@ export function hostileDocxFiles(): HostileDocx[] {
   add("tc-outside-tr", zipSync(doc(`<w:tbl>${cell("x")}<w:tr>${cell("y")}</w:tr></w:tbl>`)), { tables: 1, firstRow: ["y"], paragraphs: [] });
   add("cdata-and-comment-text", zipSync(doc(`<w:p><w:r><w:t><![CDATA[<w:tbl>]]><!-- <w:t>скрыто</w:t> --></w:t></w:r></w:p>`)), { tables: 0, firstRow: null, paragraphs: ["<w:tbl>"] });
 
+  // The list-numbering part is read under the same rules.
+  const numbered = (numbering: string) => zipSync({ ...docxParts(documentXml(`<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:p>`), { numbering: true }), "word/numbering.xml": strToU8(numbering) });
+  add("numbering-dtd", numbered(`${head}${lol}<w:numbering xmlns:w="${W_NS}"/>`), { fail: "unsafeXml" });
+  add("numbering-10000-lists", numbered(`<w:numbering xmlns:w="${W_NS}">${Array.from({ length: 10_000 }, (_, i) => `<w:num w:numId="${i}"><w:abstractNumId w:val="0"/></w:num>`).join("")}</w:numbering>`), { fail: "tooManyParts" });
+  add("numbering-level-text-huge", numbered(`<w:numbering xmlns:w="${W_NS}"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:lvlText w:val="${"%1".repeat(50_000)}"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`), { tables: 0, firstRow: null, paragraphs: ["1".repeat(50)] });
+
   // Bombs and sizes.
   const zeros = deflateSync(new Uint8Array(16 * 1024 * 1024));
   add("bomb-claims-1000-bytes", raw(doc(p("x")), (e) => (e.name === "word/document.xml" ? { ...e, size: 1000, compressed: zeros } : e)), { fail: "damaged" });

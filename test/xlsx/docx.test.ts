@@ -142,3 +142,51 @@ describe("the project's sample documents", () => {
     expect(r.doc.paragraphs).toContain("Срок реализации программы: 2025–2026 годы.");
   });
 });
+
+describe("readDocx: automatic list numbers", () => {
+  const NUMBERING = `<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="${W_NS}">
+    <w:abstractNum w:abstractNumId="0">
+      <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+      <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/><w:suff w:val="space"/></w:lvl>
+    </w:abstractNum>
+    <w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+    <w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="\uF0B7"/></w:lvl></w:abstractNum>
+    <w:abstractNum w:abstractNumId="3"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="russianLower"/><w:lvlText w:val="%1)"/></w:lvl></w:abstractNum>
+    <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+    <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+    <w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>
+    <w:num w:numId="4"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+    <w:num w:numId="5"><w:abstractNumId w:val="3"/></w:num>
+  </w:numbering>`;
+  const np = (numId: string, ilvl: number, text: string) => `<w:p><w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr></w:pPr>${text ? t(text) : ""}</w:p>`;
+  const withNumbering = (body: string, rels = true) => {
+    const parts = docxParts(documentXml(body));
+    return zipSync({
+      ...parts,
+      "word/numbering.xml": strToU8(NUMBERING),
+      ...(rels ? { "word/_rels/document.xml.rels": strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>`) } : {}),
+    });
+  };
+
+  it("shows Word's numbers in front of numbered paragraphs and alone in a № cell", () => {
+    const cellRow = (n: string) => tr(tc(np("1", 1, "")), tc(p(t(n))));
+    const body = np("2", 0, "Направление") + np("2", 0, "Второе") + np("3", 0, "пункт") + np("5", 0, "первый") + np("5", 0, "второй") +
+      tbl(tr(tc(np("1", 0, "")), tc(p(t("Раздел")))), cellRow("a"), cellRow("b"), tr(tc(np("1", 0, "")), tc(p(t("Раздел 2")))), cellRow("c")) +
+      np("4", 0, "заново") + np("0", 0, "без номера");
+    const r = readDocx(withNumbering(body));
+    if (!r.ok) throw new Error(r.finding.en);
+    expect(r.doc.paragraphs).toEqual(["I.\tНаправление", "II.\tВторое", "• пункт", "а)\tпервый", "б)\tвторой", "1.\tзаново", "без номера"]);
+    expect(r.doc.tables[0].rows).toEqual([["1.", "Раздел"], ["1.1.", "a"], ["1.2.", "b"], ["2.", "Раздел 2"], ["2.1.", "c"]]);
+  });
+
+  it("finds word/numbering.xml without relationships; a list it does not define shows no number", () => {
+    const r = readDocx(withNumbering(np("1", 0, "а") + np("9", 0, "б") + np("1", 7, "в"), false));
+    expect(r.ok && r.doc.paragraphs).toEqual(["1.\tа", "б", "в"]);
+  });
+
+  it("a damaged numbering part fails the file as damaged", () => {
+    const bytes = zipSync({ ...docxParts(documentXml(np("1", 0, "а"))), "word/numbering.xml": strToU8("<w:numbering") });
+    const r = readDocx(bytes);
+    expect(!r.ok && r.code).toBe("damaged");
+  });
+});

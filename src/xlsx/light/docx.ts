@@ -8,6 +8,7 @@ import { shownText } from "../../core/cells";
 import type { Text } from "../../core/types";
 import { DOCX_MESSAGES, type DocxFailure } from "../../i18n/docx";
 import { DOCX_LIMITS, DocxTimeout, documentReader, type DocxDocument, type DocxLimits } from "./docxBody";
+import { numberingReader, type Numbering } from "./docxNumbering";
 import { MAX_RATIO, RATIO_SLACK, XlsxReadError } from "./limits";
 import { relationshipsReader, STOP, XlsxFormatError, xmlStream, type ElementBudget, type XmlHandler } from "./xml";
 import { inflateEntry, openZip, type InflateBudget, type ZipEntry } from "./zip";
@@ -76,6 +77,29 @@ function normalise(target: string): string {
   return parts.join("/");
 }
 
+/** The document's list numbering (its numbering part, found through the document's relationships), if any. */
+function readNumbering(bytes: Uint8Array, zip: Map<string, ZipEntry>, main: string, budget: Budget): Numbering | undefined {
+  const dir = main.includes("/") ? main.slice(0, main.lastIndexOf("/") + 1) : "";
+  const relsEntry = zip.get(`${dir}_rels/${main.slice(dir.length)}.rels`);
+  let target = `${dir}numbering.xml`;
+  if (relsEntry) {
+    let found: string | undefined;
+    parsePart(bytes, relsEntry, budget, {
+      open(name, a) {
+        if (name === "Relationship" && /\/numbering$/.test(a.Type ?? "") && a.Target && a.TargetMode !== "External") found ??= a.Target;
+      },
+      close() {},
+      text() {},
+    });
+    if (found !== undefined) target = normalise(found.startsWith("/") ? found : dir + found);
+  }
+  const entry = zip.get(target);
+  if (!entry) return undefined;
+  const r = numberingReader();
+  parsePart(bytes, entry, budget, r);
+  return r.numbering();
+}
+
 function read(bytes: Uint8Array, limits: DocxLimits, started: number): DocxDocument {
   const zip = openZip(bytes);
   const byRatio = RATIO_SLACK + MAX_RATIO * bytes.length;
@@ -114,7 +138,7 @@ function read(bytes: Uint8Array, limits: DocxLimits, started: number): DocxDocum
   parsePart(bytes, typesEntry, budget, types);
   const type = types.typeOf(main);
   if (type === undefined || !WORD_MAIN.test(type)) throw new XlsxReadError("notXlsx", `the main part is ${type === undefined ? "of no content type" : `«${type.slice(0, 80)}»`}`);
-  const body = documentReader(limits, started);
+  const body = documentReader(limits, started, readNumbering(bytes, zip, main, budget));
   parsePart(bytes, entry, budget, body);
   return body.result();
 }

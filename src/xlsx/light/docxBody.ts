@@ -7,6 +7,7 @@
  * their paragraphs become paragraphs of the outer cell.
  */
 import { XlsxReadError } from "./limits";
+import type { Numbering } from "./docxNumbering";
 import type { XmlHandler } from "./xml";
 
 export interface DocxLimits {
@@ -138,7 +139,7 @@ function cellText(c: Cell): string {
   return ps.join("\n");
 }
 
-export function documentReader(limits: DocxLimits, started: number): XmlHandler & { result(): DocxDocument } {
+export function documentReader(limits: DocxLimits, started: number, numbering?: Numbering): XmlHandler & { result(): DocxDocument } {
   const doc: DocxDocument = { tables: [], paragraphs: [] };
   /** Paragraphs since the last outer table (for its heading). */
   let sinceTable: string[] = [];
@@ -148,6 +149,8 @@ export function documentReader(limits: DocxLimits, started: number): XmlHandler 
   let props = 0;
   const tables: Table[] = [];
   let para: string[] | null = null;
+  /** The paragraph's list (w:numPr): Word shows its number in front of the text. */
+  let list: { id: string; ilvl: number } | null = null;
   let paraLength = 0;
   let inT = false;
   let hiddenRun = false;
@@ -232,6 +235,11 @@ export function documentReader(limits: DocxLimits, started: number): XmlHandler 
             r.before = Math.min(n, limits.maxColumns);
             count(r.before);
           }
+        } else if ((name === "numId" || name === "ilvl") && p === "numPr" && stack[stack.length - 3] === "pPr" && para) {
+          const v = attr(a, "val") ?? "";
+          list ??= { id: "", ilvl: 0 };
+          if (name === "numId") list.id = v;
+          else list.ilvl = /^\d$/.test(v) ? Number(v) : -1;
         } else if (name === "del" && p === "trPr") {
           const r = curRow();
           if (r) r.deleted = true;
@@ -257,6 +265,7 @@ export function documentReader(limits: DocxLimits, started: number): XmlHandler 
         if (para === null) {
           para = [];
           paraLength = 0;
+          list = null;
         }
       } else if (name === "r") {
         inRun = true;
@@ -288,8 +297,10 @@ export function documentReader(limits: DocxLimits, started: number): XmlHandler 
         inRun = false;
         hiddenRun = false;
       } else if (name === "p" && para) {
-        const text = para.join("").replace(/[ \t]+$/g, "");
+        const label = list && list.id !== "" && list.id !== "0" && numbering ? numbering.next(list.id, list.ilvl) : "";
+        const text = (label + para.join("")).replace(/[ \t]+$/g, "");
         para = null;
+        list = null;
         // A paragraph inside a nested text box or alternate content would be nested inside another: not tracked.
         if (tables.length) {
           const c = curCell();
