@@ -3,6 +3,7 @@
  * turned into dates, numbering that restarts per direction, programme years from titles, the
  * project's sample road map pasted and read from its .docx.
  */
+import { isDayMonthFormat } from "../../src/core/roadmap/table";
 import { isMonthFormat, isoToSerial, parseDeadline, programYearsFrom, recognizeRoadmap, roadmapTables, wordProgramYears, yearsFromText, type RoadmapEvent } from "../../src/core/roadmap";
 import { SAMPLES, roadmapGrid, ROADMAP_TITLE } from "../../src/samples";
 import { readDocx } from "../../src/xlsx/light";
@@ -46,6 +47,22 @@ describe("a month Excel turned into a date is the whole month", () => {
     expect(parseDeadline(res.events[0].deadlineText, years)).toEqual({ kind: "dated", occurrences: [{ start: "2022-03-01", end: "2022-03-31" }], recurring: false });
     // Without formats (an older caller) the serial is a day, as before.
     expect(recognizeRoadmap(grid).events[0].deadlineText).toBe("01.03.2022");
+  });
+});
+
+describe("«1.1» and «25.10» Excel in Russian turned into dates of this year", () => {
+  it.each([["d mmm", true], ["[$-419]d mmm;@", true], ["dd.mm", true], ["ДД.МММ", true], ["dd.mm.yyyy", false], ["mmmm yyyy", false], ["d", false], ["h:mm", false], ["General", false]])("%j → %s", (format, expected) => {
+    expect(isDayMonthFormat(format)).toBe(expected);
+  });
+
+  it("reads the № and a year-less deadline back as typed; the deadline recurs", () => {
+    const jan1 = isoToSerial("2026-01-01")!;
+    const oct25 = isoToSerial("2026-10-25")!;
+    const grid = [HEADER, ["1. Раздел", "", "", ""], [jan1, "Педсовет", oct25, ""], [isoToSerial("2026-02-01")!, "Совещание", "май", ""]];
+    const formats = [[], [], ["[$-419]d mmm;@", "General", "d mmm", "General"], ["d mmm", "General", "General", "General"]];
+    const res = recognizeRoadmap(grid, "ru", formats);
+    expect(res.events.map((e) => [e.number, e.deadlineText])).toEqual([["1.1", "25.10"], ["1.2", "май"]]);
+    expect(parseDeadline(res.events[0].deadlineText, { firstYear: 2025, lastYear: 2026 })).toMatchObject({ kind: "dated", recurring: true, occurrences: [{ start: "2025-10-25", end: "2025-10-25" }, { start: "2026-10-25", end: "2026-10-25" }] });
   });
 });
 

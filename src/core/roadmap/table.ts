@@ -6,7 +6,10 @@
  * Rules:
  * - Cell values: strings with whitespace runs collapsed; numbers as written ("1", "1.2"); a number in
  *   the deadline column that is an Excel date serial (Excel turns a pasted «20.12.2023» or
- *   «январь 2023» into a date) is written back as "dd.mm.yyyy".
+ *   «январь 2023» into a date) is written back as "dd.mm.yyyy" — or, when the cell's number format
+ *   (optional `formats`) shows a month and year only, as the month («Март 2022»: the whole month);
+ *   a serial with a day-month format in the № or deadline column («1.1», «25.10» made dates by
+ *   Excel in Russian) is written back as "d.m".
  * - Group row: the same text in every column of the table, or a single text in the leftmost column
  *   when that column is not the title column (Word's merged row pastes into the first cell), or, when
  *   the leftmost column is the title column, a single text there that is numbered like a heading
@@ -62,12 +65,30 @@ const MONTH_NAMES = ["Январь", "Февраль", "Март", "Апрель
  */
 export function isMonthFormat(format: unknown): boolean {
   if (typeof format !== "string" || format.length > 200) return false;
-  const codes = format.split(";")[0].replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "").toLowerCase();
+  const codes = formatCodes(format);
   return /[mм]/.test(codes) && /[yг]/.test(codes) && !/[dдhчsс]/.test(codes);
 }
 
-function cellText(v: unknown, isDeadline: boolean, format?: unknown): string {
+/** Format codes without quoted text, escapes and bracketed sections, lower case (first section). */
+const formatCodes = (format: string) => format.split(";")[0].replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "").toLowerCase();
+
+/**
+ * Whether a number format shows a day and a month but no year or time («d mmm», «dd.mm»): Excel in
+ * Russian gave a pasted «1.1» (a №) or «25.10» (a deadline without a year) such a format.
+ */
+export function isDayMonthFormat(format: unknown): boolean {
+  if (typeof format !== "string" || format.length > 200) return false;
+  const codes = formatCodes(format);
+  return /[dд]/.test(codes) && /[mм]/.test(codes) && !/[yгhчsс]/.test(codes);
+}
+
+function cellText(v: unknown, isDeadline: boolean, format?: unknown, isNumber = false): string {
   if (typeof v === "number" && Number.isFinite(v)) {
+    // «1.1» or «25.10» Excel turned into a date of the current year: the day and month as typed.
+    if ((isDeadline || isNumber) && Number.isInteger(v) && v >= SERIAL_MIN && v <= SERIAL_MAX && isDayMonthFormat(format)) {
+      const iso = serialToIso(v);
+      if (iso) return `${Number(iso.slice(8, 10))}.${Number(iso.slice(5, 7))}`;
+    }
     if (isDeadline && Number.isInteger(v) && v >= SERIAL_MIN && v <= SERIAL_MAX) {
       const iso = serialToIso(v);
       // A month Excel turned into its first day: the whole month, in the words it was typed in.
@@ -138,7 +159,7 @@ export function recognizeRoadmap(grid: unknown[][], _lang?: Lang, formats?: unkn
   let group = "";
   let current: RoadmapEvent | null = null;
   for (let r = header.row + 1; r < rows.length; r++) {
-    const cells = rows[r].map((v, c) => cellText(v, c === columns.deadline, c === columns.deadline ? formatAt(r, c) : undefined));
+    const cells = rows[r].map((v, c) => cellText(v, c === columns.deadline, formatAt(r, c), c === columns.number));
     const text = (f: RoadmapField): string => (columns[f] === undefined ? "" : cells[columns[f] as number] ?? "");
     const nonEmpty = cells.map((t, c) => (t === "" ? -1 : c)).filter((c) => c >= 0);
     if (nonEmpty.length === 0) continue;
