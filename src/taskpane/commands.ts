@@ -35,10 +35,10 @@ export interface Commands {
   /** Municipal consolidation (loaded on first use). */
   consolidate?: (o: ConsolidateOptions) => Promise<CommandResult<ConsolidateResult>>;
   readSchoolFile?: (label: string, bytes: Uint8Array) => Promise<FileRead>;
-  /** «Загрузить дорожную карту» from the selection (loaded on first use). */
-  importRoadmap?: (o: RoadmapImportOptions) => Promise<CommandResult<RoadmapImportResult>>;
   /** Reads a Word (.docx) file: its tables and paragraphs, or a finding (loaded on first use). */
   readWordFile?: (bytes: Uint8Array) => Promise<DocxRead>;
+  /** «Загрузить дорожную карту» from the selection (loaded on first use). */
+  importRoadmap?: (o: RoadmapImportOptions) => Promise<CommandResult<RoadmapImportResult>>;
   /** «Подготовить к отправке» / «Вернуть формулы» (loaded on first use). */
   freezeForSending?: (o: { lang: Lang }) => Promise<CommandResult<FreezeResult>>;
   restoreFormulas?: (o: { lang: Lang }) => Promise<CommandResult<RestoreResult>>;

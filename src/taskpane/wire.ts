@@ -22,7 +22,7 @@ export function excelCommands(): Commands {
     freezeForSending: async (o) => (await import(/* webpackChunkName: "share" */ "../excel/share")).freezeForSending(o),
     restoreFormulas: async (o) => (await import(/* webpackChunkName: "share" */ "../excel/share")).restoreFormulas(o),
     runSelfTest: async () => (await import(/* webpackChunkName: "selftest" */ "../excel/selftest")).runSelfTest(),
-    readWordFile: async (bytes) => (await import(/* webpackChunkName: "roadmap" */ "../xlsx/light/docx")).readDocx(bytes),
     readSchoolFile: async (label, bytes) => (await import(/* webpackChunkName: "consolidate" */ "../xlsx/light")).readSchoolFile(label, bytes),
+    readWordFile: async (bytes) => (await import(/* webpackChunkName: "roadmap" */ "../xlsx/light/docx")).readDocx(bytes),
   };
 }
