@@ -3,12 +3,12 @@
  *   - a Chromium-family browser (task pane and demo tests): required;
  *   - LibreOffice's soffice (recalculation and print checks): optional, those tests say why they skip.
  * On Debian/Ubuntu as root, missing ones are installed with apt-get (chromium,
- * libreoffice-calc-nogui). Elsewhere a missing browser stops the run with one line saying what to
+ * libreoffice-calc-nogui, libreoffice-writer-nogui). Elsewhere a missing browser stops the run with one line saying what to
  * install. `--check` only reports (installs nothing).
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import { browserMissingLine, findBrowser, findSoffice, SOFFICE_MISSING } from "./tools";
+import { browserMissingLine, findBrowser, findSoffice, SOFFICE_MISSING, sofficeHasWriter } from "./tools";
 
 const HELP = `Usage: npm run provision [-- --check]
 
@@ -41,7 +41,8 @@ function main(argv: string[]): number {
   const checkOnly = argv.includes("--check");
   let browser = findBrowser();
   let soffice = findSoffice();
-  const missing = [...(browser ? [] : ["chromium"]), ...(soffice ? [] : ["libreoffice-calc-nogui"])];
+  // Writer opens the sample Word documents (test/samples).
+  const missing = [...(browser ? [] : ["chromium"]), ...(soffice ? [] : ["libreoffice-calc-nogui"]), ...(soffice && sofficeHasWriter(soffice) ? [] : ["libreoffice-writer-nogui"])];
   if (missing.length && !checkOnly && canApt()) {
     console.log(`provision: installing ${missing.join(", ")} with apt-get (a few minutes, once) …`);
     if (apt(["update", "-q"]) && apt(["install", "-y", "-q", "--no-install-recommends", ...missing])) {

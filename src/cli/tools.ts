@@ -68,6 +68,24 @@ export function findSoffice(platform = process.platform): string | null {
   return candidates.find(exists) ?? null;
 }
 
+/**
+ * Whether LibreOffice can open Word files (Writer): Debian splits it from Calc
+ * (libreoffice-writer-nogui); elsewhere LibreOffice comes whole.
+ */
+export function sofficeHasWriter(soffice: string, platform = process.platform): boolean {
+  if (platform !== "linux") return true;
+  try {
+    const program = path.dirname(fs.realpathSync(soffice));
+    return fs.existsSync(path.join(program, "libswlo.so"));
+  } catch {
+    return false;
+  }
+}
+
+/** Why the Word-file checks cannot run here (printed by the tests that skip). */
+export const WRITER_MISSING =
+  "LibreOffice Writer not found: these checks open .docx files — install it (Debian: apt-get install libreoffice-writer-nogui; npm test does it itself when run as root) or set SOFFICE_PATH to a full LibreOffice.";
+
 /** Why the LibreOffice checks cannot run here (printed by the tests that skip). */
 export const SOFFICE_MISSING =
   "LibreOffice (soffice) not found: these checks need it — install LibreOffice Calc (Debian: apt-get install libreoffice-calc-nogui; npm test does it itself when run as root) or set SOFFICE_PATH.";

@@ -8,6 +8,7 @@ import type { Commands } from "../taskpane/commands";
 import { setFunctionMessageLanguage } from "../sim/functions-plugin";
 import { Grid } from "./Grid";
 import { PASTE } from "./sampleRoadmap";
+import { DemoSamples } from "./Samples";
 
 /** Demo only: put the sample road map on a new sheet as a paste from Word would, and select it. */
 async function pasteSampleRoadmap(lang: Lang): Promise<void> {
@@ -109,6 +110,7 @@ export function DemoPage({ host, commands, lang: initialLang, theme = "light", p
         <button type="button" className="sample" title={t.sampleRoadmapHint} onClick={() => void pasteSampleRoadmap(lang).catch((e) => console.error(e))}>
           {t.sampleRoadmap}
         </button>
+        <DemoSamples lang={lang} />
       </header>
       <div className="body">
         <section className="book" aria-label={t.workbook}>

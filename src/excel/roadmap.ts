@@ -7,11 +7,12 @@
 import { getIndicator } from "../core/catalog";
 import { freeSheetName } from "../core/layout";
 import { cellAddress, parseRangeAddress } from "../core/layout/grid";
-import { chooseProgramYears, readRoadmapSheet, type YearsSource } from "../core/layout/roadmapRead";
+import { shownText } from "../core/cells";
+import { chooseProgramYears, readRoadmapSheet, validYears, type YearsSource } from "../core/layout/roadmapRead";
 import { buildRoadmapSheet, isRoadmapLink, roadmapLinkFormula, roadmapStyles, ROADMAP_SHEET_NAME } from "../core/layout/roadmapSheet";
 import { appliesTo } from "../core/layout/sheets";
 import { formatPeriod, periodKey } from "../core/periods";
-import { expandEvents, recognizeRoadmap, type IsoDate, type ProgramYears } from "../core/roadmap";
+import { expandEvents, programYearsFrom, recognizeRoadmap, type IsoDate, type ProgramYears } from "../core/roadmap";
 import type { Lang, Severity, Text } from "../core/types";
 import { officeBytes, size } from "./apply";
 import { activate, apply, CommandStop, existingOf, session, todayIso, type CommandResult, type Session } from "./commands";
@@ -29,6 +30,11 @@ export interface RoadmapImportOptions {
   years?: ProgramYears;
   /** Today as an ISO date (tests); by default the current date. */
   today?: IsoDate;
+  /**
+   * A table read from a Word file instead of the selection (issue 19): its rows, and where it came
+   * from (shown as the source, e.g. "карта.docx: Дорожная карта … на 2025–2026 гг.").
+   */
+  table?: { rows: unknown[][]; label: string };
 }
 
 export interface RoadmapImportResult {
@@ -50,7 +56,7 @@ export interface RoadmapImportResult {
   /** Rows of the previous version not in this paste, kept at the end because something was typed in them. */
   orphans: number;
   years: ProgramYears;
-  yearsSource: YearsSource;
+  yearsSource: YearsSource | "title";
   /** «Партнёрство»: linked (some cells linked or already typed), absent (no such sheet), noRow (no events_done_share row). */
   partnership: "linked" | "absent" | "noRow";
   /** Period keys whose events_done_share cell now shows the road map's % done. */
@@ -121,21 +127,37 @@ function gridOf(selectedAddress: string, usedAddress: string, values: unknown[][
 export async function importRoadmap(o: RoadmapImportOptions): Promise<CommandResult<RoadmapImportResult>> {
   const lang: Lang = o?.lang === "en" ? "en" : "ru";
   const today = typeof o?.today === "string" && /^\d{4}-\d{2}-\d{2}$/.test(o.today) ? o.today : todayIso();
-  return session<RoadmapImportResult, Selection>(
+  const table = o?.table && Array.isArray(o.table.rows) ? o.table : null;
+  return session<RoadmapImportResult, Selection | null>(
     async (s, sel) => {
-      const { selected, used, sheet } = sel;
-      const sheetName = sheet.name;
-      if (s.read.ours.some((x) => x.name === sheetName)) throw stop("selectionIsOurs", fillText(ERR.ours, { sheet: sheetName }));
-      if (selected.rowCount < 2) throw stop("selectionTooSmall", ERR.tooSmall);
-      if (used.isNullObject) throw stop("selectionEmpty", ERR.empty);
-      if (used.rowCount > MAX_ROWS) throw stop("selectionTooLarge", fillText(ERR.tooLarge, { n: used.rowCount }));
+      let grid: unknown[][];
+      let formats: unknown[][] | undefined;
+      let source: string;
+      if (table || !sel) {
+        grid = table?.rows ?? [];
+        source = shownText(String(table?.label ?? ""), 200);
+        if (grid.length > MAX_ROWS) throw stop("selectionTooLarge", fillText(ERR.tooLarge, { n: grid.length }));
+      } else {
+        const { selected, used, sheet } = sel;
+        const sheetName = sheet.name;
+        if (s.read.ours.some((x) => x.name === sheetName)) throw stop("selectionIsOurs", fillText(ERR.ours, { sheet: sheetName }));
+        if (selected.rowCount < 2) throw stop("selectionTooSmall", ERR.tooSmall);
+        if (used.isNullObject) throw stop("selectionEmpty", ERR.empty);
+        if (used.rowCount > MAX_ROWS) throw stop("selectionTooLarge", fillText(ERR.tooLarge, { n: used.rowCount }));
+        grid = gridOf(selected.address, used.address, used.values as unknown[][]);
+        // Number formats tell a month Excel turned into a date («Март 2022» → 01.03.2022, "mmmm yyyy").
+        formats = gridOf(selected.address, used.address, used.numberFormat as unknown[][]);
+        source = `${sheetName}!${localAddress(used.address)}`;
+      }
 
-      const parse = recognizeRoadmap(gridOf(selected.address, used.address, used.values as unknown[][]), lang);
+      const parse = recognizeRoadmap(grid, lang, formats);
       if (parse.headerRow < 0) throw stop("noHeader", parse.findings[0]?.message ?? ERR.noEvents);
       if (parse.events.length === 0) throw stop("noEvents", ERR.noEvents);
 
+      // The programme's years written above the table («… на 2025–2026 гг.»), when no years were given.
+      const titled = validYears(o?.years) ? null : programYearsFrom(grid.slice(0, parse.headerRow).flatMap((r) => (Array.isArray(r) ? r.filter((c) => typeof c === "string") : [])));
       const existing = existingOf(s.read, "roadmap");
-      const chosen = chooseProgramYears(parse.events, {
+      const chosen = titled ? { years: titled.years, source: "title" as const } : chooseProgramYears(parse.events, {
         option: o?.years,
         sheet: existing ? readRoadmapSheet(existing).years : null,
         reportYear: s.report.schoolYear ?? (s.report.periods.length ? s.report.periods.reduce((m, p) => Math.max(m, p.startYear), -Infinity) : null),
@@ -155,7 +177,7 @@ export async function importRoadmap(o: RoadmapImportOptions): Promise<CommandRes
       return {
         sheet: name,
         created: !existing,
-        source: `${sheetName}!${localAddress(used.address)}`,
+        source,
         events: parse.events.length,
         occurrences: expanded.length,
         groups: parse.groups.length,
@@ -170,7 +192,7 @@ export async function importRoadmap(o: RoadmapImportOptions): Promise<CommandRes
         findings,
       };
     },
-    loadSelection,
+    table ? () => null : loadSelection,
     "roadmap",
   );
 }
@@ -189,7 +211,7 @@ function loadSelection(context: Excel.RequestContext): Selection {
   const sheet = selected.worksheet;
   sheet.load("name");
   const used = selected.getUsedRangeOrNullObject(true);
-  used.load("address,rowCount,values");
+  used.load("address,rowCount,values,numberFormat");
   return { selected, used, sheet };
 }
 

@@ -171,7 +171,7 @@ export function App({ lang: initialLang, host, commands = {}, theme = "light", o
                 {j === "targets" && <TargetsRisks lang={lang} commands={commands} report={report} onChanged={bump} />}
                 {LAZY.has(j) && visited.has(j) && (
                   <React.Suspense fallback={<Spinner size="small" label={t.common.busy} />}>
-                    {j === "roadmap" && <Roadmap lang={lang} importRoadmap={commands.importRoadmap} activateSheet={commands.activateSheet} onChanged={bump} />}
+                    {j === "roadmap" && <Roadmap lang={lang} importRoadmap={commands.importRoadmap} activateSheet={commands.activateSheet} readWordFile={commands.readWordFile} onChanged={bump} />}
                     {j === "share" && <Share lang={lang} freezeForSending={commands.freezeForSending} restoreFormulas={commands.restoreFormulas} onChanged={bump} />}
                     {j === "functions" && <InsertFunction lang={lang} readSelection={commands.readSelection} insertFormula={commands.insertFormula} openHelp={commands.openHelp} />}
                     {j === "consolidate" && <Consolidate lang={lang} consolidate={commands.consolidate} readSchoolFile={commands.readSchoolFile} activateSheet={commands.activateSheet} />}

@@ -10,6 +10,7 @@ import type { CommandResult } from "../excel/commands";
 import type { InsertResult } from "../excel/insertReport";
 import type { ConsolidateOptions, ConsolidateResult } from "../excel/consolidate";
 import type { FileRead } from "../xlsx/light/school";
+import type { DocxRead } from "../xlsx/light/docx";
 import type { FreezeResult, RestoreResult } from "../excel/share";
 import type { RoadmapImportOptions, RoadmapImportResult } from "../excel/roadmap";
 import type { SelfTestReport } from "../core/selftest";
@@ -36,6 +37,8 @@ export interface Commands {
   /** Municipal consolidation (loaded on first use). */
   consolidate?: (o: ConsolidateOptions) => Promise<CommandResult<ConsolidateResult>>;
   readSchoolFile?: (label: string, bytes: Uint8Array) => Promise<FileRead>;
+  /** Reads a Word (.docx) file: its tables and paragraphs, or a finding (loaded on first use). */
+  readWordFile?: (bytes: Uint8Array) => Promise<DocxRead>;
   /** «Загрузить дорожную карту» from the selection (loaded on first use). */
   importRoadmap?: (o: RoadmapImportOptions) => Promise<CommandResult<RoadmapImportResult>>;
   /** «Загрузить таблицу показателей»: preview (no write) and write of the selected table (loaded on first use). */

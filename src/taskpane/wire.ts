@@ -29,5 +29,6 @@ export function excelCommands(): Commands {
     insertFormula: async (o) => (await import(/* webpackChunkName: "formula" */ "../excel/insertFunction")).insertFormula(o),
     openHelp,
     readSchoolFile: async (label, bytes) => (await import(/* webpackChunkName: "consolidate" */ "../xlsx/light")).readSchoolFile(label, bytes),
+    readWordFile: async (bytes) => (await import(/* webpackChunkName: "roadmap" */ "../xlsx/light/docx")).readDocx(bytes),
   };
 }

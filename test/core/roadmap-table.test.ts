@@ -62,13 +62,18 @@ describe("recognizeRoadmap: a Word paste", () => {
   });
 
   test("lists findings with 0-based rows and messages in both languages", () => {
-    expect(res.findings.map((f) => f.row)).toEqual([11, 10, 12]);
-    const [outside, noTitle, duplicate] = res.findings;
+    // «1.1» again under the second direction is numbering that restarts there (issue 19): no finding.
+    expect(res.findings.map((f) => f.row)).toEqual([11, 10]);
+    const [outside, noTitle] = res.findings;
     expect(outside.message.ru).toBe("Строка 12 выделения: текст вне распознанных столбцов пропущен.");
     expect(noTitle.message).toEqual({
       ru: "Строка 11 выделения: у мероприятия № 2.2 нет названия.", en: "Row 11 of the selection: event № 2.2 has no title.",
     });
-    expect(duplicate.message.ru).toBe("Строка 13 выделения: № 1.1 уже встречался в строке 5.");
+  });
+
+  test("a № repeated within one direction is a finding", () => {
+    const dup = recognizeRoadmap([...PASTE, ["1.1", "Ещё раз", "Май 2023", "", "", ""]]);
+    expect(dup.findings.map((f) => f.message.ru)).toContain("Строка 14 выделения: № 1.1 уже встречался в строке 13.");
   });
 });
 
@@ -126,7 +131,7 @@ describe("recognizeRoadmap: shapes of tables", () => {
     expect(res.findings.map((f) => f.message.en)).toEqual(["Row 2 of the selection: event № 3. has no title."]);
   });
 
-  test("a row with a deadline starts an event; a split row does not continue across a group heading", () => {
+  test("a row with only a deadline continues the event above (issue 19); a split row does not continue across a group heading", () => {
     const res = recognizeRoadmap([
       ["№", "Мероприятие", "Сроки", "Ответственный"],
       ["", "Семинар", "", ""],
@@ -134,9 +139,10 @@ describe("recognizeRoadmap: shapes of tables", () => {
       ["Раздел 2", "", "", ""],
       ["", "для учителей", "", ""],
     ]);
-    expect(res.events.map((e) => [e.title, e.deadlineText, e.group])).toEqual([
-      ["Семинар", "", ""], ["", "Май 2023", ""], ["для учителей", "", "Раздел 2"],
+    expect(res.events.map((e) => [e.title, e.deadlineText, e.responsible, e.group])).toEqual([
+      ["Семинар", "Май 2023", "Иванов", ""], ["для учителей", "", "", "Раздел 2"],
     ]);
+    expect(res.findings).toEqual([]);
   });
 
   test("a missing deadline column is reported; English headers are recognised", () => {

@@ -20,7 +20,7 @@
 import type { PlanCell, PlanStyle, PlanValidation, SheetPlan } from "../plan";
 import { comparePeriods, formatPeriod, periodKey } from "../periods";
 import type { ReadSheet } from "../report";
-import { STATUS_LABELS, isoToSerial, parseIsoDate, periodEndDate, type ExpandedEvent, type IsoDate, type ProgramYears } from "../roadmap";
+import { STATUS_LABELS, isoToSerial, monthEnd, parseIsoDate, periodEndDate, type ExpandedEvent, type IsoDate, type ProgramYears } from "../roadmap";
 import type { Lang, Period, Text } from "../types";
 import { CellGrid, cellAddress, columnLetter, quoteSheetName, rangeAddress } from "./grid";
 import { analysisStyles } from "./highlight";
@@ -182,13 +182,29 @@ function dateCell(d: IsoDate | null, style: string): PlanCell {
 }
 
 /** Build the sheet (see the module comment). */
+/** For an occurrence that is one whole month, its key as if it ended on the month's first day; else null. */
+function firstDayKey(x: ExpandedEvent): string | null {
+  const o = x.occurrence;
+  if (!o || o.start.slice(0, 7) !== o.end.slice(0, 7) || !o.start.endsWith("-01") || o.end !== monthEnd(Number(o.end.slice(0, 4)), Number(o.end.slice(5, 7)))) return null;
+  const at = x.key.lastIndexOf(`|${o.end}`);
+  return at < 0 ? null : `${x.key.slice(0, at)}|${o.start}${x.key.slice(at + o.end.length + 1)}`;
+}
+
 export function buildRoadmapSheet(input: RoadmapSheetInput): RoadmapSheetResult {
   const { lang, expanded, years } = input;
   const C = ROADMAP;
   const old = input.existing ? readRoadmapSheet(input.existing) : null;
   const oldByKey = new Map<string, SheetEventRow>();
   for (const r of old?.rows ?? []) if (!oldByKey.has(r.key)) oldByKey.set(r.key, r);
-  const newKeys = new Set(expanded.map((e) => e.key));
+  // A month Excel had turned into its first day was read as that day before issue 19: the row
+  // imported then keeps its key (and what was typed in it) now that the month is read whole.
+  const computed = new Set(expanded.map((e) => e.key));
+  const keyOf = new Map<ExpandedEvent, string>();
+  for (const x of expanded) {
+    const legacy = oldByKey.has(x.key) ? null : firstDayKey(x);
+    keyOf.set(x, legacy !== null && oldByKey.has(legacy) && !computed.has(legacy) ? legacy : x.key);
+  }
+  const newKeys = new Set(keyOf.values());
   const orphanRows = (old?.rows ?? []).filter((r) => !newKeys.has(r.key) && hasTyped(r));
 
   const g = new CellGrid();
@@ -241,7 +257,8 @@ export function buildRoadmapSheet(input: RoadmapSheetInput): RoadmapSheetResult 
       group = e.group;
     }
     const kind = x.deadline.kind;
-    g.set(r, C.keyCol, { value: x.key, style: "rm.key" });
+    const key = keyOf.get(x) ?? x.key;
+    g.set(r, C.keyCol, { value: key, style: "rm.key" });
     g.set(r, C.numberCol, e.number ? { value: e.number, style: "rm.number" } : { style: "rm.number" });
     g.set(r, C.titleCol, { value: e.title, style: "rm.text" });
     g.set(r, C.deadlineCol, e.deadlineText ? { value: e.deadlineText, style: kind === "unparsed" ? "rm.flagged" : "rm.text" } : { style: kind === "unparsed" ? "rm.flagged" : "rm.text" });
@@ -250,9 +267,9 @@ export function buildRoadmapSheet(input: RoadmapSheetInput): RoadmapSheetResult 
     g.set(r, C.responsibleCol, { value: e.responsible, style: "rm.text" });
     g.set(r, C.targetGroupCol, { value: e.targetGroup, style: "rm.text" });
     g.set(r, C.resultCol, { value: e.result, style: "rm.text" });
-    const prev = oldByKey.get(x.key);
+    const prev = oldByKey.get(key);
     if (prev && hasTyped(prev)) kept++;
-    inputs(x.key, prev?.status ?? null, prev?.doneOn ?? null, prev?.note ?? null);
+    inputs(key, prev?.status ?? null, prev?.doneOn ?? null, prev?.note ?? null);
     const flag = kind === "unparsed" ? RM.unparsed : kind === "undated" ? RM.undated : x.deadline.recurring ? RM.recurring : null;
     g.set(r, C.flagCol, flag ? { value: flag[lang], style: "rm.flag" } : { style: "rm.flag" });
     if (kind === "unparsed" && !unparsed.includes(e.deadlineText)) unparsed.push(e.deadlineText);

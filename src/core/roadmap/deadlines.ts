@@ -29,7 +29,13 @@
  * - «ежегодно», «в течение года», «1 раз в год», «каждый год» → the whole school year, Sep 1 …
  *   Aug 31, of each Y. «ежегодно» before or after another year-less deadline just repeats it
  *   («ежегодно в сентябре»); with a dated deadline it is unparsed.
- * - «По итогам учебного года», «по итогам года», «в конце учебного года» → June of each Y+1.
+ * - «По итогам учебного года», «по итогам года», «в конце учебного года» → June of each Y+1;
+ *   «по итогам (каждой) четверти» → the month after each school quarter (November, January, April,
+ *   June), «по итогам I четверти» → the month after that one; «по итогам полугодия» → January and
+ *   June, «по итогам II полугодия» → June: the summing-up follows the period it sums up.
+ * - A qualifier naming the plan («в течение года, согласно плану-графику», «ежемесячно (по
+ *   отдельному графику)», «сентябрь 2025 в соответствии с положением») is dropped when the text
+ *   before it is a deadline; alone it is undated (schedule), as below.
  * - «ежеквартально», «1 раз в четверть/квартал» → the four school quarters of each Y;
  *   «1 раз в полугодие», «2 раза в год», «ежеполугодно» → both school half-years of each Y;
  *   «ежемесячно» → each month September…May of each Y.
@@ -46,6 +52,7 @@
 import { cmp, daysInMonth, iso, isoDate, monthEnd, spanOf, yearByMonth } from "./dates";
 import type { Point, Ymd } from "./dates";
 import type { Deadline, Occurrence, ProgramYears } from "./types";
+import { afterPeriod, withoutQualifier, type Recur } from "./phrases";
 
 type Item = { t: "span"; a: Point; b: Point } | { t: "by"; p: Point };
 
@@ -329,7 +336,6 @@ function resolve(items: Item[], years: ProgramYears, annual: boolean): Deadline 
   return finish(occ, !dated);
 }
 
-type Recur = (Y: number) => [Ymd, Ymd][];
 const RECURRING: [RegExp, Recur][] = [
   [/^(в )?(течение |теч )?(всего |каждого )?(уч|учебн(ого|ый|ом))( )?(года|год|году|г)$|^(весь |каждый )?учебный год$|^(до|к) (конца|окончанию) (уч|учебного)( )?(года|г)$/,
     (Y) => [[[Y, 9, 1], [Y + 1, 5, 31]]]],
@@ -387,13 +393,23 @@ function stripAnnually(s: string): string {
 /** Reads a deadline text; see the module comment for what each form means. Never throws. */
 export function parseDeadline(text: string, years: ProgramYears): Deadline {
   if (typeof text !== "string") return { kind: "unparsed" };
-  let s = normalize(text);
+  const read = parseNormalized(normalize(text), years);
+  if (read.kind !== "unparsed") return read;
+  // «в течение года, согласно плану-графику»: the deadline before the qualifier, when it is one.
+  const head = withoutQualifier(normalize(text));
+  const before = head === null ? null : parseNormalized(head, years);
+  return before && before.kind === "dated" ? before : read;
+}
+
+function parseNormalized(text: string, years: ProgramYears): Deadline {
+  let s = text;
   if (s === "" || s.length > 300) return { kind: "unparsed" };
   let annual = false;
   const stripped = stripAnnually(s);
   if (stripped !== s) { annual = true; s = stripped; }
   const plain = words(s);
-  const recurring = RECURRING.find(([re]) => re.test(plain));
+  const after = afterPeriod(plain);
+  const recurring: [RegExp, Recur] | undefined = after ? [/./, after] : RECURRING.find(([re]) => re.test(plain));
   if (recurring && (plain !== "" || annual)) {
     if (!programOk(years)) return { kind: "unparsed" };
     const spans = programYears(years).flatMap((Y) => recurring[1](Y));

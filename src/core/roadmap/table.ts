@@ -6,7 +6,10 @@
  * Rules:
  * - Cell values: strings with whitespace runs collapsed; numbers as written ("1", "1.2"); a number in
  *   the deadline column that is an Excel date serial (Excel turns a pasted «20.12.2023» or
- *   «январь 2023» into a date) is written back as "dd.mm.yyyy".
+ *   «январь 2023» into a date) is written back as "dd.mm.yyyy" — or, when the cell's number format
+ *   (optional `formats`) shows a month and year only, as the month («Март 2022»: the whole month);
+ *   a serial with a day-month format in the № or deadline column («1.1», «25.10» made dates by
+ *   Excel in Russian) is written back as "d.m".
  * - Group row: the same text in every column of the table, or a single text in the leftmost column
  *   when that column is not the title column (Word's merged row pastes into the first cell), or, when
  *   the leftmost column is the title column, a single text there that is numbered like a heading
@@ -53,10 +56,43 @@ export function headerField(cell: unknown): RoadmapField | null {
 const SERIAL_MIN = 18264;
 const SERIAL_MAX = 73050;
 
-function cellText(v: unknown, isDeadline: boolean): string {
+const MONTH_NAMES = ["Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Июль", "Август", "Сентябрь", "Октябрь", "Ноябрь", "Декабрь"];
+
+/**
+ * Whether a number format shows a month and a year but no day or time («mmmm yyyy», «mmm-yy»,
+ * «[$-419]ММММ ГГГГ»): Excel gave a pasted «Март 2022» such a format. Quoted text, escapes and
+ * bracketed sections (locale, colour) are not codes.
+ */
+export function isMonthFormat(format: unknown): boolean {
+  if (typeof format !== "string" || format.length > 200) return false;
+  const codes = formatCodes(format);
+  return /[mм]/.test(codes) && /[yг]/.test(codes) && !/[dдhчsс]/.test(codes);
+}
+
+/** Format codes without quoted text, escapes and bracketed sections, lower case (first section). */
+const formatCodes = (format: string) => format.split(";")[0].replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "").toLowerCase();
+
+/**
+ * Whether a number format shows a day and a month but no year or time («d mmm», «dd.mm»): Excel in
+ * Russian gave a pasted «1.1» (a №) or «25.10» (a deadline without a year) such a format.
+ */
+export function isDayMonthFormat(format: unknown): boolean {
+  if (typeof format !== "string" || format.length > 200) return false;
+  const codes = formatCodes(format);
+  return /[dд]/.test(codes) && /[mм]/.test(codes) && !/[yгhчsс]/.test(codes);
+}
+
+function cellText(v: unknown, isDeadline: boolean, format?: unknown, isNumber = false): string {
   if (typeof v === "number" && Number.isFinite(v)) {
+    // «1.1» or «25.10» Excel turned into a date of the current year: the day and month as typed.
+    if ((isDeadline || isNumber) && Number.isInteger(v) && v >= SERIAL_MIN && v <= SERIAL_MAX && isDayMonthFormat(format)) {
+      const iso = serialToIso(v);
+      if (iso) return `${Number(iso.slice(8, 10))}.${Number(iso.slice(5, 7))}`;
+    }
     if (isDeadline && Number.isInteger(v) && v >= SERIAL_MIN && v <= SERIAL_MAX) {
       const iso = serialToIso(v);
+      // A month Excel turned into its first day: the whole month, in the words it was typed in.
+      if (iso && isMonthFormat(format)) return `${MONTH_NAMES[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
       if (iso) return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
     }
     return String(v);
@@ -65,6 +101,9 @@ function cellText(v: unknown, isDeadline: boolean): string {
   if (typeof v === "boolean") return String(v);
   return "";
 }
+
+/** Text that goes on from the row above: a lower-case start, a bullet or a dash. */
+const CONTINUED = /^([a-zа-яё]|[-–—•·▪◦*o]\s)/;
 
 const HEADING = /^((\d{1,2}|[ivxlc]{1,5})\.?\s+\S|(раздел|направление|блок|модуль|этап)(?![а-я]))/i;
 const NUMBERING = /^(\d+\.)*\d+\.?$|^[ivxlc]{1,5}\.?$/i;
@@ -94,8 +133,9 @@ function findHeader(rows: unknown[][]): { row: number; columns: Partial<Record<R
  * Recognises the values of a pasted road-map table (strings, numbers, empty cells). `_lang` is
  * reserved: findings always carry both languages.
  */
-export function recognizeRoadmap(grid: unknown[][], _lang?: Lang): RoadmapParse {
+export function recognizeRoadmap(grid: unknown[][], _lang?: Lang, formats?: unknown[][]): RoadmapParse {
   const rows: unknown[][] = Array.isArray(grid) ? grid.map((r) => (Array.isArray(r) ? r : [])) : [];
+  const formatAt = (r: number, c: number): unknown => (Array.isArray(formats) && Array.isArray(formats[r]) ? formats[r][c] : undefined);
   const result: RoadmapParse = { columns: {}, headerRow: -1, groups: [], events: [], findings: [] };
   const header = findHeader(rows);
   if (!header) {
@@ -119,7 +159,7 @@ export function recognizeRoadmap(grid: unknown[][], _lang?: Lang): RoadmapParse 
   let group = "";
   let current: RoadmapEvent | null = null;
   for (let r = header.row + 1; r < rows.length; r++) {
-    const cells = rows[r].map((v, c) => cellText(v, c === columns.deadline));
+    const cells = rows[r].map((v, c) => cellText(v, c === columns.deadline, formatAt(r, c), c === columns.number));
     const text = (f: RoadmapField): string => (columns[f] === undefined ? "" : cells[columns[f] as number] ?? "");
     const nonEmpty = cells.map((t, c) => (t === "" ? -1 : c)).filter((c) => c >= 0);
     if (nonEmpty.length === 0) continue;
@@ -141,14 +181,22 @@ export function recognizeRoadmap(grid: unknown[][], _lang?: Lang): RoadmapParse 
 
     const number = text("number");
     const deadlineText = text("deadline");
+    const title = text("title");
     const continues = (["title", "responsible", "targetGroup", "result"] as const).some((f) => text(f) !== "");
     if (!continues && number === "" && deadlineText === "") {
       result.findings.push(finding(r, "текст вне распознанных столбцов пропущен.", "text outside the recognised columns was skipped."));
       continue;
     }
-    if (current && number === "" && deadlineText === "") {
-      for (const f of ["title", "responsible", "targetGroup", "result"] as const) {
-        current[f] = [current[f], text(f)].filter((t) => t !== "").join(" ");
+    // Excel puts each paragraph of a Word cell on a row of its own: a row without a № continues the
+    // event above when it has no title, or no deadline, or (in a numbered table) its title or
+    // deadline goes on mid-sentence (a lower-case word or a bullet).
+    const goesOn = (t: string) => CONTINUED.test(t);
+    const continuation = current !== null && number === "" && (title === "" || deadlineText === ""
+      || (columns.number !== undefined && current.number !== "" && (goesOn(title) || goesOn(deadlineText))));
+    if (current && continuation) {
+      for (const f of ["title", "deadlineText", "responsible", "targetGroup", "result"] as const) {
+        const more = f === "deadlineText" ? deadlineText : text(f);
+        current[f] = [current[f], more].filter((t) => t !== "").join(" ");
       }
       current.sourceRows.push(r);
       continue;
@@ -160,6 +208,8 @@ export function recognizeRoadmap(grid: unknown[][], _lang?: Lang): RoadmapParse 
     result.events.push(current);
   }
 
+  // Numbering may restart in each direction (1.1 … 2.1, or 1, 2, 3 in every section): a № repeated
+  // within one direction is the mistake.
   const seen = new Map<string, number>();
   for (const e of result.events) {
     const r = e.sourceRows[0];
@@ -167,7 +217,7 @@ export function recognizeRoadmap(grid: unknown[][], _lang?: Lang): RoadmapParse 
       const no = e.number === "" ? "" : ` № ${e.number}`;
       result.findings.push(finding(r, `у мероприятия${no} нет названия.`, `event${no} has no title.`));
     }
-    const key = e.number.replace(/\.$/, "");
+    const key = e.number === "" ? "" : `${e.group}\u0000${e.number.replace(/\.$/, "")}`;
     if (key === "") continue;
     const first = seen.get(key);
     if (first === undefined) seen.set(key, r);

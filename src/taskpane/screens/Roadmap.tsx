@@ -8,6 +8,8 @@ import { formatPeriod, formatSchoolYear, parsePeriodKey } from "../../core/perio
 import type { Lang } from "../../core/types";
 import type { CommandResult } from "../../excel/commands";
 import type { RoadmapImportOptions, RoadmapImportResult } from "../../excel/roadmap";
+import type { DocxRead } from "../../xlsx/light/docx";
+import { RoadmapWord } from "./RoadmapWord";
 import { fill, tr } from "../../i18n";
 import * as strings from "../../i18n/roadmap";
 import { ActionButton, CountTiles, Failure, OpenSheet, Progress, Reveal, Unavailable } from "../components/Feedback";
@@ -18,11 +20,13 @@ export interface RoadmapProps {
   lang: Lang;
   importRoadmap?: (o: RoadmapImportOptions) => Promise<CommandResult<RoadmapImportResult>>;
   activateSheet?: (name: string) => Promise<void>;
+  /** Reads a Word file for «Выбрать файл Word» (issue 19); without it the option is not shown. */
+  readWordFile?: (bytes: Uint8Array) => Promise<DocxRead>;
   /** Called after the command changed the workbook. */
   onChanged?: () => void;
 }
 
-export function Roadmap({ lang, importRoadmap, activateSheet, onChanged }: RoadmapProps): React.JSX.Element {
+export function Roadmap({ lang, importRoadmap, activateSheet, readWordFile, onChanged }: RoadmapProps): React.JSX.Element {
   const s = useScreenStyles();
   const t = strings[lang];
   const op = useOperation<RoadmapImportResult>();
@@ -54,6 +58,11 @@ export function Roadmap({ lang, importRoadmap, activateSheet, onChanged }: Roadm
     const o = await op.run(() => importRoadmap({ lang }));
     if (o.kind === "done") onChanged?.();
   };
+  const runWord = async (x: Pick<RoadmapImportOptions, "years" | "table">) => {
+    if (op.busy) return;
+    const o = await op.run(() => importRoadmap({ lang, ...x }));
+    if (o.kind === "done") onChanged?.();
+  };
 
   return (
     <section className={s.screen} aria-label={t.tab}>
@@ -63,6 +72,7 @@ export function Roadmap({ lang, importRoadmap, activateSheet, onChanged }: Roadm
           {t.run}
         </ActionButton>
       </div>
+      {readWordFile && <RoadmapWord lang={lang} busy={op.busy} readWordFile={readWordFile} onLoad={(x) => void runWord(x)} />}
       {op.busy && <Progress text={t.busy} />}
       {!op.busy && op.outcome.kind === "failed" && <Failure message={op.outcome.message} lang={lang} />}
       {!op.busy && op.outcome.kind === "done" && (

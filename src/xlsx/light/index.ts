@@ -4,3 +4,4 @@ export * from "./school";
 export * from "./limits";
 export { XlsxFormatError } from "./xml";
 export { OverlongText, SparseCells } from "../../core/cells";
+export * from "./docx";

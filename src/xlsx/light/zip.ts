@@ -158,7 +158,7 @@ function crcTable(): Uint32Array {
   return (CRC_TABLE = t);
 }
 
-const tooLargePart = (e: ZipEntry) => new XlsxReadError("tooLarge", `${e.name}: over ${MAX_PART_BYTES / 1024 / 1024} MB`);
+const tooLargePart = (e: ZipEntry, max: number) => new XlsxReadError("tooLarge", `${e.name}: over ${Math.round((max / 1024 / 1024) * 10) / 10} MB`);
 
 /** Compressed bytes per push: DEFLATE expands at most ~1032×, so one push yields at most ~1 MB. */
 const SLICE = 1024;
@@ -168,18 +168,19 @@ const SLICE = 1024;
  * real output passes the declared size (damaged), the part cap or the file's budget (tooLarge).
  * Whatever `sink` throws ends the inflation and is rethrown (a reader that has what it needs).
  */
-export function inflateEntry(b: Uint8Array, e: ZipEntry, budget: InflateBudget, sink: (chunk: Uint8Array) => void, o: { streamed?: boolean } = {}): void {
+export function inflateEntry(b: Uint8Array, e: ZipEntry, budget: InflateBudget, sink: (chunk: Uint8Array) => void, o: { streamed?: boolean; maxPart?: number } = {}): void {
   if (e.flags & 1) throw new XlsxReadError("encrypted", `${e.name} is encrypted`);
   if (e.method !== 0 && e.method !== 8) throw damaged(`${e.name}: compression method ${e.method}`);
+  const maxPart = o.maxPart ?? MAX_PART_BYTES;
   // A part read in full must fit the cap; a streamed one (a sheet, maybe read to row 1 only) is cut there.
-  if (!o.streamed && e.size > MAX_PART_BYTES) throw tooLargePart(e);
+  if (!o.streamed && e.size > maxPart) throw tooLargePart(e, maxPart);
   const table = crcTable();
   let crc = 0xffffffff;
   let total = 0;
   const take = (d: Uint8Array) => {
     total += d.length;
     if (total > e.size) throw damaged(`${e.name} inflates past its declared size`);
-    if (total > MAX_PART_BYTES) throw tooLargePart(e);
+    if (total > maxPart) throw tooLargePart(e, maxPart);
     budget.left -= d.length;
     if (budget.left < 0) throw new XlsxReadError("tooLarge", budget.why);
     for (let i = 0; i < d.length; i++) crc = table[(crc ^ d[i]) & 0xff] ^ (crc >>> 8);

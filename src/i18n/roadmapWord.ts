@@ -1,0 +1,46 @@
+/** Strings of «Выбрать файл Word» on the road-map screen (issue 19). */
+export const ru = {
+  title: "Или прямо из файла Word",
+  intro: "Выберите документ программы (.docx): надстройка прочитает его таблицы, предложит таблицу дорожной карты и загрузит её так же, как вставленную.",
+  pick: "Выбрать файл Word",
+  reading: "Читаем документ…",
+  tooBig: "Файл «{file}» больше {mb} МБ: это не документ программы. Скопируйте таблицу дорожной карты в отдельный документ и выберите его.",
+  notDocx: "Файл «{file}» — не документ Word (.docx). Старый формат .doc откройте в Word и сохраните как «Документ Word (*.docx)».",
+  noTables: "В документе «{file}» нет таблиц. Выберите документ с таблицей дорожной карты.",
+  table: "Таблица дорожной карты",
+  tableHint: "Таблицы документа по их заголовкам; выбрана та, что лучше всего читается как дорожная карта.",
+  option: "{heading} — мероприятий: {events}",
+  noHeading: "Таблица {n} (строк: {rows})",
+  notRoadmap: "В этой таблице не найдены столбцы дорожной карты («Мероприятие», «Сроки» …). Выберите другую таблицу.",
+  years: "Учебные годы программы",
+  yearsFound: "По словам «{words}» в документе: {first}–{last}. Исправьте, если программа идёт дольше.",
+  yearsAsk: "В документе не найдены годы программы: укажите первый и последний учебный год (например, 2025 для 2025/26).",
+  firstYear: "Первый учебный год (начало)",
+  lastYear: "Последний учебный год (начало)",
+  badYears: "Годы программы: первый не позже последнего, не больше 30 лет.",
+  run: "Загрузить из файла",
+};
+
+export type RoadmapWordMessages = typeof ru;
+
+export const en: RoadmapWordMessages = {
+  title: "Or straight from the Word file",
+  intro: "Pick the programme document (.docx): the add-in reads its tables, offers the road-map table and loads it as it would a pasted one.",
+  pick: "Choose a Word file",
+  reading: "Reading the document…",
+  tooBig: "«{file}» is larger than {mb} MB: not a programme document. Copy the road-map table into a separate document and pick that.",
+  notDocx: "«{file}» is not a Word document (.docx). Open an old .doc in Word and save it as \"Word Document (*.docx)\".",
+  noTables: "The document «{file}» has no tables. Pick a document with the road-map table.",
+  table: "Road-map table",
+  tableHint: "The document's tables by their headings; the one that reads best as a road map is chosen.",
+  option: "{heading} — events: {events}",
+  noHeading: "Table {n} ({rows} rows)",
+  notRoadmap: "No road-map columns («Мероприятие», «Сроки» …) were found in this table. Choose another table.",
+  years: "The programme's school years",
+  yearsFound: "From the words «{words}» in the document: {first}–{last}. Correct them if the programme runs longer.",
+  yearsAsk: "The document does not name the programme's years: enter the first and last school year (e.g. 2025 for 2025/26).",
+  firstYear: "First school year (start)",
+  lastYear: "Last school year (start)",
+  badYears: "Programme years: the first not after the last, at most 30 years.",
+  run: "Load from the file",
+};
