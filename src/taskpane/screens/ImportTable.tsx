@@ -1,13 +1,15 @@
 /**
  * «Загрузить таблицу показателей» (issue 19): steps, the school and period, «Проверить выделение»
  * → a preview (rows recognised with where each value goes, rows not recognised, findings, typed
- * values in conflict with «Заменить введённые значения»), then «Записать». A Word file is read
- * only when a `readDocx` is given (the .docx reader lands separately): then «Выбрать файл Word»
- * and a choice among the document's tables by their heading.
+ * values in conflict with «Заменить введённые значения»), then «Записать». With a `readDocx` (the
+ * .docx reader, src/xlsx/light/docx.ts) «Выбрать файл Word» reads a document (up to
+ * MAX_WORD_FILE_MB) and offers its tables by their heading.
  */
 import * as React from "react";
 import { Body1, Caption1, Checkbox, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select } from "@fluentui/react-components";
 import { getIndicator } from "../../core/catalog";
+import * as I from "../../i18n/importWord";
+import { MAX_WORD_FILE_MB } from "./RoadmapWord";
 import { shownText } from "../../core/cells";
 import type { DocTable } from "../../core/import";
 import { currentSchoolYear, formatPeriod, formatSchoolYear, parsePeriodKey, periodKey } from "../../core/periods";
@@ -102,6 +104,11 @@ export function ImportTable({ lang, report, previewImport, writeImport, readDocx
   const onFile = async (file: File | undefined) => {
     if (!file || !readDocx) return;
     setDocError(null);
+    if (file.size > MAX_WORD_FILE_MB * 1024 * 1024) {
+      setDoc(null);
+      setDocError({ ru: fill(I.ru.tooBig, { file: file.name.slice(0, 120), mb: MAX_WORD_FILE_MB }), en: fill(I.en.tooBig, { file: file.name.slice(0, 120), mb: MAX_WORD_FILE_MB }) });
+      return;
+    }
     let r: DocxRead;
     try {
       r = await readDocx(await bytesOf(file));
