@@ -129,7 +129,8 @@ function readIndicatorSheet(sheet: ReportSheet, report: ReportData, periodMap: M
     const obs: Record<string, Observation> = {};
     for (const { key, col } of blocks) {
       const raw = cellOf(values, r, col);
-      const value = parseValue(raw === "" ? null : raw, ind.unit);
+      // A share's input cell is formatted as percent: its number is the share Excel shows.
+      const value = parseValue(raw === "" ? null : raw, ind.unit, { percentCell: ind.unit.kind === "share" });
       if (value.kind !== "empty") {
         const o: Observation = { value };
         if (ind.id === "quality_4_5" && report.data.qualityDenominator) o.denominatorUsed = report.data.qualityDenominator;

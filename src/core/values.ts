@@ -8,6 +8,9 @@
  * - For a countShare unit the cell value is the count; the share side is parsed with the "share"
  *   unit (`parseShare`), the combined "42/21%" report cell with `parseReported`.
  * - A share above 1 without "%" is a percentage (21 → 0.21, 1.5 → 0.015); above 100 % is an error.
+ *   Not so for the number of a cell formatted as percent (`percentCell`, our share input cells):
+ *   Excel stores the fraction it shows (typed 150 or «150 %» → 1.5, shown 150 %; a pasted 21 → shown
+ *   2 100 %), so the number is the share as the user sees it and above 1 it is an error.
  * - «–», «-», «н/п», «n/a», «х», «не применимо» → na (cannot apply). «нет данных», «н/д», «?» → empty
  *   (not filled yet): missing data is something to chase, not an answer.
  */
@@ -33,6 +36,8 @@ function show(s: string): string {
 interface Parsed {
   value: number;
   percent: boolean;
+  /** The number of a percent-formatted cell: the share itself. */
+  fraction?: boolean;
 }
 
 /** Parses a numeric text: spaces as thousands separators, comma or dot decimals, a trailing "%". */
@@ -73,7 +78,7 @@ function checkUnit(p: Parsed, unit: Unit | undefined): Value {
   if (!unit) return num(p.percent ? v / 100 : v);
   switch (unit.kind) {
     case "share": {
-      const share = p.percent || v > 1 ? v / 100 : v;
+      const share = p.fraction ? v : p.percent || v > 1 ? v / 100 : v;
       if (share < 0) return err("Доля не может быть отрицательной", "A share cannot be negative");
       if (share > 1) return err("Доля больше 100 %", "A share above 100%");
       return num(share);
@@ -123,13 +128,16 @@ function parseString(raw: string, unit: Unit | undefined): Value {
   return checkUnit(p, unit);
 }
 
-/** What a typed text or a cell value means for the unit (no unit: any finite number). Never throws. */
-export function parseValue(input: unknown, unit?: Unit): Value {
+/**
+ * What a typed text or a cell value means for the unit (no unit: any finite number). `percentCell`:
+ * the value is a number read from a cell formatted as percent (see the file comment). Never throws.
+ */
+export function parseValue(input: unknown, unit?: Unit, o?: { percentCell?: boolean }): Value {
   try {
     if (input === null || input === undefined) return empty();
     if (typeof input === "number") {
       if (!Number.isFinite(input)) return err("Недопустимое число (NaN или бесконечность)", "Not a valid number (NaN or infinity)");
-      return checkUnit({ value: input, percent: false }, unit);
+      return checkUnit({ value: input, percent: false, fraction: o?.percentCell === true }, unit);
     }
     if (typeof input === "boolean") {
       if (!unit || unit.kind === "yesNo") return num(input ? 1 : 0);

@@ -162,6 +162,21 @@ describe("parseValue", () => {
   });
 });
 
+describe("parseValue of a percent-formatted share cell", () => {
+  const SHARE: Unit = { kind: "share" };
+  it("takes the number as the share Excel shows: 0.38 is 38 %, 1.5 (typed «150 %») is over 100 %", () => {
+    expect(parseValue(0.38, SHARE, { percentCell: true })).toEqual({ kind: "number", value: 0.38 });
+    expect(parseValue(1, SHARE, { percentCell: true })).toEqual({ kind: "number", value: 1 });
+    expect(parseValue(1.5, SHARE, { percentCell: true }).kind).toBe("error");
+    expect(parseValue(21, SHARE, { percentCell: true }).kind).toBe("error"); // a pasted 21 shows 2 100 %
+    expect(parseValue(-0.1, SHARE, { percentCell: true }).kind).toBe("error");
+    // Text keeps the reading of a printed table: «21» is 21 %.
+    expect(parseValue("21", SHARE, { percentCell: true })).toEqual({ kind: "number", value: 0.21 });
+    // A number from elsewhere (a report table, a function argument) keeps the old reading.
+    expect(parseValue(21, SHARE)).toEqual({ kind: "number", value: 0.21 });
+  });
+});
+
 describe("parseReported", () => {
   test.each([
     ["42/21%", 42, 0.21],

@@ -170,9 +170,17 @@ const CASES: { name: string; edits: Edit[]; marked: string[]; reason?: [string, 
     marked: [`students_assessed|${Y}`],
   },
   {
-    name: "a share over 100 % (101 read as 101 %, as values.ts reads a share cell) and an average above its scale",
+    name: "a share over 100 % (a pasted 101 is shown as 10 100 %) and an average above its scale",
     edits: [["events_done_share", Y, "101"], ["gia9_rus_avg", E, "6"]],
     marked: [`events_done_share|${Y}`, `gia9_rus_avg|${E}`],
+    reason: ["events_done_share", Y, /^доля вне 0–100 %$/],
+  },
+  {
+    // Excel stores a percent cell's fraction: «150 %» (or 150 with automatic percent entry) is 1.5,
+    // shown 150 %, and must never be read as 1.5 %.
+    name: "a share typed as 150 % (stored 1.5) is over 100 %, not 1,5 %",
+    edits: [["events_done_share", Y, "150%"]],
+    marked: [`events_done_share|${Y}`],
     reason: ["events_done_share", Y, /^доля вне 0–100 %$/],
   },
   {

@@ -213,9 +213,9 @@ function ownRules(ind: Indicator, x: string, lang: Lang): Rule[] {
     case "ratio":
       return [{ cond: num(`${x}<0`), reason: str(IMPOSSIBLE_TEXT.ratio[lang]) }];
     case "share":
-      // As values.ts reads a share cell: a number above 1 is a percentage (21 pasted is 21 %), so the
-      // value is impossible below 0 or above 100.
-      return [{ cond: num(`OR(${x}<0,${x}>100)`), reason: str(IMPOSSIBLE_TEXT.share[lang]) }];
+      // As values.ts reads a percent-formatted share cell: its number is the share Excel shows (typed
+      // 150 → 1.5, shown 150 %), so the value is impossible below 0 or above 1 (100 %).
+      return [{ cond: num(`OR(${x}<0,${x}>1.000000001)`), reason: str(IMPOSSIBLE_TEXT.share[lang]) }];
     default:
       return [];
   }
