@@ -1,11 +1,13 @@
 /**
- * The «Свод» sheet (marker kind "summary"): indicators as rows (like a school's sheet), then the
- * municipal total, the target, and per school two columns — the school's value and its rank.
- * Target highlighting uses native conditional formats (works without the add-in). Findings about
- * the files are listed below the table.
+ * The «Свод» sheet (marker kind "summary"): indicators as rows (like a school's sheet), then per
+ * chosen period a column block — the municipal total, schools reporting, and per school two
+ * columns, the school's value and its rank — with the target columns after the first block's
+ * total. Target highlighting uses native conditional formats (works without the add-in); an
+ * impossible value is the red text «данные неверны», out of the total, the ranks and the colours.
+ * Findings about the files and data are listed below the table.
  */
-import { SECTIONS, unitLabel } from "../catalog";
-import { comparePeriods, formatPeriod } from "../periods";
+import { CATALOG, SECTIONS, unitLabel } from "../catalog";
+import { comparePeriods, formatPeriod, periodKey } from "../periods";
 import type { PlanConditionalFormat, SheetPlan } from "../plan";
 import type { Lang, Target, Text } from "../types";
 import { CellGrid, cellAddress, columnLetter, rangeAddress } from "../layout/grid";
@@ -51,6 +53,11 @@ const S = {
   rank: { ru: "место", en: "rank" },
   atLeast: { ru: "не менее", en: "at least" },
   atMost: { ru: "не более", en: "at most" },
+  invalid: { ru: "данные неверны", en: "invalid data" },
+  invalidNote: {
+    ru: "«данные неверны» — значение школы невозможно (доля вне 0–100 %, часть больше целого, отрицательное или дробное количество; причина — в замечаниях ниже): оно не учтено в итоге и местах и не оценивается по цели, пока школа не исправит данные.",
+    en: "“invalid data”: the school's value is impossible (a share outside 0–100%, a part above its whole, a negative or fractional count; the reason is in the findings below): it is left out of the total and the ranks and not judged against the target until the school corrects it.",
+  },
   findings: { ru: "Замечания к файлам и данным", en: "Findings on the files and data" },
   noFindings: { ru: "Замечаний нет.", en: "No findings." },
   more: { ru: "… и ещё {n}", en: "… and {n} more" },
@@ -71,14 +78,39 @@ export const SCHOOLS_PER_PAGE = 6;
 /** Shown at most on the sheet; the pane lists all. */
 export const MAX_FINDING_LINES = 500;
 
+/** One period of «Свод»: its column block (total, schools reporting, each school's value and rank). */
+export interface SummaryBlock {
+  period: Period;
+  figures: IndicatorFigures[];
+}
+
 export interface SummaryInput {
   name: string;
   lang: Lang;
-  period: Period;
+  /** The periods side by side, chronological; the first block sits left of the target columns. */
+  blocks: SummaryBlock[];
   schools: string[];
-  figures: IndicatorFigures[];
   targets: Target[];
   findings: Text[];
+}
+
+/** Excel's last column. */
+export const MAX_SHEET_COLUMNS = 16384;
+
+/**
+ * Columns of the block of period `i` with `schools` schools (1-based): the first block keeps the
+ * single-period geometry (total E, schools F, the target G–I, schools from J); each further block
+ * follows the previous one: its total, schools reporting, then per school value and rank.
+ */
+export function summaryBlockCols(i: number, schools: number): { total: number; schools: number; firstSchool: number; last: number } {
+  const start = i === 0 ? SUMMARY.totalCol : SUMMARY.firstSchoolCol + 2 * schools + (i - 1) * (2 + 2 * schools);
+  const firstSchool = i === 0 ? SUMMARY.firstSchoolCol : start + 2;
+  return { total: start, schools: start + 1, firstSchool, last: Math.max(i === 0 ? SUMMARY.marginCol : start + 1, firstSchool + 2 * schools - 1) };
+}
+
+/** The last column «Свод» needs (at most MAX_SHEET_COLUMNS for Excel to take it). */
+export function summaryWidth(schools: number, periods: number): number {
+  return summaryBlockCols(Math.max(periods, 1) - 1, schools).last;
 }
 
 function valueStyle(f: IndicatorFigures): string {
@@ -105,74 +137,116 @@ export function summaryColumnKey(text: unknown): "value" | "rank" | null {
 }
 
 export function buildSummarySheet(input: SummaryInput): SheetPlan {
-  const { lang, schools, figures } = input;
+  const { lang, schools, blocks } = input;
   const t = (x: Text) => x[lang];
   const g = new CellGrid();
+  const multi = blocks.length > 1;
+  const cols = blocks.map((_, i) => summaryBlockCols(i, schools.length));
   g.set(1, 1, { value: markerOf("summary"), style: "marker" });
-  g.set(1, SUMMARY.nameCol, { value: `${t(S.title)}: ${formatPeriod(input.period, lang)}`, style: "title" });
+  g.set(1, SUMMARY.nameCol, { value: `${t(S.title)}: ${blocks.map((b) => formatPeriod(b.period, lang)).join(", ")}`, style: "title" });
   const heads: [number, Text][] = [
     [SUMMARY.idCol, S.id], [SUMMARY.numberCol, S.number], [SUMMARY.nameCol, S.name], [SUMMARY.unitCol, S.unit],
-    [SUMMARY.totalCol, S.total], [SUMMARY.schoolsCol, S.schools], [SUMMARY.targetCol, S.target], [SUMMARY.directionCol, S.direction], [SUMMARY.marginCol, S.margin],
+    [SUMMARY.targetCol, S.target], [SUMMARY.directionCol, S.direction], [SUMMARY.marginCol, S.margin],
   ];
   for (const [c, text] of heads) {
     g.set(SUMMARY.headerRow, c, { value: t(text), style: "header" });
     g.set(SUMMARY.subHeaderRow, c, { style: "subHeader" });
   }
   const merges: string[] = [];
-  schools.forEach((school, i) => {
-    const c = SUMMARY.firstSchoolCol + 2 * i;
-    // Text from a school's file: written as a constant (apply escapes "=", "+", "-", "@").
-    g.set(SUMMARY.headerRow, c, { value: school, style: "s.school" });
-    g.set(SUMMARY.headerRow, c + 1, { style: "s.school" });
-    g.set(SUMMARY.keyRow, c, { value: t(S.value), style: "periodKey" });
-    g.set(SUMMARY.keyRow, c + 1, { value: t(S.rank), style: "periodKey" });
-    g.set(SUMMARY.subHeaderRow, c, { value: t(S.value), style: "subHeader" });
-    g.set(SUMMARY.subHeaderRow, c + 1, { value: t(S.rank), style: "subHeader" });
-    merges.push(rangeAddress(SUMMARY.headerRow, c, SUMMARY.headerRow, c + 1));
+  blocks.forEach((b, k) => {
+    const bc = cols[k];
+    const label = formatPeriod(b.period, lang);
+    // Several periods: each block's period over it (row 1), and in the total's header.
+    if (multi) {
+      // The first block's total and schools sit left of the target columns: two bands.
+      const bands = k === 0 ? [[bc.total, bc.schools], [bc.firstSchool, bc.last]] : [[bc.total, bc.last]];
+      for (const [from, to] of bands) {
+        if (to < from) continue;
+        g.set(1, from, { value: label, style: "s.period" });
+        for (let c = from + 1; c <= to; c++) g.set(1, c, { style: "s.period" });
+        if (to > from) merges.push(rangeAddress(1, from, 1, to));
+      }
+    }
+    g.set(SUMMARY.headerRow, bc.total, { value: multi ? `${t(S.total)}, ${label}` : t(S.total), style: "header" });
+    g.set(SUMMARY.headerRow, bc.schools, { value: t(S.schools), style: "header" });
+    g.set(SUMMARY.keyRow, bc.total, { value: periodKey(b.period), style: "periodKey" });
+    g.set(SUMMARY.subHeaderRow, bc.total, { style: "subHeader" });
+    g.set(SUMMARY.subHeaderRow, bc.schools, { style: "subHeader" });
+    schools.forEach((school, i) => {
+      const c = bc.firstSchool + 2 * i;
+      // Text from a school's file: written as a constant (apply escapes "=", "+", "-", "@").
+      g.set(SUMMARY.headerRow, c, { value: school, style: "s.school" });
+      g.set(SUMMARY.headerRow, c + 1, { style: "s.school" });
+      g.set(SUMMARY.keyRow, c, { value: t(S.value), style: "periodKey" });
+      g.set(SUMMARY.keyRow, c + 1, { value: t(S.rank), style: "periodKey" });
+      g.set(SUMMARY.subHeaderRow, c, { value: t(S.value), style: "subHeader" });
+      g.set(SUMMARY.subHeaderRow, c + 1, { value: t(S.rank), style: "subHeader" });
+      merges.push(rangeAddress(SUMMARY.headerRow, c, SUMMARY.headerRow, c + 1));
+    });
   });
-  const lastCol = Math.max(SUMMARY.marginCol, SUMMARY.firstSchoolCol + 2 * schools.length - 1);
+  const lastCol = cols.length ? cols[cols.length - 1].last : SUMMARY.marginCol;
   const targets = new Map(input.targets.map((x) => [x.indicatorId, x]));
+
+  // Rows: every indicator some block has, catalog order (each block's figures are in catalog order).
+  const byBlock = blocks.map((b) => new Map(b.figures.map((f) => [f.indicator.id, f])));
+  const ids = new Set(blocks.flatMap((b) => b.figures.map((f) => f.indicator.id)));
+  const indicators = CATALOG.filter((ind) => ids.has(ind.id));
 
   let row = SUMMARY.firstDataRow;
   let section = "";
-  const targetRows: { row: number; target: Target; style: string; name: string }[] = [];
-  for (const f of figures) {
-    const ind = f.indicator;
+  let invalidShown = false;
+  const targetRows: { row: number; target: Target; style: string; name: string; blocks: number[] }[] = [];
+  for (const ind of indicators) {
     if (ind.section !== section) {
       section = ind.section;
       const sec = SECTIONS.find((s) => s.id === section);
       g.set(row, SUMMARY.nameCol, { value: sec ? t(sec.name) : section, style: "s.section" });
       row++;
     }
-    const style = valueStyle(f);
+    const any = byBlock.map((m) => m.get(ind.id)).find((f) => f !== undefined)!;
+    const style = valueStyle(any);
     g.set(row, SUMMARY.idCol, { value: ind.id, style: "id" });
     g.set(row, SUMMARY.numberCol, { value: ind.number, style: "number" });
     g.set(row, SUMMARY.nameCol, { value: t(ind.short), style: "name.0" });
-    g.set(row, SUMMARY.unitCol, { value: unitLabel(ind.unit, lang), style: "unit" });
-    const total = f.total.value;
-    g.set(row, SUMMARY.totalCol, total === null ? { style: "s.total" } : { value: total, style: `${style}.total` });
-    g.set(row, SUMMARY.schoolsCol, { value: f.total.schools, style: "d.int" });
-    const note = METHOD_NOTE[f.total.method];
-    if (note) g.set(row, SUMMARY.unitCol, { value: `${unitLabel(ind.unit, lang)} (${t(note)})`, style: "unit" });
+    const note = METHOD_NOTE[any.total.method];
+    g.set(row, SUMMARY.unitCol, { value: note ? `${unitLabel(ind.unit, lang)} (${t(note)})` : unitLabel(ind.unit, lang), style: "unit" });
     const target = targets.get(ind.id);
     if (target) {
       g.set(row, SUMMARY.targetCol, { value: target.value, style: style === "d.int" ? "d.num" : style });
       g.set(row, SUMMARY.directionCol, { value: t(target.direction === "atMost" ? S.atMost : S.atLeast), style: "a.center" });
       g.set(row, SUMMARY.marginCol, { value: target.margin, style: style === "d.int" ? "d.num" : style });
-      targetRows.push({ row, target, style, name: t(ind.short) });
     }
-    f.figures.forEach((fig, i) => {
-      const c = SUMMARY.firstSchoolCol + 2 * i;
-      g.set(row, c, fig.value !== null ? { value: fig.value, style } : fig.na ? { value: "–", style: "s.na" } : { style });
-      const rk = f.ranks[i];
-      g.set(row, c + 1, rk !== null ? { value: rk, style: "s.rank" } : { style: "s.rank" });
+    const judged: number[] = [];
+    byBlock.forEach((m, k) => {
+      const f = m.get(ind.id);
+      const bc = cols[k];
+      if (!f) {
+        g.set(row, bc.total, { style: "s.total" });
+        return;
+      }
+      judged.push(k);
+      const total = f.total.value;
+      g.set(row, bc.total, total === null ? { style: "s.total" } : { value: total, style: `${style}.total` });
+      g.set(row, bc.schools, { value: f.total.schools, style: "d.int" });
+      f.figures.forEach((fig, i) => {
+        const c = bc.firstSchool + 2 * i;
+        if (fig.invalid) {
+          // Impossible data: text, so neither the total nor the target status formula reads it (never coloured met or missed).
+          g.set(row, c, { value: t(S.invalid), style: "s.invalid" });
+          invalidShown = true;
+        } else g.set(row, c, fig.value !== null ? { value: fig.value, style } : fig.na ? { value: "–", style: "s.na" } : { style });
+        const rk = f.ranks[i];
+        g.set(row, c + 1, rk !== null ? { value: rk, style: "s.rank" } : { style: "s.rank" });
+      });
     });
+    if (target) targetRows.push({ row, target, style, name: t(ind.short), blocks: judged });
     row++;
   }
   const lastDataRow = row - 1;
 
   row = lastDataRow + 2;
   g.set(row, SUMMARY.nameCol, { value: t(S.note), style: "a.note" });
+  if (invalidShown) g.set(++row, SUMMARY.nameCol, { value: t(S.invalidNote), style: "a.note" });
   row += 2;
   g.set(row, SUMMARY.nameCol, { value: t(S.findings), style: "title" });
   row++;
@@ -183,14 +257,13 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
 
   // Target colours (met / within the risk margin / missed, as on a school's sheets) test status
   // cells below everything printed; value columns only (the total is a value, a rank never is).
-  const valueCols = [SUMMARY.totalCol, ...schools.map((_, i) => SUMMARY.firstSchoolCol + 2 * i)];
   const block = buildStatusBlock({
     lang,
     firstCol: SUMMARY.totalCol,
     lastCol,
     startRow: printedRows + 2,
     note: STATUS_NOTE,
-    rows: schools.length === 0 ? [] : targetRows.map(({ row: r, target, style, name }) => ({
+    rows: schools.length === 0 ? [] : targetRows.map(({ row: r, target, style, name, blocks: judged }) => ({
       row: r,
       name,
       target: cellAddress(r, SUMMARY.targetCol, true),
@@ -198,11 +271,13 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
       margin: cellAddress(r, SUMMARY.marginCol, true),
       fallback: target.direction,
       share: style === "d.share",
-      // «Свод» is one period. At or after the target's deadline: met or missed. Before it, with no
-      // trend to go by, a value short of the target is at risk (amber), never yet missed.
-      cells: valueCols.map((col) => {
-        const phase = comparePeriods(input.period, target.deadline) >= 0 ? "deadline" : "before";
-        return { col, timing: { phase, trendTooSlow: phase === "before" } as const };
+      // Each block is one period. At or after the target's deadline: met or missed. Before it,
+      // with no trend to go by, a value short of the target is at risk (amber), never yet missed.
+      cells: judged.flatMap((k) => {
+        const phase = comparePeriods(blocks[k].period, target.deadline) >= 0 ? "deadline" : "before";
+        const timing = { phase, trendTooSlow: phase === "before" } as const;
+        const bc = cols[k];
+        return [bc.total, ...schools.map((_, i) => bc.firstSchool + 2 * i)].map((col) => ({ col, timing }));
       }),
     })),
   });
@@ -210,7 +285,10 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
   const conditionalFormats: PlanConditionalFormat[] = block.rules;
 
   const widths = [8, 6, 48, 12, 14, 9, 10, 11, 9];
-  for (let i = 0; i < schools.length; i++) widths.push(14, 7);
+  cols.forEach((_, k) => {
+    if (k > 0) widths.push(14, 9);
+    for (let i = 0; i < schools.length; i++) widths.push(14, 7);
+  });
   return {
     name: input.name,
     kind: "summary",
@@ -228,8 +306,8 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
     // Printed with the indicator names (A:C) repeated on every page, about 6 schools per page width.
     pageLayout: {
       orientation: "landscape",
-      fitToPagesWide: Math.max(1, Math.ceil(schools.length / SCHOOLS_PER_PAGE)),
-      printTitleRows: `${SUMMARY.headerRow}:${SUMMARY.subHeaderRow}`,
+      fitToPagesWide: Math.max(1, Math.ceil((schools.length * Math.max(blocks.length, 1)) / SCHOOLS_PER_PAGE)),
+      printTitleRows: `${multi ? 1 : SUMMARY.headerRow}:${SUMMARY.subHeaderRow}`,
       printTitleColumns: `${columnLetter(SUMMARY.idCol)}:${columnLetter(SUMMARY.nameCol)}`,
       printArea: rangeAddress(1, 1, printedRows, lastCol),
     },
@@ -251,5 +329,8 @@ export function summaryStyles(): Record<string, { locked: boolean; [k: string]: 
     "s.rank": { ...ro, numberFormat: "0", horizontal: "center", fontColor: "#595959" },
     "s.na": { ...ro, horizontal: "right", fill: "#D9D9D9" },
     "s.finding": { ...ro, wrap: false },
+    // Red text without a fill: not to be read as the pink «не достигнута».
+    "s.invalid": { ...ro, numberFormat: "@", horizontal: "right", bold: true, fontColor: "#C00000" },
+    "s.period": { bold: true, fill: "#B4C6E7", horizontal: "center", vertical: "center", numberFormat: "@", locked: true },
   };
 }
