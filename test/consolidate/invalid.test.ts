@@ -2,7 +2,7 @@
  * Impossible data per school on «Свод» (core): shown as «данные неверны», left out of the municipal
  * total and the ranks, never given a target status, and listed once per cause.
  */
-import { consolidate, figuresFor, SUMMARY } from "../../src/core/consolidate";
+import { consolidate, figuresFor, INVALID_LOOK, SUMMARY } from "../../src/core/consolidate";
 import { impossibleData } from "../../src/core/judge";
 import type { Period } from "../../src/core/types";
 import { report } from "./fixtures";
@@ -69,7 +69,9 @@ describe("«Свод» with impossible data", () => {
 
   it("shows the value as red «данные неверны», an empty rank, and the other school first", () => {
     const r = row("quality_4_5");
-    expect(cells[r][SUMMARY.firstSchoolCol - 1]).toEqual({ value: "данные неверны", style: "s.invalid" });
+    expect(cells[r][SUMMARY.firstSchoolCol - 1]).toEqual({ value: "данные неверны", style: "d.share" });
+    // Red and bold by one conditional format over the blocks' values (not a fill: never read as «missed»).
+    expect(out.summary.conditionalFormats.filter((c) => c.style.fontColor)).toEqual([{ range: expect.stringMatching(/^E5:/), formula: '=E5="данные неверны"', style: INVALID_LOOK }]);
     expect(cells[r][SUMMARY.firstSchoolCol]?.value).toBeUndefined();
     expect(cells[r][SUMMARY.firstSchoolCol + 1]?.value).toBeCloseTo(0.2, 12);
     expect(cells[r][SUMMARY.firstSchoolCol + 2]?.value).toBe(1);

@@ -72,6 +72,9 @@ const METHOD_NOTE: Partial<Record<TotalMethod, Text>> = {
   yesCount: { ru: "школ с «да»", en: "schools with yes" },
 };
 
+/** «данные неверны» in red bold without a fill: not to be read as the pink «не достигнута». */
+export const INVALID_LOOK = { fontColor: "#C00000", bold: true } as const;
+
 /** Schools per printed page width (the indicator columns repeat on each page). */
 export const SCHOOLS_PER_PAGE = 6;
 
@@ -216,6 +219,8 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
       g.set(row, SUMMARY.directionCol, { value: t(target.direction === "atMost" ? S.atMost : S.atLeast), style: "a.center" });
       g.set(row, SUMMARY.marginCol, { value: target.margin, style: style === "d.int" ? "d.num" : style });
     }
+    // Aligned like the value beside it: a row of values and ranks is then one range to format.
+    const rankStyle = style === "d.yesNo" ? "s.rank.center" : "s.rank";
     const judged: number[] = [];
     byBlock.forEach((m, k) => {
       const f = m.get(ind.id);
@@ -231,12 +236,13 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
       f.figures.forEach((fig, i) => {
         const c = bc.firstSchool + 2 * i;
         if (fig.invalid) {
-          // Impossible data: text, so neither the total nor the target status formula reads it (never coloured met or missed).
-          g.set(row, c, { value: t(S.invalid), style: "s.invalid" });
+          // Impossible data: text, so neither the total nor the target status formula reads it
+          // (never coloured met or missed); red by a conditional format, so the row keeps one style.
+          g.set(row, c, { value: t(S.invalid), style });
           invalidShown = true;
         } else g.set(row, c, fig.value !== null ? { value: fig.value, style } : fig.na ? { value: "–", style: "s.na" } : { style });
         const rk = f.ranks[i];
-        g.set(row, c + 1, rk !== null ? { value: rk, style: "s.rank" } : { style: "s.rank" });
+        g.set(row, c + 1, rk !== null ? { value: rk, style: rankStyle } : { style: rankStyle });
       });
     });
     if (target) targetRows.push({ row, target, style, name: t(ind.short), blocks: judged });
@@ -282,7 +288,19 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
     })),
   });
   block.cells.forEach((cells, r) => cells.forEach((cell, c) => cell && g.set(r + 1, c + 1, cell)));
-  const conditionalFormats: PlanConditionalFormat[] = block.rules;
+  // The rank columns between status cells get the status style too (empty): a status row is then
+  // one range to format rather than one per school (what keeps 1,000 schools' requests small).
+  for (let r = block.lastRow - targetRows.length + 1; r <= block.lastRow && targetRows.length; r++) {
+    const row = g.cells[r - 1] ?? [];
+    for (const bc of cols) {
+      for (let c = bc.firstSchool + 1; c < bc.firstSchool + 2 * schools.length - 1; c += 2) if (!row[c - 1]) g.set(r, c, { style: "st.status" });
+    }
+  }
+  const conditionalFormats: PlanConditionalFormat[] = [...block.rules];
+  if (invalidShown && lastDataRow >= SUMMARY.firstDataRow) {
+    const first = cellAddress(SUMMARY.firstDataRow, SUMMARY.totalCol);
+    conditionalFormats.push({ range: rangeAddress(SUMMARY.firstDataRow, SUMMARY.totalCol, lastDataRow, lastCol), formula: `=${first}="${t(S.invalid)}"`, style: INVALID_LOOK });
+  }
 
   const widths = [8, 6, 48, 12, 14, 9, 10, 11, 9];
   cols.forEach((_, k) => {
@@ -326,11 +344,11 @@ export function summaryStyles(): Record<string, { locked: boolean; [k: string]: 
     "d.int.total": { ...total, numberFormat: "0" },
     "d.num.total": { ...total, numberFormat: "0.00" },
     "d.yesNo.total": { ...total, numberFormat: "0" },
-    "s.rank": { ...ro, numberFormat: "0", horizontal: "center", fontColor: "#595959" },
+    // The look of the value beside (only the number format differs): one range per row of a block.
+    "s.rank": { ...ro, numberFormat: "0", horizontal: "right" },
+    "s.rank.center": { ...ro, numberFormat: "0", horizontal: "center" },
     "s.na": { ...ro, horizontal: "right", fill: "#D9D9D9" },
     "s.finding": { ...ro, wrap: false },
-    // Red text without a fill: not to be read as the pink «не достигнута».
-    "s.invalid": { ...ro, numberFormat: "@", horizontal: "right", bold: true, fontColor: "#C00000" },
     "s.period": { bold: true, fill: "#B4C6E7", horizontal: "center", vertical: "center", numberFormat: "@", locked: true },
   };
 }
