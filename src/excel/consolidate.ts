@@ -9,7 +9,7 @@
  * Cancel (AbortSignal) or a failure before the last sync deletes the new sheets: the workbook
  * keeps its previous «Свод»/«Данные». Text from schools' files is always written as text.
  */
-import { consolidate as buildConsolidation, DATA_SHEET_NAME, DATA_VALUE_COL, MAX_SHEET_COLUMNS, SUMMARY_SHEET_NAME, summaryStyles, summaryWidth, type ConsolidationFinding, type ConsolidationSource } from "../core/consolidate";
+import { consolidate as buildConsolidation, DATA_SHEET_NAME, DATA_VALUE_COL, MAX_SHEET_COLUMNS, SUMMARY_SHEET_NAME, summaryKinds, summaryStyles, summaryWidth, type ConsolidationFinding, type ConsolidationSource } from "../core/consolidate";
 import { freeSheetName } from "../core/layout";
 import { rangeAddress } from "../core/layout/grid";
 import { analysisStyles } from "../core/layout/highlight";
@@ -161,7 +161,7 @@ export async function consolidate(o: ConsolidateOptions): Promise<CommandResult<
         let targets: Target[] = [];
         const built = buildConsolidation(sources, { period: o.period, lang, targets: [], summaryName, sourceFindings: findings });
         if (!built) return fail("noData");
-        if (summaryWidth(built.schools.length, built.chosen.length) > MAX_SHEET_COLUMNS) return fail("tooWide");
+        if (summaryWidth(built.schools.length, summaryKinds(built.chosen)) > MAX_SHEET_COLUMNS) return fail("tooWide");
         if (targetsSheet) {
           const rows = readTargetsSheet({ name: targetsSheet.name, kind: "targets", values: targetsSheet.values ?? [], formulas: targetsSheet.formulas }, built.chosen).rows;
           targets = rows.map((r) => r.target).filter((t): t is Target => t !== null);
@@ -178,7 +178,7 @@ export async function consolidate(o: ConsolidateOptions): Promise<CommandResult<
 
         const sheets = context.workbook.worksheets;
         created.push(summaryName);
-        const plan: WorkbookPlan = { lang, sheets: [out.summary], styles: { ...analysisStyles(lang), ...(summaryStyles() as Record<string, PlanStyle>) }, names: [], valuesKept: 0 };
+        const plan: WorkbookPlan = { lang, sheets: [out.summary], styles: { ...analysisStyles(lang), ...(summaryStyles(lang) as Record<string, PlanStyle>) }, names: [], valuesKept: 0 };
         await queuePlan(context, plan, new Map(), caps, budget);
 
         const ws = sheets.add(dataName);

@@ -4,7 +4,8 @@
  * when consolidated again with the automatic period.
  */
 import { createSimHost, installSimHost, type SimHost } from "../../src/sim";
-import { SUMMARY, summaryBlockCols } from "../../src/core/consolidate";
+import { SUMMARY, summaryBlockCols, summaryKinds, summaryLayout } from "../../src/core/consolidate";
+import { periodsOf } from "../../src/core/periods";
 import { RISK_COLORS } from "../../src/core/layout/highlight";
 import { cellAddress } from "../../src/core/layout/grid";
 import { readSchoolFile, type SchoolSource } from "../../src/xlsx/light";
@@ -103,5 +104,41 @@ describe("«Свод» with two periods (simulated host)", () => {
     expect(g.cells[0].slice(SUMMARY.totalCol - 1).every((c) => c.value === "")).toBe(true);
     expect(host.inspect.cell("Свод", cellAddress(qRow(), SUMMARY.totalCol)).value).toBeCloseTo(155 / 500, 12);
     expect(host.inspect.tables().filter((t) => t.name === DATA_TABLE_NAME)).toHaveLength(1);
+  });
+});
+
+describe("«Свод» of the year against the previous year (simulated host)", () => {
+  let again: ConsolidateResult;
+  const K22 = "2022/23-Y";
+  beforeAll(async () => {
+    const periods = [{ startYear: 2022, kind: "Y" as const }, ...periodsOf(2023, ["H", "Y"])];
+    const files: [string, Uint8Array][] = [
+      // 9 pupils: one more on «4» and «5» is 11 п. п. — and chance.
+      ["small.xlsx", await schoolWorkbook({ school: "Малая школа", values: { students_assessed: { [K22]: 9, [KY]: 9 }, quality_4_5: { [K22]: 3, [KY]: 4 } } }, { periods })],
+      ["big.xlsx", await schoolWorkbook({ school: "Большая школа", values: { students_assessed: { [K22]: 300, [KY]: 300 }, quality_4_5: { [K22]: 60, [KY]: 150 } } }, { periods })],
+    ];
+    const schools = files.map(([n, bytes]) => {
+      const r = readSchoolFile(n, bytes);
+      if (!r.ok) throw new Error(r.finding.message.en);
+      return r.school;
+    });
+    restore?.();
+    host = createSimHost({ sheets: ["Лист1"] });
+    restore = installSimHost(host);
+    again = ok(await consolidate({ sources: schools, useOpenWorkbook: false, period: [{ startYear: 2022, kind: "Y" }, { startYear: 2023, kind: "Y" }], lang: "ru" }));
+  });
+
+  it("shows the change per school: chance in words with the pupils, a real change in п. п., uncoloured", () => {
+    expect(again.chosen).toEqual([{ startYear: 2022, kind: "Y" }, { startYear: 2023, kind: "Y" }]);
+    const [, , ch] = summaryLayout(summaryKinds(again.chosen!), 2);
+    expect(host.inspect.cell("Свод", cellAddress(1, ch.total)).value).toBe("Изменение: 2022/23 учебный год → 2023/24 учебный год");
+    const small = cell(ch.firstSchool);
+    expect(small).toMatchObject({ value: "в пределах случайных колебаний (+1 учащийся)", conditionalFill: null, wrapText: true });
+    const big = cell(ch.firstSchool + 1);
+    expect(big.value).toBeCloseTo(30, 10);
+    expect(big.text).toBe("+30.0 п. п.");
+    expect(big.conditionalFill).toBeNull();
+    expect(cell(ch.total).value).toBeCloseTo((154 / 309 - 63 / 309) * 100, 6);
+    expect(cell(ch.total).text).toBe("+29.4 п. п.");
   });
 });

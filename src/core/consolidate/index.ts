@@ -15,12 +15,15 @@ import { buildSummarySheet } from "./summary";
 import { maxOf } from "../arrays";
 import { hasDataIn, selectSchools, type Exclusion } from "./selection";
 import { invalidFindings } from "./invalid";
+import { changePairs } from "./change";
 
 export * from "./figures";
 export * from "./data";
 export * from "./summary";
+export * from "./columns";
 export * from "./selection";
 export * from "./invalid";
+export * from "./change";
 
 export interface ConsolidationSource {
   label: string;
@@ -141,6 +144,7 @@ export function consolidate(sources: ConsolidationSource[], o: ConsolidateOption
     name: o.summaryName,
     lang,
     blocks: chosen.map((period) => ({ period, figures: figuresFor(reports, period, impossible) })),
+    changes: changePairs(chosen),
     schools: names,
     targets: o.targets,
     findings: findings.map((f) => f.message),

@@ -11,32 +11,18 @@ import { comparePeriods, formatPeriod, periodKey } from "../periods";
 import type { PlanConditionalFormat, SheetPlan } from "../plan";
 import type { Lang, Target, Text } from "../types";
 import { CellGrid, cellAddress, columnLetter, rangeAddress } from "../layout/grid";
-import { STATUS_NOTE } from "../layout/highlight";
+import { FORMATS, STATUS_NOTE } from "../layout/highlight";
 import { buildStatusBlock } from "../layout/targetStatus";
 import { markerOf } from "../layout/markers";
 import { TAB_COLORS } from "../layout/styles";
 import type { IndicatorFigures, TotalMethod } from "./figures";
+import { SUMMARY, summaryLayout } from "./columns";
+import { changeOf, type ChangeCell, type ChangePair } from "./change";
+import { pupilsChange } from "../stats";
 import type { Period } from "../types";
 
 export const SUMMARY_SHEET_NAME: Text = { ru: "Свод", en: "Summary" };
 
-/** Geometry of «Свод» (1-based). */
-export const SUMMARY = {
-  headerRow: 2,
-  keyRow: 3,
-  subHeaderRow: 4,
-  firstDataRow: 5,
-  idCol: 1,
-  numberCol: 2,
-  nameCol: 3,
-  unitCol: 4,
-  totalCol: 5,
-  schoolsCol: 6,
-  targetCol: 7,
-  directionCol: 8,
-  marginCol: 9,
-  firstSchoolCol: 10,
-} as const;
 
 const S = {
   title: { ru: "Свод по муниципалитету", en: "Municipal summary" },
@@ -54,6 +40,17 @@ const S = {
   atLeast: { ru: "не менее", en: "at least" },
   atMost: { ru: "не более", en: "at most" },
   invalid: { ru: "данные неверны", en: "invalid data" },
+  change: { ru: "Изменение", en: "Change" },
+  changeKey: { ru: "изменение", en: "change" },
+  chance: { ru: "в пределах случайных колебаний ({pupils})", en: "within random variation ({pupils})" },
+  changeNote: {
+    ru: "Изменение сравнивает только сопоставимые периоды: тот же период прошлого года или предыдущий период того же вида (полугодие с учебным годом не сравнивается). Доли — в процентных пунктах.",
+    en: "A change compares comparable periods only: the same period of the previous year or the previous period of the same kind (a half-year is not compared with the year). Shares in percentage points.",
+  },
+  chanceNote: {
+    ru: "Изменение сравнивает только сопоставимые периоды: тот же период прошлого года или предыдущий период того же вида (полугодие с учебным годом не сравнивается). Доли — в процентных пунктах. «В пределах случайных колебаний» — изменение доли не больше случайного разброса при таком числе учащихся (95 % интервал Ньюкомба по численностям): это не улучшение и не ухудшение; в скобках — на сколько учащихся изменилась численность.",
+    en: "A change compares comparable periods only: the same period of the previous year or the previous period of the same kind (a half-year is not compared with the year). Shares in percentage points. “Within random variation”: the share moved no more than chance allows for that many pupils (Newcombe 95 % interval on the counts) — neither improvement nor worsening; in brackets, how many pupils the count changed by.",
+  },
   invalidNote: {
     ru: "«данные неверны» — значение школы невозможно (доля вне 0–100 %, часть больше целого, отрицательное или дробное количество; причина — в замечаниях ниже): оно не учтено в итоге и местах и не оценивается по цели, пока школа не исправит данные.",
     en: "“invalid data”: the school's value is impossible (a share outside 0–100%, a part above its whole, a negative or fractional count; the reason is in the findings below): it is left out of the total and the ranks and not judged against the target until the school corrects it.",
@@ -92,28 +89,11 @@ export interface SummaryInput {
   lang: Lang;
   /** The periods side by side, chronological; the first block sits left of the target columns. */
   blocks: SummaryBlock[];
+  /** Blocks compared (later with a comparable earlier one): a change block follows the later. */
+  changes?: ChangePair[];
   schools: string[];
   targets: Target[];
   findings: Text[];
-}
-
-/** Excel's last column. */
-export const MAX_SHEET_COLUMNS = 16384;
-
-/**
- * Columns of the block of period `i` with `schools` schools (1-based): the first block keeps the
- * single-period geometry (total E, schools F, the target G–I, schools from J); each further block
- * follows the previous one: its total, schools reporting, then per school value and rank.
- */
-export function summaryBlockCols(i: number, schools: number): { total: number; schools: number; firstSchool: number; last: number } {
-  const start = i === 0 ? SUMMARY.totalCol : SUMMARY.firstSchoolCol + 2 * schools + (i - 1) * (2 + 2 * schools);
-  const firstSchool = i === 0 ? SUMMARY.firstSchoolCol : start + 2;
-  return { total: start, schools: start + 1, firstSchool, last: Math.max(i === 0 ? SUMMARY.marginCol : start + 1, firstSchool + 2 * schools - 1) };
-}
-
-/** The last column «Свод» needs (at most MAX_SHEET_COLUMNS for Excel to take it). */
-export function summaryWidth(schools: number, periods: number): number {
-  return summaryBlockCols(Math.max(periods, 1) - 1, schools).last;
 }
 
 function valueStyle(f: IndicatorFigures): string {
@@ -144,7 +124,12 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
   const t = (x: Text) => x[lang];
   const g = new CellGrid();
   const multi = blocks.length > 1;
-  const cols = blocks.map((_, i) => summaryBlockCols(i, schools.length));
+  // The periods, each compared one followed by its change block.
+  const pairs = input.changes ?? [];
+  const layout = summaryLayout(blocks.flatMap((_, k) => (pairs.some((p) => p.later === k) ? (["period", "change"] as const) : (["period"] as const))), schools.length);
+  const periodCols = layout.filter((b) => b.kind === "period");
+  const cols = periodCols.map((b) => ({ ...b, schools: b.schools as number }));
+  const changeCols = pairs.map((p) => layout[layout.indexOf(periodCols[p.later]) + 1]);
   g.set(1, 1, { value: markerOf("summary"), style: "marker" });
   g.set(1, SUMMARY.nameCol, { value: `${t(S.title)}: ${blocks.map((b) => formatPeriod(b.period, lang)).join(", ")}`, style: "title" });
   const heads: [number, Text][] = [
@@ -187,7 +172,22 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
       merges.push(rangeAddress(SUMMARY.headerRow, c, SUMMARY.headerRow, c + 1));
     });
   });
-  const lastCol = cols.length ? cols[cols.length - 1].last : SUMMARY.marginCol;
+  pairs.forEach((p, n) => {
+    const bc = changeCols[n];
+    const label = `${t(S.change)}: ${formatPeriod(blocks[p.earlier].period, lang)} → ${formatPeriod(blocks[p.later].period, lang)}`;
+    g.set(1, bc.total, { value: label, style: "s.period" });
+    for (let c = bc.total + 1; c <= bc.last; c++) g.set(1, c, { style: "s.period" });
+    if (bc.last > bc.total) merges.push(rangeAddress(1, bc.total, 1, bc.last));
+    g.set(SUMMARY.headerRow, bc.total, { value: `${t(S.total)}: ${t(S.change).toLowerCase()}`, style: "header" });
+    g.set(SUMMARY.keyRow, bc.total, { value: `${periodKey(blocks[p.earlier].period)} → ${periodKey(blocks[p.later].period)}`, style: "periodKey" });
+    g.set(SUMMARY.subHeaderRow, bc.total, { style: "subHeader" });
+    schools.forEach((school, i) => {
+      g.set(SUMMARY.headerRow, bc.firstSchool + i, { value: school, style: "s.school" });
+      g.set(SUMMARY.keyRow, bc.firstSchool + i, { value: t(S.changeKey), style: "periodKey" });
+      g.set(SUMMARY.subHeaderRow, bc.firstSchool + i, { value: t(S.changeKey), style: "subHeader" });
+    });
+  });
+  const lastCol = layout.length ? layout[layout.length - 1].last : SUMMARY.marginCol;
   const targets = new Map(input.targets.map((x) => [x.indicatorId, x]));
 
   // Rows: every indicator some block has, catalog order (each block's figures are in catalog order).
@@ -198,6 +198,7 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
   let row = SUMMARY.firstDataRow;
   let section = "";
   let invalidShown = false;
+  let chanceShown = false;
   const targetRows: { row: number; target: Target; style: string; name: string; blocks: number[] }[] = [];
   for (const ind of indicators) {
     if (ind.section !== section) {
@@ -245,6 +246,27 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
         g.set(row, c + 1, rk !== null ? { value: rk, style: rankStyle } : { style: rankStyle });
       });
     });
+    // Changes against the comparable earlier period: a number, or «в пределах случайных колебаний».
+    pairs.forEach((p, n) => {
+      const fa = byBlock[p.earlier].get(ind.id);
+      const fb = byBlock[p.later].get(ind.id);
+      if (!fa || !fb) return;
+      const bc = changeCols[n];
+      const put = (c: number, x: ChangeCell | null, total: boolean) => {
+        if (!x) return;
+        if (x.kind === "chance") {
+          g.set(row, c, { value: t(S.chance).replace("{pupils}", t(pupilsChange(x.pupils))), style: "s.chance" });
+          chanceShown = true;
+        } else {
+          // Shares in percentage points (as on «Динамика»), counts and yes/no whole, others to 2 places; signed.
+          const share = style === "d.share";
+          const kind = share ? "pp" : style === "d.int" || style === "d.yesNo" ? "delta0" : "delta2";
+          g.set(row, c, { value: share ? x.value * 100 : x.value, style: total ? `d.${kind}.total` : `s.chg.${kind}` });
+        }
+      };
+      put(bc.total, changeOf(ind, fa.total, fb.total), true);
+      fb.figures.forEach((b, i) => put(bc.firstSchool + i, changeOf(ind, fa.figures[i], b), false));
+    });
     if (target) targetRows.push({ row, target, style, name: t(ind.short), blocks: judged });
     row++;
   }
@@ -253,6 +275,7 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
   row = lastDataRow + 2;
   g.set(row, SUMMARY.nameCol, { value: t(S.note), style: "a.note" });
   if (invalidShown) g.set(++row, SUMMARY.nameCol, { value: t(S.invalidNote), style: "a.note" });
+  if (pairs.length) g.set(++row, SUMMARY.nameCol, { value: t(chanceShown ? S.chanceNote : S.changeNote), style: "a.note" });
   row += 2;
   g.set(row, SUMMARY.nameCol, { value: t(S.findings), style: "title" });
   row++;
@@ -303,7 +326,12 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
   }
 
   const widths = [8, 6, 48, 12, 14, 9, 10, 11, 9];
-  cols.forEach((_, k) => {
+  layout.forEach((b, k) => {
+    if (b.kind === "change") {
+      widths.push(14);
+      for (let i = 0; i < schools.length; i++) widths.push(18);
+      return;
+    }
     if (k > 0) widths.push(14, 9);
     for (let i = 0; i < schools.length; i++) widths.push(14, 7);
   });
@@ -324,7 +352,7 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
     // Printed with the indicator names (A:C) repeated on every page, about 6 schools per page width.
     pageLayout: {
       orientation: "landscape",
-      fitToPagesWide: Math.max(1, Math.ceil((schools.length * Math.max(blocks.length, 1)) / SCHOOLS_PER_PAGE)),
+      fitToPagesWide: Math.max(1, Math.ceil((schools.length * (Math.max(blocks.length, 1) + pairs.length / 2)) / SCHOOLS_PER_PAGE)),
       printTitleRows: `${multi ? 1 : SUMMARY.headerRow}:${SUMMARY.subHeaderRow}`,
       printTitleColumns: `${columnLetter(SUMMARY.idCol)}:${columnLetter(SUMMARY.nameCol)}`,
       printArea: rangeAddress(1, 1, printedRows, lastCol),
@@ -333,9 +361,10 @@ export function buildSummarySheet(input: SummaryInput): SheetPlan {
 }
 
 /** Styles «Свод» adds to the analysis styles. */
-export function summaryStyles(): Record<string, { locked: boolean; [k: string]: unknown }> {
+export function summaryStyles(lang: Lang = "ru"): Record<string, { locked: boolean; [k: string]: unknown }> {
   const ro = { vertical: "top", locked: true } as const;
   const total = { ...ro, bold: true, fill: "#DDEBF7", horizontal: "right" } as const;
+  const change = { ...ro, wrap: true, horizontal: "right" } as const;
   return {
     "s.school": { bold: true, wrap: true, fill: "#D9E1F2", horizontal: "center", vertical: "center", numberFormat: "@", locked: true },
     "s.section": { bold: true, fill: "#F2F2F2", locked: true },
@@ -349,6 +378,14 @@ export function summaryStyles(): Record<string, { locked: boolean; [k: string]: 
     "s.rank.center": { ...ro, numberFormat: "0", horizontal: "center" },
     "s.na": { ...ro, horizontal: "right", fill: "#D9D9D9" },
     "s.finding": { ...ro, wrap: false },
+    "d.pp.total": { ...total, numberFormat: FORMATS.pp[lang] },
+    "d.delta0.total": { ...total, numberFormat: "+0;-0;0" },
+    "d.delta2.total": { ...total, numberFormat: "+0.00;-0.00;0.00" },
+    // A change column: numbers and «в пределах случайных колебаний» of one look (one range per row).
+    "s.chance": { ...change },
+    "s.chg.pp": { ...change, numberFormat: FORMATS.pp[lang] },
+    "s.chg.delta0": { ...change, numberFormat: "+0;-0;0" },
+    "s.chg.delta2": { ...change, numberFormat: "+0.00;-0.00;0.00" },
     "s.period": { bold: true, fill: "#B4C6E7", horizontal: "center", vertical: "center", numberFormat: "@", locked: true },
   };
 }
