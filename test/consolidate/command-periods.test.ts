@@ -5,7 +5,8 @@
  */
 import { createSimHost, installSimHost, type SimHost } from "../../src/sim";
 import { SUMMARY, summaryBlockCols, summaryKinds, summaryLayout } from "../../src/core/consolidate";
-import { periodsOf } from "../../src/core/periods";
+import { periodKey, periodsOf } from "../../src/core/periods";
+import { report } from "./fixtures";
 import { RISK_COLORS } from "../../src/core/layout/highlight";
 import { cellAddress } from "../../src/core/layout/grid";
 import { readSchoolFile, type SchoolSource } from "../../src/xlsx/light";
@@ -141,4 +142,20 @@ describe("«Свод» of the year against the previous year (simulated host)", 
     expect(cell(ch.total).value).toBeCloseTo((154 / 309 - 63 / 309) * 100, 6);
     expect(cell(ch.total).text).toBe("+29.4 п. п.");
   });
+});
+
+describe("«Свод» wider than Excel's 16,384 columns", () => {
+  it("is refused with a clear message and the workbook unchanged", async () => {
+    const all = periodsOf(2023, ["Q", "H", "Y", "E"]);
+    // 8 periods and 4 change blocks (Q2–Q4, H2): 20 columns a school; 820 schools need 16,409.
+    const many = Array.from({ length: 820 }, (_, i) => ({ label: `s${i}.xlsx`, report: report(`Школа ${i + 1}`, all, { students_total: Object.fromEntries(all.map((p) => [periodKey(p), 100 + i])) }) }));
+    restore?.();
+    host = createSimHost({ sheets: ["Лист1"] });
+    restore = installSimHost(host);
+    const r = await consolidate({ sources: many, useOpenWorkbook: false, period: all, lang: "ru" });
+    expect(r.ok === false && r.error).toMatchObject({ code: "tooWide", message: { ru: expect.stringContaining("не более 16 384 столбцов") } });
+    expect(host.inspect.sheetNames().map((s) => s.name)).toEqual(["Лист1"]);
+    const fewer = ok(await consolidate({ sources: many, useOpenWorkbook: false, period: all.filter((p) => p.kind === "Y" || p.kind === "E"), lang: "ru" }));
+    expect(fewer.schools).toBe(820);
+  }, 120_000);
 });
