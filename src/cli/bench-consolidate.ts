@@ -56,15 +56,18 @@ export interface ConsolidationFigures {
   ms: number;
 }
 
-/** `officeJs`: run through Microsoft's Office.js client as well and measure its requests (`real`). */
-export async function runConsolidation(n: number, opts: { officeJs?: boolean } = {}): Promise<ConsolidationFigures> {
+/**
+ * `officeJs`: run through Microsoft's Office.js client as well and measure its requests (`real`);
+ * `periods`: the periods of «Свод» side by side (default: the year).
+ */
+export async function runConsolidation(n: number, opts: { officeJs?: boolean; periods?: Period[] } = {}): Promise<ConsolidationFigures> {
   const sources = Array.from({ length: n }, (_, i) => ({ label: `school${i + 1}.xlsx`, report: syntheticSchool(i) }));
   const host = createSimHost();
   const tee = opts.officeJs ? installOfficeJsTee(host) : null;
   const uninstall = tee ? tee.uninstall : installSimHost(host);
   try {
     const t0 = performance.now();
-    const r = await consolidate({ sources, useOpenWorkbook: false, period: { startYear: 2023, kind: "Y" }, lang: "ru" });
+    const r = await consolidate({ sources, useOpenWorkbook: false, period: opts.periods ?? { startYear: 2023, kind: "Y" }, lang: "ru" });
     const ms = performance.now() - t0;
     if (!r.ok) throw new Error(`consolidate failed: ${r.error.message.en}`);
     return {

@@ -206,7 +206,14 @@ export async function queueCells(
     range.formulas = contents;
     r0 = r;
   }
-  for (const rect of styleRects({ cells })) {
+  // Number formats went with the values above: styles differing only in them share one range.
+  const look = (name: string) => {
+    const st = styles[name];
+    if (!st) return `?${name}`;
+    const { numberFormat: _, ...rest } = st;
+    return JSON.stringify(rest, Object.keys(rest).sort());
+  };
+  for (const rect of styleRects({ cells }, look)) {
     const s = styles[rect.style];
     if (!s || rect.col2 < col1 || rect.col1 > col2 || rect.row2 < row1) continue;
     await budget.reserve(size(s) + 20, styleOverhead(s, caps));

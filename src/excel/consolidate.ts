@@ -9,7 +9,7 @@
  * Cancel (AbortSignal) or a failure before the last sync deletes the new sheets: the workbook
  * keeps its previous «Свод»/«Данные». Text from schools' files is always written as text.
  */
-import { consolidate as buildConsolidation, DATA_HIDDEN_COLS, DATA_SHEET_NAME, DATA_VALUE_COL, SUMMARY_SHEET_NAME, summaryStyles, type ConsolidationFinding, type ConsolidationSource } from "../core/consolidate";
+import { consolidate as buildConsolidation, DATA_HIDDEN_COLS, DATA_SHEET_NAME, DATA_VALUE_COL, MAX_SHEET_COLUMNS, SUMMARY_SHEET_NAME, summaryKinds, summaryStyles, summaryWidth, type ConsolidationFinding, type ConsolidationSource } from "../core/consolidate";
 import { freeSheetName } from "../core/layout";
 import { columnLetter, rangeAddress } from "../core/layout/grid";
 import { PRINT_FOOTER, fixedScale } from "../core/layout/print";
@@ -33,8 +33,8 @@ export interface ConsolidateOptions {
   sourceFindings?: SourceFinding[];
   /** Also consolidate the school sheet sets of the open workbook. */
   useOpenWorkbook: boolean;
-  /** Null: the latest period most schools report. */
-  period: Period | null;
+  /** The period(s) side by side; null or none: the latest period most schools report. */
+  period: Period | readonly Period[] | null;
   lang: Lang;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
@@ -43,7 +43,10 @@ export interface ConsolidateOptions {
 export interface ConsolidateResult {
   summarySheet: string;
   dataSheet: string;
+  /** The latest chosen period. */
   period: Period;
+  /** Every chosen period, chronological (absent: `period` alone). */
+  chosen?: Period[];
   periods: { period: Period; schools: number }[];
   schools: number;
   dataRows: number;
@@ -60,6 +63,10 @@ const ERRORS = {
   noData: {
     ru: "В выбранных школах нет ни одного отчётного периода с данными.",
     en: "The chosen schools have no report period with data.",
+  },
+  tooWide: {
+    ru: "Столько периодов для стольких школ не поместится на один лист Excel (не более 16 384 столбцов). Выберите меньше периодов.",
+    en: "That many periods for that many schools do not fit on one Excel sheet (16,384 columns at most). Choose fewer periods.",
   },
   cancelled: {
     ru: "Свод отменён. Книга не изменилась: прежние листы «Свод» и «Данные» (если были) остались как были.",
@@ -155,11 +162,12 @@ export async function consolidate(o: ConsolidateOptions): Promise<CommandResult<
         let targets: Target[] = [];
         const built = buildConsolidation(sources, { period: o.period, lang, targets: [], summaryName, sourceFindings: findings });
         if (!built) return fail("noData");
+        if (summaryWidth(built.schools.length, summaryKinds(built.chosen)) > MAX_SHEET_COLUMNS) return fail("tooWide");
         if (targetsSheet) {
-          const rows = readTargetsSheet({ name: targetsSheet.name, kind: "targets", values: targetsSheet.values ?? [], formulas: targetsSheet.formulas }, [built.period]).rows;
+          const rows = readTargetsSheet({ name: targetsSheet.name, kind: "targets", values: targetsSheet.values ?? [], formulas: targetsSheet.formulas }, built.chosen).rows;
           targets = rows.map((r) => r.target).filter((t): t is Target => t !== null);
-        } else targets = defaultTargetsFor([built.period]);
-        const out = buildConsolidation(sources, { period: built.period, lang, targets, summaryName, sourceFindings: findings })!;
+        } else targets = defaultTargetsFor(built.chosen);
+        const out = buildConsolidation(sources, { period: built.chosen, lang, targets, summaryName, sourceFindings: findings })!;
 
         // Rough request estimate for the progress bar: «Данные» rows at ~150 bytes.
         estimate = syncs + Math.ceil((out.data.rows.length * 150 + 200_000) / 3_500_000) + 2;
@@ -171,7 +179,7 @@ export async function consolidate(o: ConsolidateOptions): Promise<CommandResult<
 
         const sheets = context.workbook.worksheets;
         created.push(summaryName);
-        const plan: WorkbookPlan = { lang, sheets: [out.summary], styles: { ...analysisStyles(lang), ...(summaryStyles() as Record<string, PlanStyle>) }, names: [], valuesKept: 0 };
+        const plan: WorkbookPlan = { lang, sheets: [out.summary], styles: { ...analysisStyles(lang), ...(summaryStyles(lang) as Record<string, PlanStyle>) }, names: [], valuesKept: 0 };
         await queuePlan(context, plan, new Map(), caps, budget);
 
         const ws = sheets.add(dataName);
@@ -235,6 +243,7 @@ export async function consolidate(o: ConsolidateOptions): Promise<CommandResult<
           summarySheet: finalSummary,
           dataSheet: finalData,
           period: out.period,
+          chosen: out.chosen,
           periods: out.periods,
           schools: out.schools.length,
           dataRows: rows.length,

@@ -65,3 +65,17 @@ describe("styleRects", () => {
     expect(rects.length).toBeLessThan(12);
   });
 });
+
+describe("styleRects by look", () => {
+  it("joins styles of the same look (numbers formats apart) into one rectangle, each cell still covered once", () => {
+    const row = ["v", "r", "v", "r", "x"];
+    const cells = [row, row, row].map((r) => r.map((s) => ({ style: s })));
+    const look = (s: string) => (s === "x" ? "x" : "right-aligned");
+    const rects = styleRects({ cells } as unknown as SheetPlan, look);
+    expect(rects).toEqual([
+      { style: "v", row1: 1, col1: 1, row2: 3, col2: 4 },
+      { style: "x", row1: 1, col1: 5, row2: 3, col2: 5 },
+    ]);
+    expect(styleRects({ cells } as unknown as SheetPlan)).toHaveLength(5);
+  });
+});

@@ -52,7 +52,8 @@ describe("«Свод» in the pane", () => {
         ok: true as const,
         summarySheet: "Свод",
         dataSheet: "Данные",
-        period: o.period ?? { startYear: 2023, kind: "Y" as const },
+        period: { startYear: 2023, kind: "Y" as const },
+        chosen: Array.isArray(o.period) ? o.period : undefined,
         periods: [],
         schools: o.sources.length,
         dataRows: 2,
@@ -64,16 +65,22 @@ describe("«Свод» in the pane", () => {
     await pick(pane, [file("school1.xlsx", good), file("broken.xlsx", new Uint8Array([1, 2, 3]))]);
     expect(pane.getByText("school1.xlsx: МБОУ СОШ № 1")).toBeTruthy();
     expect(pane.getByText(/Файл не прочитан: Файл «broken.xlsx» — не книга Excel/)).toBeTruthy();
-    const period = pane.getByRole("combobox", { name: "Период свода" }) as HTMLSelectElement;
-    expect([...period.options].map((o) => o.textContent)).toContain("2023/24 учебный год — школ: 1");
-    await act(async () => fireEvent.change(period, { target: { value: KY } }));
+    const periods = within(pane.getByRole("group", { name: "Периоды свода" }));
+    const boxes = periods.getAllByRole("checkbox") as HTMLInputElement[];
+    // Only periods with data are offered, none ticked: the automatic period by default.
+    expect(boxes.map((b) => b.labels?.[0]?.textContent)).toEqual(["2023/24 учебный год — школ: 1"]);
+    expect(boxes.map((b) => b.checked)).toEqual([false]);
     await act(async () => fireEvent.click(pane.getByRole("button", { name: "Свести" })));
-    expect(consolidate).toHaveBeenCalledTimes(1);
-    const o = consolidate.mock.calls[0][0];
+    expect(consolidate.mock.calls[0][0].period).toBeNull();
+    await act(async () => fireEvent.click(periods.getByRole("checkbox", { name: "2023/24 учебный год — школ: 1" })));
+    await act(async () => fireEvent.click(pane.getByRole("button", { name: "Свести" })));
+    expect(consolidate).toHaveBeenCalledTimes(2);
+    const o = consolidate.mock.calls[1][0];
     expect(o.sources.map((s) => s.report.school)).toEqual(["МБОУ СОШ № 1"]);
     expect(o.sourceFindings?.map((f) => f.code)).toEqual(["notZip"]);
-    expect(o.period).toEqual({ startYear: 2023, kind: "Y" });
+    expect(o.period).toEqual([{ startYear: 2023, kind: "Y" }]);
     const result = await pane.findByTestId("consolidate-result");
+    expect(result.textContent).toContain("Свод за 2023/24 учебный год.");
     expect(result.textContent).toContain("Школ: 1");
     expect(result.textContent).toContain("broken.xlsx");
     expect(within(result).getByRole("button", { name: "Перейти к листу «Свод»" })).toBeTruthy();

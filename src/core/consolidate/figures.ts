@@ -8,7 +8,8 @@
 import { aggregateAverage, aggregateShare, rank } from "../aggregate";
 import { CATALOG, appliesToLevels } from "../catalog";
 import type { ReportData } from "../report";
-import type { Indicator, Period } from "../types";
+import type { ImpossibleData } from "../judge";
+import type { Indicator, Period, Text } from "../types";
 import { periodKey } from "../periods";
 
 export interface SchoolFigure {
@@ -18,6 +19,8 @@ export interface SchoolFigure {
   denominator: number | null;
   /** «–»: not applicable to the school. */
   na: boolean;
+  /** Impossible data (judge.ts): why. Such a figure is out of the total and the ranks and never judged. */
+  invalid?: Text;
 }
 
 export type TotalMethod = "sumOverSum" | "sum" | "weighted" | "mean" | "yesCount" | "none";
@@ -45,6 +48,25 @@ const num = (report: ReportData, id: string, key: string): number | null => {
   return v && v.kind === "number" ? v.value : null;
 };
 
+/** The indicators a count+share's denominator sums (the school's choice for «4» and «5»); [] for other units. */
+export function denominatorIds(report: ReportData, ind: Indicator): string[] {
+  if (ind.unit.kind !== "countShare") return [];
+  return ind.id === "quality_4_5" && report.data.qualityDenominator ? [report.data.qualityDenominator] : ind.unit.denominator;
+}
+
+/**
+ * Why a school's figure is impossible in the period: its own value, or for a share the count or
+ * any denominator it is computed from; undefined when possible or not applicable.
+ */
+export function invalidReason(report: ReportData, ind: Indicator, key: string, impossible: ImpossibleData | undefined): Text | undefined {
+  if (!impossible || !appliesToLevels(ind, report.data.levels)) return undefined;
+  for (const id of [ind.id, ...denominatorIds(report, ind)]) {
+    const why = impossible.get(id)?.get(key);
+    if (why) return why;
+  }
+  return undefined;
+}
+
 /** One school's figure for an indicator in a period. */
 export function figureOf(report: ReportData, ind: Indicator, key: string): SchoolFigure {
   // An item of a level the school lacks is «–» for it, whatever a cell holds: out of totals and ranks.
@@ -53,7 +75,7 @@ export function figureOf(report: ReportData, ind: Indicator, key: string): Schoo
   const na = v?.kind === "na";
   const value = v?.kind === "number" ? v.value : null;
   if (ind.unit.kind !== "countShare") return { value, count: null, denominator: null, na };
-  const denIds = ind.id === "quality_4_5" && report.data.qualityDenominator ? [report.data.qualityDenominator] : ind.unit.denominator;
+  const denIds = denominatorIds(report, ind);
   const parts = denIds.map((d) => num(report, d, key));
   const denominator = parts.every((p) => p !== null) ? parts.reduce<number>((a, b) => a + (b as number), 0) : null;
   return { value: value !== null && denominator !== null && denominator > 0 ? value / denominator : null, count: value, denominator, na };
@@ -106,15 +128,26 @@ export interface IndicatorFigures {
   ranks: (number | null)[];
 }
 
-/** Figures of every catalog indicator some school filled in the period (a value or «–»), catalog order. */
-export function figuresFor(reports: ReportData[], period: Period): IndicatorFigures[] {
+/**
+ * Figures of every catalog indicator some school filled in the period (a value or «–»), catalog
+ * order. `impossible` (per report, judge.ts impossibleData): such figures are marked invalid and
+ * left out of the total and the ranks.
+ */
+export function figuresFor(reports: ReportData[], period: Period, impossible?: readonly ImpossibleData[]): IndicatorFigures[] {
   const key = periodKey(period);
   const out: IndicatorFigures[] = [];
   for (const ind of CATALOG) {
     if (!reports.some((r) => r.data.observations[ind.id]?.[key])) continue;
-    const figures = reports.map((r) => figureOf(r, ind, key));
-    const r = rank(figures.map((f, i) => ({ key: String(i), value: f.value })), ind.unit.kind === "count" && !ind.number ? 0 : ind.polarity);
-    out.push({ indicator: ind, figures, total: totalOf(ind, figures, reports, key), ranks: figures.map((_, i) => r.get(String(i)) ?? null) });
+    const figures = reports.map((r, i): SchoolFigure => {
+      const f = figureOf(r, ind, key);
+      // A blank cell stays blank (a blank total row whose breakdown is impossible, say).
+      const invalid = f.value !== null || f.count !== null ? invalidReason(r, ind, key, impossible?.[i]) : undefined;
+      return invalid ? { ...f, invalid } : f;
+    });
+    // What the total and the ranks see: an impossible figure as no figure.
+    const valid = figures.map((f) => (f.invalid ? { value: null, count: null, denominator: null, na: false } : f));
+    const r = rank(valid.map((f, i) => ({ key: String(i), value: f.value })), ind.unit.kind === "count" && !ind.number ? 0 : ind.polarity);
+    out.push({ indicator: ind, figures, total: totalOf(ind, valid, reports, key), ranks: valid.map((_, i) => r.get(String(i)) ?? null) });
   }
   return out;
 }

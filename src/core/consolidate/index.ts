@@ -1,10 +1,11 @@
 /**
- * Municipal consolidation (pure): schools' reports → «Свод» for one period, the tidy «Данные»
- * table, and findings. Files that could not be read arrive as findings and are listed; every
+ * Municipal consolidation (pure): schools' reports → «Свод» for one or several periods side by
+ * side, the tidy «Данные» table (every period), and findings. Files that could not be read arrive as findings and are listed; every
  * other school is consolidated.
  */
 import { runChecks } from "../checks";
-import { formatPeriod, formatSchoolYear, periodKey } from "../periods";
+import { IMPOSSIBLE_RULES, impossibleData, type ImpossibleData } from "../judge";
+import { comparePeriods, formatPeriod, formatSchoolYear, periodKey } from "../periods";
 import type { SheetPlan } from "../plan";
 import type { ReportData } from "../report";
 import type { Lang, Period, Target, Text } from "../types";
@@ -13,18 +14,23 @@ import { figuresFor } from "./figures";
 import { buildSummarySheet } from "./summary";
 import { maxOf } from "../arrays";
 import { hasDataIn, selectSchools, type Exclusion } from "./selection";
+import { invalidFindings } from "./invalid";
+import { changePairs } from "./change";
 
 export * from "./figures";
 export * from "./data";
 export * from "./summary";
+export * from "./columns";
 export * from "./selection";
+export * from "./invalid";
+export * from "./change";
 
 export interface ConsolidationSource {
   label: string;
   report: ReportData;
 }
 
-export type ConsolidationFindingCode = "file" | "duplicate" | "noData" | "otherYear" | "noPeriod" | "check";
+export type ConsolidationFindingCode = "file" | "duplicate" | "noData" | "otherYear" | "noPeriod" | "invalid" | "check";
 
 export interface ConsolidationFinding {
   label: string;
@@ -33,8 +39,11 @@ export interface ConsolidationFinding {
 }
 
 export interface ConsolidateOptions {
-  /** The period of «Свод»; null: the latest period most schools have data in. */
-  period: Period | null;
+  /**
+   * The period(s) of «Свод», side by side in chronological order; null or none: the latest period
+   * most schools have data in.
+   */
+  period: Period | readonly Period[] | null;
   lang: Lang;
   targets: Target[];
   /** The sheet name «Свод» gets. */
@@ -44,7 +53,10 @@ export interface ConsolidateOptions {
 }
 
 export interface Consolidation {
+  /** The latest chosen period. */
   period: Period;
+  /** Every chosen period, chronological (the column blocks of «Свод»). */
+  chosen: Period[];
   /** Periods the consolidated schools have data in, chronological, with how many schools each. */
   periods: { period: Period; schools: number }[];
   /** School names in column order (duplicates, files without data and of another school year dropped). */
@@ -102,13 +114,15 @@ export function consolidate(sources: ConsolidationSource[], o: ConsolidateOption
   });
   const reports = taken.map((s) => s.report);
   const periods = selection.periods;
-  const period = o.period ?? defaultPeriod(periods);
-  if (!period || !taken.length) return null;
-  const key = periodKey(period);
+  const chosen = choosePeriods(o.period, periods);
+  if (!chosen.length || !taken.length) return null;
+  const keys = new Set(chosen.map(periodKey));
   const lang = o.lang;
   const names = taken.map((s) => s.report.school || s.label);
+  const impossible: ImpossibleData[] = [];
   taken.forEach((s, i) => {
-    if (!hasDataIn(s.report, period))
+    for (const period of chosen) {
+      if (hasDataIn(s.report, period)) continue;
       findings.push({
         label: s.label,
         code: "noPeriod",
@@ -117,23 +131,36 @@ export function consolidate(sources: ConsolidationSource[], o: ConsolidateOption
           en: `«${names[i]}»: no data for ${formatPeriod(period, "en")} — the school's column is empty.`,
         },
       });
-    for (const f of runChecks(s.report.data)) {
-      if (f.severity !== "error" || (f.period !== undefined && f.period !== key)) continue;
+    }
+    const checks = runChecks(s.report.data);
+    impossible.push(impossibleData(s.report, checks));
+    findings.push(...invalidFindings(s.label, names[i], checks, impossible[i], chosen));
+    for (const f of checks) {
+      if (f.severity !== "error" || IMPOSSIBLE_RULES.has(f.rule) || (f.period !== undefined && !keys.has(f.period))) continue;
       findings.push({ label: s.label, code: "check", message: { ru: `«${names[i]}»: ${f.message.ru}`, en: `«${names[i]}»: ${f.message.en}` } });
     }
   });
-  const figures = figuresFor(reports, period);
   const summary = buildSummarySheet({
     name: o.summaryName,
     lang,
-    period,
+    blocks: chosen.map((period) => ({ period, figures: figuresFor(reports, period, impossible) })),
+    changes: changePairs(chosen),
     schools: names,
-    figures,
     targets: o.targets,
     findings: findings.map((f) => f.message),
   });
   const data = tidyTable(taken.map((s, i) => ({ name: names[i], report: s.report })), lang);
-  return { period, periods, schools: names, summary, data, findings };
+  return { period: chosen[chosen.length - 1], chosen, periods, schools: names, summary, data, findings };
+}
+
+/** The chosen periods, chronological and without repeats; none given: the automatic one. */
+export function choosePeriods(given: Period | readonly Period[] | null, periods: { period: Period; schools: number }[]): Period[] {
+  const list: readonly Period[] = given === null ? [] : Array.isArray(given) ? given : [given as Period];
+  const seen = new Set<string>();
+  const out = list.filter((p) => !seen.has(periodKey(p)) && seen.add(periodKey(p))).sort(comparePeriods);
+  if (out.length) return out;
+  const auto = defaultPeriod(periods);
+  return auto ? [auto] : [];
 }
 
 function exclusionFinding(s: ConsolidationSource, ex: Exclusion): ConsolidationFinding {

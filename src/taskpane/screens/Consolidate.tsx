@@ -1,9 +1,9 @@
 /**
  * «Свод»: pick schools' .xlsx files (read in the pane), optionally add the school sheet sets of
- * this workbook, choose the period, consolidate with a progress bar and a cancel button.
+ * this workbook, choose one or several periods (none: the automatic one), consolidate with a progress bar and a cancel button.
  */
 import * as React from "react";
-import { Body1, Button, Checkbox, Field, MessageBar, MessageBarBody, MessageBarTitle, Select } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Checkbox, Field, Label, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { periodsOfSchools } from "../../core/consolidate";
 import { formatPeriod, parsePeriodKey, periodKey } from "../../core/periods";
 import type { Lang, Period } from "../../core/types";
@@ -47,7 +47,8 @@ export function Consolidate({ lang, consolidate, readSchoolFile, activateSheet }
   const [files, setFiles] = React.useState<Picked[]>([]);
   const [reading, setReading] = React.useState(false);
   const [useOpen, setUseOpen] = React.useState(false);
-  const [period, setPeriod] = React.useState("");
+  // Period keys ticked; none: the automatic period.
+  const [chosen, setChosen] = React.useState<string[]>([]);
   const [progress, setProgress] = React.useState<{ done: number; total: number } | null>(null);
   const abort = React.useRef<AbortController | null>(null);
   const input = React.useRef<HTMLInputElement>(null);
@@ -90,7 +91,7 @@ export function Consolidate({ lang, consolidate, readSchoolFile, activateSheet }
         sources: files.flatMap((f) => (f.read.ok ? [f.read.school] : [])),
         sourceFindings: files.flatMap((f) => (f.read.ok ? f.read.findings : [f.read.finding])),
         useOpenWorkbook: useOpen,
-        period: period ? (parsePeriodKey(period) as Period) : null,
+        period: chosen.length ? chosen.map((k) => parsePeriodKey(k) as Period) : null,
         lang,
         signal: ctrl.signal,
         onProgress: (done, total) => setProgress({ done, total }),
@@ -124,16 +125,24 @@ export function Consolidate({ lang, consolidate, readSchoolFile, activateSheet }
         </div>
       )}
       <Checkbox checked={useOpen} onChange={(_, d) => setUseOpen(d.checked === true)} label={t.useOpen} disabled={op.busy} />
-      <Field label={t.period} hint={t.periodHint}>
-        <Select value={period} onChange={(_, d) => setPeriod(d.value)} disabled={op.busy}>
-          <option value="">{t.periodAuto}</option>
-          {periods.map((p) => (
-            <option key={periodKey(p.period)} value={periodKey(p.period)}>
-              {fill(t.periodSchools, { period: formatPeriod(p.period, lang), n: p.schools })}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      {/* A group, not a Field: a Field would give every checkbox its own label's id. */}
+      <div role="group" aria-labelledby="consolidate-periods-label" aria-describedby="consolidate-periods-hint" className={s.group} data-testid="consolidate-periods">
+        <Label id="consolidate-periods-label">{t.period}</Label>
+        {periods.length === 0 && <Body1>{t.periodAuto}</Body1>}
+        {periods.map((p) => {
+          const k = periodKey(p.period);
+          return (
+            <Checkbox
+              key={k}
+              checked={chosen.includes(k)}
+              disabled={op.busy}
+              label={fill(t.periodSchools, { period: formatPeriod(p.period, lang), n: p.schools })}
+              onChange={(_, d) => setChosen((c) => (d.checked === true ? [...c.filter((x) => x !== k), k] : c.filter((x) => x !== k)))}
+            />
+          );
+        })}
+        <Caption1 id="consolidate-periods-hint">{t.periodHint}</Caption1>
+      </div>
       <div className={s.actions}>
         <ActionButton appearance="primary" busy={op.busy} busyText={t.busy} disabled={reading || (okFiles.length === 0 && !useOpen)} onClick={() => void run()}>
           {t.run}
@@ -156,7 +165,7 @@ export function Consolidate({ lang, consolidate, readSchoolFile, activateSheet }
           <MessageBar intent={result.findings.length ? "warning" : "success"} layout="multiline" role="status" data-testid="consolidate-result">
             <MessageBarBody>
               <MessageBarTitle>{t.doneTitle}</MessageBarTitle>
-              {fill(t.done, { period: formatPeriod(result.period, lang), schools: result.schools, data: result.dataSheet, rows: result.dataRows })}
+              {fill(t.done, { period: (result.chosen ?? [result.period]).map((p) => formatPeriod(p, lang)).join(", "), schools: result.schools, data: result.dataSheet, rows: result.dataRows })}
               {result.findings.length > 0 && (
                 <>
                   <div>{fill(t.findingsTitle, { n: result.findings.length })}</div>
