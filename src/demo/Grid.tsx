@@ -31,7 +31,7 @@ type Notice = { kind: "warning" | "error" | "info"; title: string; message: Text
 type Alert = { style: AlertStyle; title: string; message: Text; sheet: string; addr: string; r: number; c: number; typed: string } | null;
 
 /** A cell of a hidden column: no text, padding or border (its column is 0 wide). */
-const HIDDEN_CELL: React.CSSProperties = { padding: 0, border: "none", fontSize: 0, overflow: "hidden" };
+const HIDDEN_CELL: React.CSSProperties = { paddingTop: 0, paddingRight: 0, paddingBottom: 0, paddingLeft: 0, border: "none", fontSize: 0, overflow: "hidden" };
 
 /** Options of every edit typed in the grid: ask before keeping a value a rule warns about; Excel's percent entry. */
 const EDIT = { alerts: "ask", autoPercentEntry: true } as const;
@@ -300,7 +300,9 @@ export function Grid({ host, lang, locale = lang, sheet, onSheet, version }: Gri
                   const key = `${r},${c}`;
                   if (merges.covered.has(key)) return null;
                   const cell = snap?.cells[r]?.[c];
-                  const span = merges.spans.get(key);
+                  const merged = merges.spans.get(key);
+                  // A hidden row (display: none) leaves the table model: a merge counts only its shown rows.
+                  const span = merged && { ...merged, rowSpan: merged.rowSpan - Array.from({ length: merged.rowSpan - 1 }, (_, i) => r + 1 + i).filter((x) => hiddenRows.has(x)).length };
                   const selected = r === sel.r && c === sel.c;
                   const inRange = !selected && r >= rect.r0 && r <= rect.r1 && c >= rect.c0 && c <= rect.c1;
                   const error = cell && isErrorText(cell.value) ? cell.value : null;
