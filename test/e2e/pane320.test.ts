@@ -241,6 +241,18 @@ describe("the task pane at 320 × 640", () => {
     await expectInView(restored);
   });
 
+  it("functions: «Вставить функцию» fits, the preview shows the formula", async () => {
+    await tab("Функции");
+    expect(await layoutProblems()).toEqual([]);
+    const fields = page.locator("section[aria-label='Функции'] input");
+    await fields.nth(0).fill("42");
+    await fields.nth(1).fill("200");
+    const preview = page.getByTestId("formula-preview");
+    await expect(preview.innerText()).resolves.toMatch(/^=EDU\.[А-ЯЁ.]+\(42;200/);
+    expect(await layoutProblems()).toEqual([]);
+    await shot("functions");
+  });
+
   it("self-test", async () => {
     await page.getByRole("button", { name: "Самопроверка" }).click();
     await page.getByRole("button", { name: "Запустить самопроверку" }).click();
