@@ -1,5 +1,5 @@
 /** A municipal table (columns = schools) → one consolidation source per school, with labelled findings. */
-import { importTargets, planImport, schoolSources, countSchoolColumns } from "../../src/core/import";
+import { countSchoolColumns, findingsForSummary, importTargets, planImport, schoolSources } from "../../src/core/import";
 import { consolidate, figuresFor } from "../../src/core/consolidate";
 import type { Period } from "../../src/core/types";
 import { MUNICIPAL } from "./fixtures";
@@ -75,5 +75,11 @@ describe("schoolSources", () => {
     expect(schoolSources([["Показатель", "2023/24"], ["Общая численность учащихся", "200"]], { period: Y, lang: "ru" }).schools).toEqual([]);
     expect(schoolSources(null as never, { period: Y, lang: "ru" }).schools).toEqual([]);
     expect(countSchoolColumns([], 2023)).toBe(0);
+  });
+});
+
+describe("findingsForSummary", () => {
+  it("keeps what only the printed table shows and leaves the rest to the consolidation's checks", () => {
+    expect(findingsForSummary(r).map((f) => [f.school, f.rule])).toEqual([["Школа 12", "share_mismatch"]]);
   });
 });

@@ -6,6 +6,7 @@
  * that are not schools are left out. Pure; never throws.
  */
 import { getIndicator } from "../catalog";
+import { runChecks } from "../checks";
 import { figureOf } from "../consolidate/figures";
 import { comparePeriods, parsePeriodKey, periodKey } from "../periods";
 import type { ReportData } from "../report";
@@ -108,4 +109,15 @@ export function schoolSources(input: ImportGrid, o: ImportOptions): SchoolsImpor
   }
   const ignored = (shape?.columns ?? []).filter((c) => c.meaning.kind !== "school" && c.shareOf === undefined);
   return { shape, schools, ignored, findings };
+}
+
+/**
+ * The findings «Свод» should list besides its own: warnings and errors that only the printed table
+ * shows (a printed share ≠ count / denominator, denominators that differ …); those the
+ * consolidation's checks find again in the school's figures (a part above its whole) are left to it.
+ */
+export function findingsForSummary(imp: SchoolsImport): SchoolFinding[] {
+  const again = new Map<string, Set<string>>();
+  for (const s of imp.schools) again.set(s.label, new Set(runChecks(s.source.report.data).map((f) => `${f.rule}|${f.indicatorId}`)));
+  return imp.findings.filter((f) => f.severity !== "info" && !again.get(f.school)?.has(`${f.rule}|${f.indicatorId}`));
 }
