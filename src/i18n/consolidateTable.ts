@@ -29,7 +29,6 @@ export const ru = {
   done: (n: number, period: string): string => `«Свод» готов: ${n} ${schoolsWord(n)}, ${period}.`,
   ignored: "Не сведены (не школы): {list}",
   findings: "Замечания по таблице",
-  goSummary: "Перейти к листу «Свод»",
 };
 
 export const en: typeof ru = {
@@ -40,5 +39,4 @@ export const en: typeof ru = {
   done: (n: number, period: string): string => `The Summary is ready: ${n} schools, ${period}.`,
   ignored: "Not consolidated (not schools): {list}",
   findings: "Findings in the table",
-  goSummary: "Go to the Summary sheet",
 };
