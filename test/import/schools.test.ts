@@ -83,3 +83,11 @@ describe("findingsForSummary", () => {
     expect(findingsForSummary(r).map((f) => [f.school, f.rule])).toEqual([["Школа 12", "share_mismatch"]]);
   });
 });
+
+describe("the single-school import of a municipal table", () => {
+  it("takes no column until the user picks one: the district total is not one school's figure", () => {
+    expect(planImport(MUNICIPAL, { period: Y, lang: "ru" }).cells).toBe(0);
+    const picked = planImport(MUNICIPAL, { period: Y, lang: "ru", columns: { 4: K } });
+    expect(picked.rows.find((x) => x.indicatorId === "students_total")?.values.filter((v) => v.write !== null).map((v) => v.write)).toEqual([670]);
+  });
+});
