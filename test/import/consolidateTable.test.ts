@@ -82,6 +82,13 @@ describe("consolidateTable (simulated host)", () => {
     expect(secondary).toEqual([["МБОУ СОШ № 1", 20], ["СОШ № 5", 60], ["Школа 12", "–"]]);
   });
 
+  it("a Word table passed in is consolidated the same way, and a second run replaces «Свод»", async () => {
+    const again = ok(await consolidateTable({ period: Y, lang: "ru", grid: MUNICIPAL, gridSource: "район.docx: Таблица 1" }));
+    expect(again).toMatchObject({ source: "район.docx: Таблица 1", summarySheet: "Свод", schools: 3 });
+    expect(host.inspect.sheetNames().map((x) => x.name).sort()).toEqual(["Вставка", "Данные", "Лист1", "Свод"].sort());
+    expect(row("contest_participants")[SUMMARY.totalCol - 1].value).toBeCloseTo(440 / 990, 9);
+  });
+
   it("a table without school columns is refused with a clear message, the workbook unchanged", async () => {
     fresh();
     await paste([["№", "Показатель", "2023/24"], ["1.1", "Общая численность учащихся", "200"]]);

@@ -91,3 +91,17 @@ describe("the single-school import of a municipal table", () => {
     expect(picked.rows.find((x) => x.indicatorId === "students_total")?.values.filter((v) => v.write !== null).map((v) => v.write)).toEqual([670]);
   });
 });
+
+describe("exam items of a municipal table", () => {
+  it("go to the exam session of the year, as in the single-school import", () => {
+    const grid = [
+      ["№", "Показатель", "МБОУ СОШ № 1", "Школа 12"],
+      ["1.1", "Общая численность учащихся", "200", "120"],
+      ["1.6", "Средний балл государственной итоговой аттестации выпускников 9 класса по русскому языку", "3,8", "–"],
+    ];
+    const x = schoolSources(grid, { period: Y, lang: "ru" });
+    expect(x.schools[0].source.report.periods.map((p) => `${p.startYear}-${p.kind}`)).toEqual(["2023-Y", "2023-E"]);
+    expect(x.schools[0].source.report.data.observations.gia9_rus_avg).toEqual({ "2023/24-E": { value: { kind: "number", value: 3.8 } } });
+    expect(x.schools[1].source.report.data.observations.gia9_rus_avg).toEqual({ "2023/24-E": { value: { kind: "na" } } });
+  });
+});
