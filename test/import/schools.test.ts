@@ -105,3 +105,18 @@ describe("exam items of a municipal table", () => {
     expect(x.schools[1].source.report.data.observations.gia9_rus_avg).toEqual({ "2023/24-E": { value: { kind: "na" } } });
   });
 });
+
+describe("a school's count and share in two columns", () => {
+  it("the «%» column under a school's merged header belongs to that school", () => {
+    const grid = [
+      ["№", "Показатель", "МБОУ СОШ № 1", "", "Школа 12", ""],
+      ["", "", "чел.", "%", "чел.", "%"],
+      ["1.1", "Общая численность учащихся", "200", "", "120", ""],
+      ["1.18", "Численность/удельный вес численности учащихся, принявших участие в различных олимпиадах, смотрах, конкурсах, в общей численности учащихся", "164", "82", "30", "20"],
+    ];
+    const x = schoolSources(grid, { period: Y, lang: "ru" });
+    expect(x.schools.map((s) => [s.label, s.col])).toEqual([["МБОУ СОШ № 1", 2], ["Школа 12", 4]]);
+    expect(x.schools.map((s) => s.source.report.data.observations.contest_participants[K].value)).toEqual([{ kind: "number", value: 164 }, { kind: "number", value: 30 }]);
+    expect(x.findings.map((f) => [f.school, f.rule])).toEqual([["Школа 12", "share_mismatch"]]);
+  });
+});
