@@ -61,7 +61,7 @@ interface Selection {
 }
 
 /** A table passed in (Word), cut to the same limits as a selection; null when none was passed. */
-function givenGrid(o: ImportTableOptions): string[][] | Text | null {
+function givenGrid(o: Pick<ImportTableOptions, "grid">): string[][] | Text | null {
   if (!Array.isArray(o.grid)) return null;
   if (o.grid.length > MAX_ROWS || o.grid.some((r) => !Array.isArray(r) || r.length > MAX_COLS)) return IMPORT_ERRORS.tooLarge;
   return o.grid.map((r) => r.map((c) => (typeof c === "string" ? c : String(c ?? ""))));
@@ -127,6 +127,20 @@ export async function previewImport(o: ImportTableOptions): Promise<CommandResul
         plan, targets, conflicts, unchanged,
         school: s.report.school, schoolYear: s.report.schoolYear, levels: levels ?? null,
       };
+    },
+    (context) => (givenGrid(o) ? ({} as Selection) : loadSelection(context)),
+    "analysis",
+  );
+}
+
+/** The table the import would read (the selection's cells as shown, or `o.grid`) and its source; no write. */
+export async function readImportGrid(o: Pick<ImportTableOptions, "grid" | "gridSource">): Promise<CommandResult<{ grid: string[][]; source: string }>> {
+  return session<{ grid: string[][]; source: string }, Selection>(
+    async (s, sel) => {
+      const given = givenGrid(o);
+      const grid = given ?? gridOf(sel, s.read.ours.map((x) => x.name));
+      if (!Array.isArray(grid)) throw new CommandStop({ code: "selection", message: grid });
+      return { grid, source: given ? (o.gridSource ?? "") : `${sel.sheet.name}!${localAddress(sel.used.address)}` };
     },
     (context) => (givenGrid(o) ? ({} as Selection) : loadSelection(context)),
     "analysis",

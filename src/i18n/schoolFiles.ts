@@ -20,7 +20,9 @@ export type SourceFindingCode =
   | "noSchoolName"
   | "unknownIndicator"
   | "badPeriod"
-  | "badValue";
+  | "badValue"
+  /** A finding of a municipal table's school column (the message is the import's own). */
+  | "tableFinding";
 
 /** `l`: the file's name; `d`: a detail (already shortened by the caller). */
 export const SCHOOL_FILE_MESSAGES: Record<SourceFindingCode, (l: string, d: string) => Text> = {
@@ -100,4 +102,5 @@ export const SCHOOL_FILE_MESSAGES: Record<SourceFindingCode, (l: string, d: stri
     ru: `В файле «${l}» значения не подходят к единицам показателей (${d}): в своде они отмечены как ошибки. Попросите школу исправить их.`,
     en: `«${l}» holds values that do not fit their indicators' units (${d}): the consolidation marks them as errors. Ask the school to correct them.`,
   }),
+  tableFinding: (l, d) => ({ ru: `«${l}»: ${d}`, en: `«${l}»: ${d}` }),
 };

@@ -164,7 +164,7 @@ export function App({ lang: initialLang, host, commands = {}, theme = "light", o
                 )}
                 {j === "fill" && importOpen && (
                   <React.Suspense fallback={<Spinner size="small" label={t.common.busy} />}>
-                    <ImportTable lang={lang} report={report.info} previewImport={commands.previewImport} writeImport={commands.writeImport} readDocx={commands.readWordFile} onChanged={bump} today={today} />
+                    <ImportTable lang={lang} report={report.info} previewImport={commands.previewImport} writeImport={commands.writeImport} readDocx={commands.readWordFile} consolidateTable={commands.consolidateTable} activateSheet={commands.activateSheet} onChanged={bump} today={today} />
                   </React.Suspense>
                 )}
                 {j === "compare" && <ComparePeriods lang={lang} commands={commands} report={report} />}

@@ -16,6 +16,7 @@ import type { RoadmapImportOptions, RoadmapImportResult } from "../excel/roadmap
 import type { SelfTestReport } from "../core/selftest";
 import type { InsertFormulaOptions, InsertFormulaResult } from "../excel/insertFunction";
 import type { ImportPreview, ImportTableOptions, ImportWriteOptions, ImportWriteResult } from "../excel/importTable";
+import type { ConsolidateTableOptions, ConsolidateTableResult } from "../excel/consolidateTable";
 
 export type { CommandError, CommandResult } from "../excel/commands";
 
@@ -44,6 +45,8 @@ export interface Commands {
   /** «Загрузить таблицу показателей»: preview (no write) and write of the selected table (loaded on first use). */
   previewImport?: (o: ImportTableOptions) => Promise<CommandResult<ImportPreview>>;
   writeImport?: (o: ImportWriteOptions) => Promise<ImportWriteResult>;
+  /** «Свод» straight from a selected table whose columns are schools (loaded on first use). */
+  consolidateTable?: (o: ConsolidateTableOptions) => Promise<CommandResult<ConsolidateTableResult>>;
   /** «Подготовить к отправке» / «Вернуть формулы» (loaded on first use). */
   freezeForSending?: (o: { lang: Lang }) => Promise<CommandResult<FreezeResult>>;
   restoreFormulas?: (o: { lang: Lang }) => Promise<CommandResult<RestoreResult>>;

@@ -22,6 +22,7 @@ export function excelCommands(): Commands {
     importRoadmap: async (o) => (await import(/* webpackChunkName: "roadmap" */ "../excel/roadmap")).importRoadmap(o),
     previewImport: async (o) => (await import(/* webpackChunkName: "import" */ "../excel/importTable")).previewImport(o),
     writeImport: async (o) => (await import(/* webpackChunkName: "import" */ "../excel/importTable")).writeImport(o),
+    consolidateTable: async (o) => (await import(/* webpackChunkName: "consolidate" */ "../excel/consolidateTable")).consolidateTable(o),
     freezeForSending: async (o) => (await import(/* webpackChunkName: "share" */ "../excel/share")).freezeForSending(o),
     restoreFormulas: async (o) => (await import(/* webpackChunkName: "share" */ "../excel/share")).restoreFormulas(o),
     runSelfTest: async () => (await import(/* webpackChunkName: "selftest" */ "../excel/selftest")).runSelfTest(),

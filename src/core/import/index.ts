@@ -9,3 +9,4 @@ export { planImport, planImportFromDoc, MAX_IMPORT_ROWS, MAX_IMPORT_COLS } from 
 export { importConflicts, importTargets, overlayImport, type ImportConflict, type ImportTarget, type Overlaid } from "./overlay";
 export { cleanText, leadingNumber, normalizeText } from "./text";
 export type * from "./types";
+export { countSchoolColumns, findingsForSummary, schoolColumns, schoolSources, type SchoolColumn, type SchoolFinding, type SchoolsImport } from "./schools";

@@ -97,8 +97,9 @@ function columnUses(shape: NonNullable<ReturnType<typeof tableShape>>, o: Import
     let period: string | null = null;
     if (c.meaning.kind === "period") period = periodKey(c.meaning.period);
     else if (!anyPeriod && !defaulted && c.shareOf === undefined) {
+      // Beside several schools' columns a plain value column is a total or a mean, not this school's.
       const schools = shape.columns.filter((x) => x.meaning.kind === "school").length;
-      if (c.meaning.kind === "value" || schools === 1) {
+      if (schools < 2) {
         period = chosen;
         defaulted = true;
       }

@@ -11,11 +11,13 @@ import { getIndicator } from "../../core/catalog";
 import * as I from "../../i18n/importWord";
 import { MAX_WORD_FILE_MB } from "./RoadmapWord";
 import { shownText } from "../../core/cells";
-import type { DocTable } from "../../core/import";
+import { schoolColumns, type DocTable } from "../../core/import";
 import { currentSchoolYear, formatPeriod, formatSchoolYear, parsePeriodKey, periodKey } from "../../core/periods";
 import type { Lang, Period, PeriodKind, Text } from "../../core/types";
 import type { CommandResult } from "../../excel/commands";
 import type { ImportPreview, ImportTableOptions, ImportWriteOptions, ImportWriteResult } from "../../excel/importTable";
+import type { ConsolidateTableOptions, ConsolidateTableResult } from "../../excel/consolidateTable";
+import { ImportSchools } from "./ImportSchools";
 import { fill, tr } from "../../i18n";
 import * as strings from "../../i18n/import";
 import type { ReportInfo } from "../commands";
@@ -34,6 +36,9 @@ export interface ImportTableProps {
   writeImport?: (o: ImportWriteOptions) => Promise<ImportWriteResult>;
   /** The .docx reader; without it the Word file input is not shown. */
   readDocx?: (bytes: Uint8Array) => DocxRead | Promise<DocxRead>;
+  /** «Свод» straight from a table whose columns are schools; without it the offer is not shown. */
+  consolidateTable?: (o: ConsolidateTableOptions) => Promise<CommandResult<ConsolidateTableResult>>;
+  activateSheet?: (name: string) => Promise<void>;
   onChanged?: () => void;
   /** Today (tests). */
   today?: Date;
@@ -42,7 +47,7 @@ export interface ImportTableProps {
 const KINDS: PeriodKind[] = ["Y", "H1", "H2", "Q1", "Q2", "Q3", "Q4", "E"];
 type Written = Extract<ImportWriteResult, { ok: true }>;
 
-export function ImportTable({ lang, report, previewImport, writeImport, readDocx, onChanged, today }: ImportTableProps): React.JSX.Element {
+export function ImportTable({ lang, report, previewImport, writeImport, readDocx, consolidateTable, activateSheet, onChanged, today }: ImportTableProps): React.JSX.Element {
   const s = useScreenStyles();
   const t = strings[lang];
   const [school, setSchool] = React.useState(report?.school ?? "");
@@ -124,6 +129,7 @@ export function ImportTable({ lang, report, previewImport, writeImport, readDocx
   };
   const years = [year - 2, year - 1, year, year + 1];
   const shown = preview.outcome.kind === "done" ? preview.outcome.value : null;
+  const schools = shown ? schoolColumns(shown.plan.shape).length : 0;
 
   return (
     <section className={s.screen} aria-label={t.title}>
@@ -189,6 +195,13 @@ export function ImportTable({ lang, report, previewImport, writeImport, readDocx
           }}
           overwrite={overwrite}
           setOverwrite={setOverwrite}
+        />
+      )}
+      {shown && schools >= 2 && consolidateTable && (
+        <ImportSchools
+          lang={lang} schools={schools} period={period} consolidateTable={consolidateTable}
+          {...(grid ? { grid, gridSource: options().gridSource ?? "" } : {})}
+          {...(activateSheet ? { activateSheet } : {})}
         />
       )}
       {shown && shown.plan.cells > 0 && (
