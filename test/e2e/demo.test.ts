@@ -7,9 +7,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { ROOT, buildDemo, serve } from "./server";
-import { requireBrowser } from "../../src/cli/tools";
+import type { BrowserContext, Page } from "playwright-core";
+import { ROOT, openDemo, type DemoBrowser } from "./server";
 import { PASTE } from "../../src/demo/sampleRoadmap";
 
 const SHOTS = path.join(ROOT, "test-output/screenshots");
@@ -23,7 +22,6 @@ jest.setTimeout(180_000);
 let context: BrowserContext;
 let page: Page;
 let server: { url: string; close: () => Promise<void> };
-let profile: string;
 const requests: string[] = [];
 const pageErrors: string[] = [];
 const consoleErrors: string[] = [];
@@ -95,33 +93,25 @@ async function axeViolations(): Promise<{ id: string; impact: string; nodes: str
   });
 }
 
+let demo: DemoBrowser | undefined;
+
 beforeAll(async () => {
-  const executablePath = requireBrowser();
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), "shnor-demo-"));
-  await buildDemo(out);
-  server = await serve(out);
-  profile = fs.mkdtempSync(path.join(os.tmpdir(), "shnor-chromium-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  demo = await openDemo({
+    prefix: "shnor-demo",
     viewport: { width: 1280, height: 760 },
-    locale: "ru-RU",
+    watch: (c, p) => {
+      c.on("request", (r) => requests.push(r.url()));
+      p.on("pageerror", (e) => pageErrors.push(String(e)));
+      p.on("console", (m) => {
+        if (m.type() === "error") consoleErrors.push(m.text());
+      });
+    },
   });
-  context.on("request", (r) => requests.push(r.url()));
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on("pageerror", (e) => pageErrors.push(String(e)));
-  page.on("console", (m) => {
-    if (m.type() === "error") consoleErrors.push(m.text());
-  });
-  await page.goto(server.url);
-  await page.getByRole("heading", { name: "Мониторинг ШНОР" }).waitFor();
+  ({ context, page, server } = demo);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await server?.close();
-  if (profile) fs.rmSync(profile, { recursive: true, force: true });
+  await demo?.close();
 });
 
 describe("the demo in a real browser", () => {

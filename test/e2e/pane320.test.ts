@@ -8,9 +8,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
-import { ROOT, buildDemo, serve } from "./server";
-import { requireBrowser } from "../../src/cli/tools";
+import type { Locator, Page } from "playwright-core";
+import { ROOT, openDemo, type DemoBrowser } from "./server";
 import { PASTE } from "../../src/demo/sampleRoadmap";
 
 const SHOTS = path.join(ROOT, "test-output/screenshots");
@@ -20,10 +19,7 @@ const HEIGHT = 640;
 
 jest.setTimeout(180_000);
 
-let context: BrowserContext;
 let page: Page;
-let server: { url: string; close: () => Promise<void> };
-let profile: string;
 const pageErrors: string[] = [];
 
 async function shot(name: string): Promise<void> {
@@ -109,29 +105,15 @@ async function typeCounts(values: { sheet: string; id: string; key: string; valu
   }, values);
 }
 
+let demo: DemoBrowser | undefined;
+
 beforeAll(async () => {
-  const executablePath = requireBrowser();
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), "shnor-pane-"));
-  await buildDemo(out);
-  server = await serve(out);
-  profile = fs.mkdtempSync(path.join(os.tmpdir(), "shnor-chromium-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-    viewport: { width: WIDTH, height: HEIGHT },
-    locale: "ru-RU",
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on("pageerror", (e) => pageErrors.push(String(e)));
-  await page.goto(`${server.url}?pane=${WIDTH}`);
-  await page.getByRole("heading", { name: "Мониторинг ШНОР" }).waitFor();
+  demo = await openDemo({ prefix: "shnor-pane", viewport: { width: WIDTH, height: HEIGHT }, query: `?pane=${WIDTH}`, watch: (_, p) => p.on("pageerror", (e) => pageErrors.push(String(e))) });
+  page = demo.page;
 });
 
 afterAll(async () => {
-  await context?.close();
-  await server?.close();
-  if (profile) fs.rmSync(profile, { recursive: true, force: true });
+  await demo?.close();
 });
 
 describe("the task pane at 320 × 640", () => {

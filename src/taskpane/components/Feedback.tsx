@@ -100,3 +100,19 @@ export function CountTiles({ tiles }: { tiles: { label: string; n: number; tone?
     </dl>
   );
 }
+
+/** A result's findings under a title: the first `max` (the sheet lists all). */
+export function FindingList({ title, findings, lang, max = 30 }: { title: string; findings: readonly { message: Text }[]; lang: Lang; max?: number }): React.JSX.Element | null {
+  const s = useScreenStyles();
+  if (findings.length === 0) return null;
+  return (
+    <>
+      <div>{title}</div>
+      <ul className={s.list}>
+        {findings.slice(0, max).map((f, i) => (
+          <li key={i}>{tr(f.message, lang)}</li>
+        ))}
+      </ul>
+    </>
+  );
+}

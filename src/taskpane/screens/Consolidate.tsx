@@ -12,7 +12,7 @@ import type { CommandResult } from "../../excel/commands";
 import type { FileRead } from "../../xlsx/light/school";
 import { fill, tr } from "../../i18n";
 import * as strings from "../../i18n/consolidate";
-import { ActionButton, Failure, OpenSheet, Progress, Reveal, Unavailable } from "../components/Feedback";
+import { ActionButton, Failure, FindingList, OpenSheet, Progress, Reveal, Unavailable } from "../components/Feedback";
 import { useScreenStyles } from "../components/styles";
 import { useOperation } from "../hooks/useOperation";
 
@@ -166,16 +166,7 @@ export function Consolidate({ lang, consolidate, readSchoolFile, activateSheet }
             <MessageBarBody>
               <MessageBarTitle>{t.doneTitle}</MessageBarTitle>
               {fill(t.done, { period: (result.chosen ?? [result.period]).map((p) => formatPeriod(p, lang)).join(", "), schools: result.schools, data: result.dataSheet, rows: result.dataRows })}
-              {result.findings.length > 0 && (
-                <>
-                  <div>{fill(t.findingsTitle, { n: result.findings.length })}</div>
-                  <ul className={s.list}>
-                    {result.findings.slice(0, 30).map((f, i) => (
-                      <li key={i}>{tr(f.message, lang)}</li>
-                    ))}
-                  </ul>
-                </>
-              )}
+              <FindingList title={fill(t.findingsTitle, { n: result.findings.length })} findings={result.findings} lang={lang} />
               {activateSheet && <OpenSheet name={result.summarySheet} lang={lang} open={activateSheet} />}
             </MessageBarBody>
           </MessageBar>

@@ -9,9 +9,9 @@ import { formatPeriod } from "../../core/periods";
 import type { Lang, Period } from "../../core/types";
 import type { CommandResult } from "../../excel/commands";
 import type { ConsolidateTableOptions, ConsolidateTableResult } from "../../excel/consolidateTable";
-import { fill, tr } from "../../i18n";
+import { fill } from "../../i18n";
 import * as strings from "../../i18n/consolidateTable";
-import { ActionButton, Failure, OpenSheet, Progress, Reveal } from "../components/Feedback";
+import { ActionButton, Failure, FindingList, OpenSheet, Progress, Reveal } from "../components/Feedback";
 import { useScreenStyles } from "../components/styles";
 import { useOperation } from "../hooks/useOperation";
 
@@ -54,16 +54,7 @@ export function ImportSchools({ lang, schools, period, grid, gridSource, consoli
             <MessageBarBody>
               {t.done(result.schools, (result.chosen ?? [result.period]).map((p) => formatPeriod(p, lang)).join(", "))}
               {result.ignored.length > 0 && <div>{fill(t.ignored, { list: result.ignored.join(", ") })}</div>}
-              {result.findings.length > 0 && (
-                <>
-                  <div>{t.findings}</div>
-                  <ul className={s.list}>
-                    {result.findings.slice(0, 30).map((f, i) => (
-                      <li key={i}>{tr(f.message, lang)}</li>
-                    ))}
-                  </ul>
-                </>
-              )}
+              <FindingList title={t.findings} findings={result.findings} lang={lang} />
               {activateSheet && <OpenSheet name={result.summarySheet} lang={lang} open={activateSheet} />}
             </MessageBarBody>
           </MessageBar>
