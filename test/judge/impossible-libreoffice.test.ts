@@ -6,7 +6,7 @@
  * the verdict of stats.ts. Skipped, with the reason, where LibreOffice is absent.
  */
 import { execFileSync } from "child_process";
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import type ExcelJS from "exceljs";
@@ -19,7 +19,7 @@ import { periodsOf } from "../../src/core/periods";
 import { changeSignificance, pupilsChange } from "../../src/core/stats";
 import { loadXlsx } from "../../src/xlsx/read";
 import { writePlanToXlsx } from "../../src/xlsx/write";
-import { itWithSoffice, profileArg, soffice } from "../helpers/soffice";
+import { itWithSoffice, profileArg, soffice, recalcProfile } from "../helpers/soffice";
 
 const plan = buildReportPlan({ school: "МБОУ СОШ № 1", schoolYear: 2023, periods: periodsOf(2023, ["Y", "E"]), sections: ["subject", "partnership"], lang: "ru" });
 const Y = "2023/24-Y";
@@ -52,14 +52,7 @@ describe("impossible-data checks in LibreOffice (headless recalculation)", () =>
   itWithSoffice("names a reason for exactly the impossible values", async () => {
     const dir = mkdtempSync(join(tmpdir(), "shnor-lo-chk-"));
     try {
-      mkdirSync(join(dir, "profile", "user"), { recursive: true });
-      writeFileSync(
-        join(dir, "profile", "user", "registrymodifications.xcu"),
-        `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>`,
-      );
+      recalcProfile(dir);
       const wb = await loadXlsx(await writePlanToXlsx(plan));
       for (const [id, key, v] of TYPED) {
         const s = sheetOf(id);

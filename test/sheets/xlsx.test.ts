@@ -1,5 +1,5 @@
 import { execFileSync } from "child_process";
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import ExcelJS from "exceljs";
@@ -10,7 +10,7 @@ import { columnLetter } from "../../src/core/layout/grid";
 import { cellContent, loadXlsx, readXlsxReport } from "../../src/xlsx/read";
 import { writePlanToXlsx } from "../../src/xlsx/write";
 import { main, parseArgs } from "../../src/cli/template";
-import { itWithSoffice, profileArg, soffice } from "../helpers/soffice";
+import { itWithSoffice, profileArg, soffice, recalcProfile } from "../helpers/soffice";
 
 const options: ReportOptions = {
   school: "МБОУ СОШ № 5",
@@ -137,14 +137,7 @@ describe("formula truth in LibreOffice (headless recalculation)", () => {
   itWithSoffice("computes the shares from typed counts: blanks stay blank, «–» shows «–», no #DIV/0!", async () => {
     const dir = mkdtempSync(join(tmpdir(), "shnor-lo-"));
     try {
-      mkdirSync(join(dir, "profile", "user"), { recursive: true });
-      writeFileSync(
-        join(dir, "profile", "user", "registrymodifications.xcu"),
-        `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>`,
-      );
+      recalcProfile(dir);
       const wb = await loadXlsx(await writePlanToXlsx(plan));
       const set = (kind: string, id: string, key: string, v: ExcelJS.CellValue) => {
         const s = sheet(kind);

@@ -1,8 +1,8 @@
 import { execFileSync } from "child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { itWithSoffice, profileArg, soffice } from "../helpers/soffice";
+import { itWithSoffice, profileArg, soffice, recalcProfile } from "../helpers/soffice";
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { readReport, type ReadSheet } from "../../src/core/report";
 import { parseAnyMarker } from "../../src/core/layout/markers";
@@ -121,11 +121,7 @@ describe("readSchoolFile on a workbook written by the template writer", () => {
     try {
       writeFileSync(join(dir, "in.xlsx"), bytes);
       // Force recalculation on load (the file written by exceljs carries no cached results).
-      mkdirSync(join(dir, "profile", "user"), { recursive: true });
-      writeFileSync(
-        join(dir, "profile", "user", "registrymodifications.xcu"),
-        '<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>',
-      );
+      recalcProfile(dir);
       execFileSync(soffice!, ["--headless", "--norestore", profileArg(join(dir, "profile")), "--convert-to", "xlsx", "--outdir", join(dir, "out"), join(dir, "in.xlsx")], { stdio: "ignore", timeout: 120_000 });
       const read = readSchoolFile("lo.xlsx", new Uint8Array(readFileSync(join(dir, "out", "in.xlsx"))));
       expect(read.ok).toBe(true);
