@@ -123,7 +123,7 @@
  *
  * Inspection API (host.inspect; not Office semantics; throws a clear Error for an unknown sheet or
  * a bad address): sheetNames(), activeSheet(), cell(sheet, a1), grid(sheet), userEdit(sheet, a1,
- * input, { alerts: "accept" | "ask", autoPercentEntry }), onChange/offChange(listener), protection(sheet), frozen(sheet), dataValidationAt(sheet, a1),
+ * input, { alerts: "accept" | "ask", autoPercentEntry (default on, as Excel) }), onChange/offChange(listener), protection(sheet), frozen(sheet), dataValidationAt(sheet, a1),
  * conditionalFormats(sheet), sheetInfo(sheet), columnWidth(sheet, column), charts(sheet), tables(),
  * names(), customXmlParts().
  */

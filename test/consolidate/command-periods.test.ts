@@ -76,7 +76,7 @@ describe("«Свод» with two periods (simulated host)", () => {
   });
 
   it("an analyst correcting the cell on «Свод» gets it judged natively", () => {
-    expect(host.inspect.userEdit("Свод", cellAddress(qRow(), school(h, 1)), "0,5").ok).toBe(true);
+    expect(host.inspect.userEdit("Свод", cellAddress(qRow(), school(h, 1)), "50%").ok).toBe(true);
     expect(cell(school(h, 1))).toMatchObject({ conditionalFill: RISK_COLORS.met.fill, conditionalFontColor: null });
     expect(host.inspect.userEdit("Свод", cellAddress(qRow(), school(h, 1)), "данные неверны").ok).toBe(true);
     expect(cell(school(h, 1)).conditionalFill).toBeNull();

@@ -77,9 +77,9 @@ describe("consolidate (simulated host)", () => {
     expect(fill(SUMMARY.firstSchoolCol + 1)).toBeNull(); // a rank is never coloured
     // The default target's deadline is the «Свод»'s period: 37 % against 38 % is missed there, even
     // within the margin (the margin only warns before the deadline).
-    host.inspect.userEdit("Свод", cellAddress(r, SUMMARY.firstSchoolCol + 2), "0,37");
+    host.inspect.userEdit("Свод", cellAddress(r, SUMMARY.firstSchoolCol + 2), "37%");
     expect(fill(SUMMARY.firstSchoolCol + 2)).toBe(RISK_COLORS.missed.fill);
-    host.inspect.userEdit("Свод", cellAddress(r, SUMMARY.firstSchoolCol + 2), "0,2");
+    host.inspect.userEdit("Свод", cellAddress(r, SUMMARY.firstSchoolCol + 2), "20%");
   });
 
   it("colours follow edits of the target, direction and margin on «Свод» (native status cells, no add-in needed)", () => {
@@ -87,17 +87,17 @@ describe("consolidate (simulated host)", () => {
     const fill = (col: number) => host.inspect.cell("Свод", cellAddress(r, col)).conditionalFill;
     const edit = (col: number, input: string) => expect(host.inspect.userEdit("Свод", cellAddress(r, col), input).ok).toBe(true);
     // School 1: 50 %, school 2: 20 %, total 27.5 %.
-    edit(SUMMARY.targetCol, "0,2");
+    edit(SUMMARY.targetCol, "20%");
     expect([fill(SUMMARY.firstSchoolCol), fill(SUMMARY.firstSchoolCol + 2), fill(SUMMARY.totalCol)]).toEqual([RISK_COLORS.met.fill, RISK_COLORS.met.fill, RISK_COLORS.met.fill]);
     edit(SUMMARY.directionCol, "не более");
     expect([fill(SUMMARY.firstSchoolCol), fill(SUMMARY.firstSchoolCol + 2), fill(SUMMARY.totalCol)]).toEqual([RISK_COLORS.missed.fill, RISK_COLORS.met.fill, RISK_COLORS.missed.fill]);
-    edit(SUMMARY.marginCol, "0,1");
+    edit(SUMMARY.marginCol, "10%");
     expect(fill(SUMMARY.totalCol)).toBe(RISK_COLORS.missed.fill); // 7.5 п. п. over, within 10, but at the deadline only met or missed
     edit(SUMMARY.targetCol, "");
     expect([fill(SUMMARY.firstSchoolCol), fill(SUMMARY.totalCol)]).toEqual([null, null]);
-    edit(SUMMARY.targetCol, "0,38");
+    edit(SUMMARY.targetCol, "38%");
     edit(SUMMARY.directionCol, "не менее");
-    edit(SUMMARY.marginCol, "0,02");
+    edit(SUMMARY.marginCol, "2%");
     expect([fill(SUMMARY.firstSchoolCol), fill(SUMMARY.firstSchoolCol + 2), fill(SUMMARY.totalCol)]).toEqual([RISK_COLORS.met.fill, RISK_COLORS.missed.fill, RISK_COLORS.missed.fill]);
     expect(host.inspect.conditionalFormats("Свод").every((c: { rule: { formula?: string } }) => String(c.rule.formula).length <= 120)).toBe(true);
   });

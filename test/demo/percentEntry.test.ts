@@ -55,7 +55,7 @@ describe("automatic percent entry", () => {
     it("other cells and the option off keep the number as typed", () => {
       expect(type("A2", "85").value).toBe(85);
       expect(type("A2", "42,5").value).toBe(42.5);
-      host.inspect.userEdit("Лист1", "A1", "85");
+      host.inspect.userEdit("Лист1", "A1", "85", { autoPercentEntry: false });
       expect(host.inspect.cell("Лист1", "A1").value).toBe(85);
     });
   });

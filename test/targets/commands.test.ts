@@ -112,8 +112,8 @@ describe("insertTargets", () => {
   it("keeps the user's edits on re-insert (targets are data)", async () => {
     const name = "Цели программы";
     const q = host.inspect.grid(name).cells.findIndex((c) => c[0]?.value === "quality_4_5") + 1;
-    expect(host.inspect.userEdit(name, cellAddress(q, TARGETS.valueCol), "0.4").ok).toBe(true);
-    expect(host.inspect.userEdit(name, cellAddress(q, TARGETS.marginCol), "0.01").ok).toBe(true);
+    expect(host.inspect.userEdit(name, cellAddress(q, TARGETS.valueCol), "40%").ok).toBe(true);
+    expect(host.inspect.userEdit(name, cellAddress(q, TARGETS.marginCol), "1%").ok).toBe(true);
     host.resetStats();
     const r = ok(await insertTargets({ lang: "ru" }));
     expect(r).toEqual({ ok: true, sheet: name, created: false, targets: 7 });
@@ -121,8 +121,8 @@ describe("insertTargets", () => {
     expect(host.inspect.cell(name, cellAddress(q, TARGETS.valueCol)).value).toBeCloseTo(0.4, 12);
     expect(host.inspect.cell(name, cellAddress(q, TARGETS.marginCol)).value).toBeCloseTo(0.01, 12);
     // Put the suggestion back for the tests below.
-    host.inspect.userEdit(name, cellAddress(q, TARGETS.valueCol), "0.38");
-    host.inspect.userEdit(name, cellAddress(q, TARGETS.marginCol), "0.02");
+    host.inspect.userEdit(name, cellAddress(q, TARGETS.valueCol), "38%");
+    host.inspect.userEdit(name, cellAddress(q, TARGETS.marginCol), "2%");
   });
 
   it("warns (and keeps the value) when a target breaks its unit's rule", () => {
@@ -132,11 +132,11 @@ describe("insertTargets", () => {
     const e = host.inspect.userEdit(name, cellAddress(q, TARGETS.valueCol), "2000%");
     expect(e.ok && e.warning?.message.ru).toBe("Доля должна быть от 0 до 100 %. Введите, например, 38 % (а не 3800 %).");
     expect(host.inspect.cell(name, cellAddress(q, TARGETS.valueCol)).value).toBe(20);
-    const fine = host.inspect.userEdit(name, cellAddress(q, TARGETS.valueCol), "0.38");
+    const fine = host.inspect.userEdit(name, cellAddress(q, TARGETS.valueCol), "38%");
     expect(fine.ok && fine.warning).toBeUndefined();
-    const m = host.inspect.userEdit(name, cellAddress(q, TARGETS.marginCol), "-0.01");
+    const m = host.inspect.userEdit(name, cellAddress(q, TARGETS.marginCol), "-1%");
     expect(m.ok && m.warning?.message.ru).toBe("Допустимое отклонение должно быть от 0 до 100 %.");
-    host.inspect.userEdit(name, cellAddress(q, TARGETS.marginCol), "0.02");
+    host.inspect.userEdit(name, cellAddress(q, TARGETS.marginCol), "2%");
   });
 });
 
@@ -204,7 +204,7 @@ describe("comparePeriods («Динамика»)", () => {
     expect(r.indicators).toBe(host.inspect.grid("Динамика").cells.slice(DYN.firstDataRow - 1).filter((c) => /^[a-z]/.test(String(c[0]?.value ?? ""))).length);
     ok(await comparePeriods({ earlier: P(2022, "E"), later: P(2023, "E"), lang: "ru" }));
     const t = host.inspect.grid("Цели программы").cells.findIndex((c) => c[0]?.value === "gia9_rus_fail") + 1;
-    host.inspect.userEdit("Цели программы", cellAddress(t, TARGETS.valueCol), "0.05");
+    host.inspect.userEdit("Цели программы", cellAddress(t, TARGETS.valueCol), "5%");
     expect(cellIn("gia9_rus_fail", DYN.statusCol).value).toBe(1);
     expect(cellIn("gia9_rus_fail", DYN.statusCol).text).toBe("достигнута");
     host.inspect.userEdit("Цели программы", cellAddress(t, TARGETS.valueCol), "0");
@@ -300,7 +300,7 @@ describe("refreshRisks («Риски» and highlighting)", () => {
     expect(host.inspect.cell(SUBJECT, at(SUBJECT, "quality_4_5", "2023/24-Y", true)).conditionalFill).toBe(RISK_COLORS.missed.fill);
     // The user lowers the target to 26 %: after refresh it is met and stays as typed.
     const t = host.inspect.grid("Цели программы").cells.findIndex((c) => c[0]?.value === "quality_4_5") + 1;
-    expect(host.inspect.userEdit("Цели программы", cellAddress(t, TARGETS.valueCol), "0.26").ok).toBe(true);
+    expect(host.inspect.userEdit("Цели программы", cellAddress(t, TARGETS.valueCol), "26%").ok).toBe(true);
     // Live: the highlight follows the edit before any refresh.
     expect(host.inspect.cell(SUBJECT, at(SUBJECT, "quality_4_5", "2023/24-Y", true)).conditionalFill).toBe(RISK_COLORS.met.fill);
     host.resetStats();

@@ -98,22 +98,22 @@ describe.each([1, 10])("a report of %i school year(s), every period, no add-in f
   it("follows edits of the target, the direction and the margin on «Цели программы»", () => {
     // 30 % against «не менее 38 %»: missed.
     expect(fill(SUBJECT, quality(Y))).toBe(RED);
-    type(GOALS, goal("quality_4_5", TARGETS.valueCol), "0.3");
+    type(GOALS, goal("quality_4_5", TARGETS.valueCol), "30%");
     expect(fill(SUBJECT, quality(Y))).toBe(GREEN);
-    type(GOALS, goal("quality_4_5", TARGETS.valueCol), "0.25");
+    type(GOALS, goal("quality_4_5", TARGETS.valueCol), "25%");
     type(GOALS, goal("quality_4_5", TARGETS.directionCol), "не более");
     expect(fill(SUBJECT, quality(Y))).toBe(RED); // 30 % is 5 п. п. above «не более 25 %»
-    type(GOALS, goal("quality_4_5", TARGETS.marginCol), "0.06");
+    type(GOALS, goal("quality_4_5", TARGETS.marginCol), "6%");
     expect(fill(SUBJECT, quality(Y))).toBe(RED); // within a 6 п. п. margin, but at the deadline only met or missed
-    type(GOALS, goal("quality_4_5", TARGETS.valueCol), "0.3");
+    type(GOALS, goal("quality_4_5", TARGETS.valueCol), "30%");
     expect(fill(SUBJECT, quality(Y))).toBe(GREEN); // «не более 30 %»: met
-    type(GOALS, goal("quality_4_5", TARGETS.valueCol), "0.25");
+    type(GOALS, goal("quality_4_5", TARGETS.valueCol), "25%");
     type(GOALS, goal("quality_4_5", TARGETS.directionCol), "Не  менее"); // case and spaces as people type
     expect(fill(SUBJECT, quality(Y))).toBe(GREEN);
     type(GOALS, goal("quality_4_5", TARGETS.valueCol), "");
     expect(fill(SUBJECT, quality(Y))).toBeNull(); // no target, no colour
-    type(GOALS, goal("quality_4_5", TARGETS.valueCol), "0.38");
-    type(GOALS, goal("quality_4_5", TARGETS.marginCol), "0.02");
+    type(GOALS, goal("quality_4_5", TARGETS.valueCol), "38"); // as typed into a % cell: Excel's automatic percent entry makes it 38 %
+    type(GOALS, goal("quality_4_5", TARGETS.marginCol), "2%");
     expect(fill(SUBJECT, quality(Y))).toBe(RED);
   });
 
@@ -125,15 +125,15 @@ describe.each([1, 10])("a report of %i school year(s), every period, no add-in f
       type(SUBJECT, at(SUBJECT, "quality_4_5", k), "39");
       expect(fill(SUBJECT, quality(k))).toBe(GREEN);
       type(SUBJECT, at(SUBJECT, "quality_4_5", k), "30");
-      type(GOALS, goal("quality_4_5", k), "0.28");
+      type(GOALS, goal("quality_4_5", k), "28%");
       expect(fill(SUBJECT, quality(k))).toBe(GREEN); // milestone met
-      type(GOALS, goal("quality_4_5", k), "0.31");
+      type(GOALS, goal("quality_4_5", k), "31%");
       expect(fill(SUBJECT, quality(k))).toBe(RED); // a milestone is judged at its own date: 1 п. п. short is missed
       type(GOALS, goal("quality_4_5", k), "");
       type(SUBJECT, at(SUBJECT, "quality_4_5", k), "37");
       expect(fill(SUBJECT, quality(k))).toBe(AMBER); // before the deadline, within the margin of the target: at risk
       type(SUBJECT, at(SUBJECT, "quality_4_5", k), "30");
-      type(GOALS, goal("quality_4_5", k), "0.35");
+      type(GOALS, goal("quality_4_5", k), "35%");
       expect(fill(SUBJECT, quality(k))).toBe(RED); // milestone missed
       type(GOALS, goal("quality_4_5", k), "");
       expect(fill(SUBJECT, quality(k))).toBeNull();

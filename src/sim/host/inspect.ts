@@ -83,7 +83,7 @@ export interface EditOptions {
    * its style, for the caller to ask the user (and, on Yes / OK, to repeat the edit with "accept").
    */
   alerts?: "accept" | "ask";
-  /** Excel's «Enable automatic percent entry» (see entry.ts); Excel's default is on, the host's off. */
+  /** Excel's «Enable automatic percent entry» (see entry.ts): on unless false, as Excel's default. */
   autoPercentEntry?: boolean;
 }
 
@@ -213,7 +213,7 @@ export class Inspector {
     if (m.isLocked(sheet, rect)) return { ok: false, message: PROTECTED };
     const format = sheet.styles.get(r, c).numberFormat;
     let parsed = format === "@" && !input.startsWith("=") ? { kind: "text" as const, value: input } : parseInput(input);
-    if (options.autoPercentEntry && parsed.kind === "number" && isPercentFormat(format)) parsed = { kind: "number", value: percentEntry(input, parsed.value) };
+    if (options.autoPercentEntry !== false && parsed.kind === "number" && isPercentFormat(format)) parsed = { kind: "number", value: percentEntry(input, parsed.value) };
     if (parsed.kind === "formula" && !m.calc.validFormula(parsed.formula)) return { ok: false, message: BAD_FORMULA };
     const raw =
       parsed.kind === "empty" ? null : parsed.kind === "formula" ? parsed.formula : parsed.kind === "text" ? `'${parsed.value}` : parsed.value;
