@@ -28,6 +28,8 @@ interface Row {
   finding: string | null;
   /** A fragment of the finding's Russian message. */
   message?: RegExp;
+  /** The share read, for a share cell (0.21 unless said). */
+  share?: number;
   /** Known defect: re-inserting the sheets writes this text back unprefixed and Excel parses it (a date). */
 }
 
@@ -36,7 +38,9 @@ const ROWS: Row[] = [
   { what: "a negative count", sheet: SHEET.subject, id: "quality_4_5", key: H1, how: "type", input: "-5", read: "error", finding: "value_out_of_scale", message: /Численность не может быть отрицательной/ },
   { what: "part > whole (250 of 200 assessed)", sheet: SHEET.subject, id: "quality_4_5", key: H1, how: "type", input: "250", read: "number", finding: "part_exceeds_whole", message: /\(250\) больше, чем «Подлежат аттестации» \(200\)/ },
   { what: "a share typed as 21%", sheet: SHEET.partnership, id: "events_done_share", key: H1, how: "type", input: "21%", read: "number", finding: null },
-  { what: "a share typed as 0,21", sheet: SHEET.partnership, id: "events_done_share", key: H1, how: "type", input: "0,21", read: "number", finding: null },
+  { what: "a share typed as 21 (Excel's automatic percent entry: 21 %)", sheet: SHEET.partnership, id: "events_done_share", key: H1, how: "type", input: "21", read: "number", finding: null },
+  // Excel keeps what a % cell shows: typed 0,21 is 0,21 %; that is what is judged, with a note asking whether 21 % was meant.
+  { what: "a share typed as 0,21 (shown 0,2 %)", sheet: SHEET.partnership, id: "events_done_share", key: H1, how: "type", input: "0,21", read: "number", finding: "share_format", message: /21/, share: 0.0021 },
   // The cell is formatted as percent: a pasted 21 shows 2 100 %, and is judged as shown (not as 21 %).
   { what: "a share pasted as 21 (shown 2 100 %)", sheet: SHEET.partnership, id: "events_done_share", key: H1, how: "paste", input: 21, read: "error", finding: "value_out_of_scale", message: /Доля больше 100 %/ },
   { what: "a share pasted as the text «21 %»", sheet: SHEET.partnership, id: "events_done_share", key: H1, how: "paste", input: "21 %", read: "number", finding: null },
@@ -67,7 +71,7 @@ describe.each(ROWS)("$what → $finding", (row) => {
     const { report, findings } = await readAndCheck();
     const obs = report.data.observations[row.id]?.[row.key];
     expect(obs?.value.kind ?? "none").toBe(row.read);
-    if (row.id === "events_done_share" && row.read === "number") expect(obs?.value).toEqual({ kind: "number", value: 0.21 });
+    if (row.id === "events_done_share" && row.read === "number") expect(obs?.value).toEqual({ kind: "number", value: row.share ?? 0.21 });
     const mine = findings.filter((f) => f.indicatorId === row.id && f.period === row.key);
     expect(mine.map((f) => f.rule)).toEqual(row.finding ? [row.finding] : []);
     if (row.message) expect(mine[0].message.ru).toMatch(row.message);
